@@ -1,0 +1,3 @@
+"""xmart: the main-office client for multi-store retailers."""
+
+__version__ = "0.1.0"

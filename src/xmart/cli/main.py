@@ -1,0 +1,194 @@
+"""Argument parsing, dispatch, exit statuses and logging of the `xmart` command."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import Engine
+
+from xmart import config
+from xmart.errors import XmartError
+
+log = logging.getLogger("xmart")
+
+# command name -> handler module in xmart.cli
+HANDLERS = {
+    "gui": "gui",
+    "db": "db",
+    "import": "importing",
+    "demo": "demo",
+    "assign": "assign",
+    "purchase-orders": "purchase_orders",
+    "receive": "receive",
+    "invoice": "invoice",
+    "show": "show",
+    "print": "printing",
+}
+
+
+def iso_date(value: str) -> dt.date:
+    """An argparse type for YYYY-MM-DD dates."""
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str):  # noqa: D102 - argparse override
+        self.exit(2, f"xmart: error: {message}\n")
+
+
+def _add_range(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--by-date", nargs=2, type=iso_date, metavar=("FROM", "TO"), help="CSO dates, inclusive")
+    group.add_argument("--by-number", nargs=2, type=int, metavar=("FIRST", "LAST"), help="CSO numbers, inclusive")
+
+
+def _add_print(p: argparse.ArgumentParser, flag: bool = True) -> None:
+    if flag:
+        p.add_argument("--print", action="store_true", help="print what the run generated, as one job")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--printer", metavar="NAME", help="printer (default: the system's default printer)")
+    target.add_argument("--pdf-dir", metavar="DIR", help="save PDF files to this folder instead of printing")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    parser = Parser(prog="xmart", description="xmart main-office client and processes.")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: $XMART_DB or a local SQLite file)")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    sub.add_parser("gui", help="open the desktop client")
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=Parser)
+    db_sub.add_parser("upgrade", help="create or migrate the schema")
+
+    imp = sub.add_parser("import", help="load an import document (JSON) in one transaction")
+    imp.add_argument("file", metavar="FILE.json")
+
+    demo = sub.add_parser("demo", help="fill an empty database with demo data and run the whole flow")
+    demo.add_argument("--gui", action="store_true", help="open the desktop client afterwards")
+    demo.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
+
+    assign = sub.add_parser("assign", help="assign corporate sale orders to stores (DOMAIN.md section 4)")
+    _add_range(assign)
+    assign.add_argument("--store", action="append", metavar="CODE", default=[], help="location to assign from (repeatable; default all active)")
+    assign.add_argument("--ignore-pending", action="store_true", help="do not subtract units pending on open sale orders")
+    assign.add_argument("--exclude-before", type=iso_date, default=dt.date(1969, 12, 31), metavar="DATE",
+                        help="ignore pending units on sale orders dated before DATE (default 1969-12-31)")
+    _add_print(assign)
+    assign.add_argument("--dry-run", action="store_true", help="compute and show the result, write nothing")
+    assign.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    po = sub.add_parser("purchase-orders", help="generate purchase orders for unassigned units (section 5)")
+    _add_range(po)
+    po.add_argument("--delivery", type=iso_date, required=True, metavar="DATE")
+    po.add_argument("--cancel", type=iso_date, required=True, metavar="DATE")
+    _add_print(po)
+    po.add_argument("--dry-run", action="store_true")
+    po.add_argument("--json", action="store_true")
+
+    receive = sub.add_parser("receive", help="receive a whole purchase order, or part of one line")
+    receive.add_argument("po_number", type=int, metavar="PO_NUMBER")
+    receive.add_argument("--sku")
+    receive.add_argument("--qty", type=int)
+
+    invoice = sub.add_parser("invoice", help="record a sale at the sale order's location")
+    invoice.add_argument("so_number", type=int, metavar="SO_NUMBER")
+    invoice.add_argument("--sku", required=True)
+    invoice.add_argument("--qty", type=int, required=True)
+
+    show = sub.add_parser("show", help="show a document")
+    show.add_argument("kind", choices=["cso"])
+    show.add_argument("number", type=int)
+    show.add_argument("--json", action="store_true")
+
+    prt = sub.add_parser("print", help="print documents")
+    prt.add_argument("kind", choices=["cso", "so", "po"])
+    prt.add_argument("numbers", type=int, nargs="+", metavar="NUMBER")
+    _add_print(prt, flag=False)
+    return parser
+
+
+@dataclass
+class Context:
+    """What a command handler gets: the database URL and, on demand, an engine with the schema up to date."""
+
+    db_url: str
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The engine, with the schema migrated to the newest revision."""
+        from xmart.models.db import make_engine
+        from xmart.models.migrate import upgrade
+
+        engine = make_engine(self.db_url)
+        upgrade(engine)
+        return engine
+
+
+def print_json(document: Any) -> None:
+    """Print exactly one JSON document on stdout."""
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def setup_logging() -> None:
+    """Log to `<data folder>/xmart.log` (rotated); never card data."""
+    try:
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            config.data_dir() / "xmart.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `xmart` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    setup_logging()
+    ctx = Context(config.database_url(args.db))
+    try:
+        module = importlib.import_module(f"xmart.cli.{HANDLERS[command]}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"xmart.cli.{HANDLERS[command]}":
+            raise
+        print(f"xmart: {command}: not implemented yet", file=sys.stderr)
+        return 1
+    try:
+        return module.run(args, ctx) or 0
+    except XmartError as exc:
+        log.info("%s refused: %s", command, exc)
+        print(f"xmart: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("xmart: interrupted; nothing was written by the unfinished transaction", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        log.exception("%s failed", command)
+        print(f"xmart: {command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Domain errors: messages a clerk understands. The CLI maps them to exit status 2."""
+
+
+class XmartError(Exception):
+    """A domain error whose message a clerk understands."""
+
+    exit_status = 2
+    """What the command line exits with (INTERFACE.md: 2 for bad input, 1 for anything else)."""
+
+
+class InputError(XmartError):
+    """Bad input (arguments, dialog fields, an import document): nothing was written."""
+
+
+class ImportDocumentError(InputError):
+    """An import document was refused; names the record by section, index and field."""
+
+    def __init__(self, section: str, index: int | None, field: str | None, message: str):
+        where = section
+        if index is not None:
+            where += f"[{index}]"
+        if field:
+            where += f".{field}"
+        super().__init__(f"{where}: {message}")
+        self.section, self.index, self.field, self.reason = section, index, field, message
+
+
+class CardDataError(InputError):
+    """Card data that xmart refuses (invalid number, security code present)."""
+
+
+class NotFoundError(InputError):
+    """A record named by the user does not exist."""
+
+
+class ProcessBusyError(XmartError):
+    """Another run of a process holds the lock."""
+
+    exit_status = 1

@@ -1,0 +1,17 @@
+"""SQLAlchemy models of xmart; importing this package registers every table on `Base.metadata`."""
+
+from xmart.models.audit import AuditEntry, Setting
+from xmart.models.base import Address, Base
+from xmart.models.catalog import Item, Location, Stock, Vendor
+from xmart.models.corporate import CorporateSaleOrder, CsoLine, CustomFieldValue, Payment
+from xmart.models.parties import Channel, CustomField, Customer, Salesman
+from xmart.models.purchasing import PoCoverage, PurchaseOrder, PurchaseOrderLine
+from xmart.models.sales import Invoice, InvoiceLine, SaleOrder, SaleOrderLine
+from xmart.models.status import CsoStatus, LocationKind, PaymentType, PoStatus, SoStatus
+
+__all__ = [
+    "Address", "AuditEntry", "Base", "Channel", "CorporateSaleOrder", "CsoLine", "CsoStatus", "CustomField",
+    "CustomFieldValue", "Customer", "Invoice", "InvoiceLine", "Item", "Location", "LocationKind", "Payment",
+    "PaymentType", "PoCoverage", "PoStatus", "PurchaseOrder", "PurchaseOrderLine", "SaleOrder", "SaleOrderLine",
+    "Salesman", "Setting", "SoStatus", "Stock", "Vendor",
+]

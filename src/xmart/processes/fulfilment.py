@@ -1,0 +1,167 @@
+"""Fulfilment figures of CSO lines (DOMAIN.md section 6): assigned per location, sold, covered by POs.
+
+Shared by `show cso`, the Assign and Purchase Orders processes: lines of cancelled SOs and
+coverage on cancelled POs never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from xmart.errors import NotFoundError
+from xmart.models import (
+    CorporateSaleOrder,
+    CsoLine,
+    Item,
+    Location,
+    Payment,
+    PoCoverage,
+    PoStatus,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    SaleOrder,
+    SaleOrderLine,
+    SoStatus,
+)
+from xmart.processes.money import ZERO, order_totals
+
+_CHUNK = 500
+
+
+def _chunks(ids: Collection[int]) -> list[list[int]]:
+    ids = list(ids)
+    return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+
+
+def assigned_by_line(session: Session, line_ids: Collection[int]) -> dict[int, dict[str, tuple[int, int]]]:
+    """For each CSO line id: {location code: (assigned, sold)} over SOs that are not cancelled."""
+    result: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for chunk in _chunks(line_ids):
+        rows = session.execute(
+            select(SaleOrderLine.cso_line_id, Location.code, func.sum(SaleOrderLine.qty), func.sum(SaleOrderLine.sold))
+            .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
+            .join(Location, Location.id == SaleOrder.location_id)
+            .where(SaleOrderLine.cso_line_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
+            .group_by(SaleOrderLine.cso_line_id, Location.code)
+        )
+        for line_id, code, assigned, sold in rows:
+            result[line_id][code] = (int(assigned), int(sold))
+    return result
+
+
+def covered_by_line(session: Session, line_ids: Collection[int]) -> dict[int, int]:
+    """For each CSO line id: units covered by lines of POs that are not cancelled."""
+    result: dict[int, int] = {}
+    for chunk in _chunks(line_ids):
+        rows = session.execute(
+            select(PoCoverage.cso_line_id, func.sum(PoCoverage.qty))
+            .join(PurchaseOrderLine, PurchaseOrderLine.id == PoCoverage.po_line_id)
+            .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
+            .where(PoCoverage.cso_line_id.in_(chunk), PurchaseOrder.status != PoStatus.CANCELLED.value)
+            .group_by(PoCoverage.cso_line_id)
+        )
+        result.update({line_id: int(qty) for line_id, qty in rows})
+    return result
+
+
+@dataclass(frozen=True)
+class LineFulfilment:
+    """Fulfilment figures of one CSO line."""
+
+    line_no: int
+    sku: str
+    description: str
+    qty: int
+    price: Decimal
+    discount: Decimal
+    assigned: int
+    sold: int
+    covered: int
+    by_store: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def unassigned(self) -> int:
+        """Units not yet on any SO."""
+        return self.qty - self.assigned
+
+    @property
+    def not_yet_sold(self) -> int:
+        """Units assigned but not yet sold."""
+        return self.assigned - self.sold
+
+
+@dataclass(frozen=True)
+class CsoFulfilment:
+    """A CSO header with the fulfilment of each line."""
+
+    number: int
+    date: dt.date
+    status: str
+    total: Decimal
+    deposit: Decimal
+    deposit_allocated: Decimal
+    lines: tuple[LineFulfilment, ...]
+
+    def to_json(self) -> dict:
+        """The `show cso --json` document (INTERFACE.md)."""
+        return {
+            "number": self.number,
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "total": f"{self.total:.2f}",
+            "deposit": f"{self.deposit:.2f}",
+            "deposit_allocated": f"{self.deposit_allocated:.2f}",
+            "lines": [
+                {
+                    "line": line.line_no,
+                    "sku": line.sku,
+                    "qty": line.qty,
+                    "assigned": line.assigned,
+                    "sold": line.sold,
+                    "covered": line.covered,
+                    "unassigned": line.unassigned,
+                    "by_store": {code: {"assigned": a, "sold": s} for code, (a, s) in sorted(line.by_store.items())},
+                }
+                for line in self.lines
+            ],
+        }
+
+
+def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
+    """The fulfilment figures of CSO `number`; raises NotFoundError."""
+    cso = session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.number == number))
+    if cso is None:
+        raise NotFoundError(f"Corporate sale order {number} does not exist.")
+    rows = session.execute(
+        select(CsoLine, Item.sku, Item.description).join(Item, Item.id == CsoLine.item_id)
+        .where(CsoLine.cso_id == cso.id).order_by(CsoLine.line_no)
+    ).all()
+    ids = [line.id for line, _, _ in rows]
+    stores = assigned_by_line(session, ids)
+    covered = covered_by_line(session, ids)
+    lines = tuple(
+        LineFulfilment(
+            line_no=line.line_no, sku=sku, description=description, qty=line.qty, price=line.price,
+            discount=line.discount, assigned=sum(a for a, _ in stores.get(line.id, {}).values()),
+            sold=sum(s for _, s in stores.get(line.id, {}).values()), covered=covered.get(line.id, 0),
+            by_store=dict(stores.get(line.id, {})),
+        )
+        for line, sku, description in rows
+    )
+    totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in lines), cso.global_discount)
+    deposit = session.scalar(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.cso_id == cso.id))
+    allocated = session.scalar(
+        select(func.coalesce(func.sum(SaleOrder.deposit), 0))
+        .where(SaleOrder.cso_id == cso.id, SaleOrder.status != SoStatus.CANCELLED.value)
+    )
+    return CsoFulfilment(
+        number=cso.number, date=cso.date, status=cso.status, total=totals.total,
+        deposit=Decimal(deposit).quantize(ZERO), deposit_allocated=Decimal(allocated).quantize(ZERO), lines=lines,
+    )
