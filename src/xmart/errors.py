@@ -37,3 +37,11 @@ class ProcessBusyError(XmartError):
     """Another run of a process holds the lock."""
 
     exit_status = 1
+
+
+class Cancelled(XmartError):
+    """The user cancelled a running process; its transaction was rolled back, nothing was written."""
+
+    exit_status = 1
+
+

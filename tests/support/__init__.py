@@ -1,0 +1,1 @@
+"""Helpers shared by tests: small import documents and ways to run the command line."""
