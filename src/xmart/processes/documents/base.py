@@ -1,0 +1,575 @@
+"""The base PDF renderer shared by every printed document (modelled on pretix's invoice renderer).
+
+reportlab platypus on A4, geometry in mm, named paragraph styles, first-page and later-page
+callbacks. One build lays out any number of documents, each starting on a new page; the canvas
+holds pages back until the end so that every page can print "Page N of M" counted within its own
+document. Subclasses only say what goes where (parties, facts, totals, notes); the renderer never
+computes money, it prints the values it is given.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import io
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from xmart.processes.documents.data import CompanyInfo, DocumentLine, Party
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+INK = colors.HexColor("#1A1F27")
+MUTED = colors.HexColor("#5B6573")
+ACCENT = colors.HexColor("#1F3A5F")
+RULE = colors.HexColor("#C8CDD4")
+SHADE = colors.HexColor("#F2F4F7")
+HIGHLIGHT = colors.HexColor("#FFF4D6")
+HIGHLIGHT_EDGE = colors.HexColor("#E0B44C")
+
+
+@functools.cache
+def register_fonts() -> tuple[str, str]:
+    """Register the bundled DejaVu fonts with reportlab once; return (regular, bold) names."""
+    fonts = importlib.resources.files("xmart.resources")
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        with importlib.resources.as_file(fonts.joinpath(f"fonts/{file}")) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    return FONT, FONT_BOLD
+
+
+def format_money(value: Decimal) -> str:
+    """Money with thousands separators and 2 decimals: 1,234.50."""
+    return f"{Decimal(value):,.2f}"
+
+
+def format_percent(value: Decimal) -> str:
+    """A discount percentage without needless zeros: 10, 12.5."""
+    text = f"{Decimal(value):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_qty(value: int) -> str:
+    """A quantity with thousands separators."""
+    return f"{value:,}"
+
+
+def format_date(value: Any) -> str:
+    """A date as printed on documents: ISO 8601, unambiguous in every locale."""
+    return value.isoformat() if value is not None else ""
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    """One row of the totals block; `strong` rows are bold with a rule above."""
+
+    label: str
+    amount: Decimal
+    strong: bool = False
+
+
+class PrintableDocument(Protocol):
+    """What every document dataclass offers to the base renderer."""
+
+    @property
+    def number(self) -> int | str: ...
+
+    @property
+    def date(self) -> Any: ...
+
+    @property
+    def lines(self) -> Sequence[DocumentLine]: ...
+
+
+D = TypeVar("D", bound=PrintableDocument)
+
+PageDecorator = Callable[[Canvas, int, int, int], None]
+
+
+class _PagedCanvas(Canvas):
+    """A canvas that keeps pages until save() so each page can name its page count within its document."""
+
+    def __init__(self, *args: Any, decorate: PageDecorator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decorate = decorate
+        self._held: list[dict[str, Any]] = []
+        self.xmart_document = 0
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        counts = Counter(state["xmart_document"] for state in self._held)
+        seen: Counter[int] = Counter()
+        for state in self._held:
+            self.__dict__.update(state)
+            index = state["xmart_document"]
+            seen[index] += 1
+            self._decorate(self, index, seen[index], counts[index])
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+class _DocumentStart(Flowable):
+    """An invisible marker telling the canvas which document the following pages belong to."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.xmart_document = self.index  # type: ignore[attr-defined]
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    """The named paragraph styles used by every document."""
+    register_fonts()
+    base = ParagraphStyle("Normal", fontName=FONT, fontSize=9, leading=12, textColor=INK)
+    return {
+        "Normal": base,
+        "Small": ParagraphStyle("Small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
+        "Company": ParagraphStyle("Company", parent=base, fontName=FONT_BOLD, fontSize=14, leading=17),
+        "Title": ParagraphStyle(
+            "Title", parent=base, fontName=FONT_BOLD, fontSize=19, leading=23, textColor=ACCENT, alignment=TA_RIGHT
+        ),
+        "Label": ParagraphStyle("Label", parent=base, fontName=FONT_BOLD, fontSize=7, leading=9, textColor=MUTED),
+        "Value": ParagraphStyle("Value", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12),
+        "Strong": ParagraphStyle("Strong", parent=base, fontName=FONT_BOLD),
+        "Highlight": ParagraphStyle("Highlight", parent=base, fontName=FONT_BOLD, fontSize=12, leading=15),
+        "Cell": ParagraphStyle("Cell", parent=base, fontSize=8.5, leading=10.5, alignment=TA_LEFT),
+    }
+
+
+class DocumentRenderer(Generic[D]):
+    """Lays out documents of one type as PDF; subclasses fill in the type-specific blocks."""
+
+    title: ClassVar[str] = "Document"
+    number_prefix: ClassVar[str] = ""
+    price_label: ClassVar[str] = "Price"
+    show_discount: ClassVar[bool] = True
+
+    pagesize = A4
+    left_margin = 18 * mm
+    right_margin = 18 * mm
+    top_margin = 16 * mm
+    bottom_margin = 20 * mm
+    later_header_height = 12 * mm
+    footer_y = 10 * mm
+    cell_font_size = 8.5
+    cell_padding = 4
+
+    def __init__(self, company: CompanyInfo) -> None:
+        register_fonts()
+        self.company = company
+        self.styles = _styles()
+        self.width = self.pagesize[0] - self.left_margin - self.right_margin
+
+    # ---- public API -------------------------------------------------------------------------
+
+    def render(self, document: D) -> bytes:
+        """One document as PDF bytes."""
+        return self.render_many([document])
+
+    def render_many(self, documents: Sequence[D]) -> bytes:
+        """One PDF with every document, each starting on a new page with its own page count."""
+        if not documents:
+            raise ValueError("nothing to render")
+        names = [self.document_name(d) for d in documents]
+        buffer = io.BytesIO()
+        template = self._template(buffer, names)
+        story: list[Flowable] = []
+        for index, document in enumerate(documents):
+            if index:
+                story += [NextPageTemplate("first"), PageBreak()]
+            story += [_DocumentStart(index), NextPageTemplate("later")]
+            story += self.story(document)
+        template.build(story, canvasmaker=functools.partial(_PagedCanvas, decorate=self._decorator(names)))
+        return buffer.getvalue()
+
+    def document_name(self, document: D) -> str:
+        """The document's printed number with its prefix, e.g. SO-5001; also a good file stem."""
+        number = str(document.number)
+        prefix = f"{self.number_prefix}-" if self.number_prefix else ""
+        return number if number.startswith(prefix) else prefix + number
+
+    # ---- hooks for subclasses --------------------------------------------------------------
+
+    def parties(self, document: D) -> Sequence[tuple[str, Party]]:
+        """The address blocks printed side by side, as (label, party)."""
+        return ()
+
+    def facts(self, document: D) -> Sequence[tuple[str, str]]:
+        """Short (label, value) facts printed in a strip under the addresses."""
+        return ()
+
+    def highlights(self, document: D) -> Sequence[tuple[str, str]]:
+        """(label, value) pairs printed prominently in a shaded box, e.g. delivery dates."""
+        return ()
+
+    def totals(self, document: D) -> Sequence[TotalRow]:
+        """The rows of the totals block."""
+        return ()
+
+    def notes(self, document: D) -> Sequence[tuple[str, str]]:
+        """(label, text) paragraphs printed after the totals."""
+        return ()
+
+    # ---- story ---------------------------------------------------------------------------------
+
+    def story(self, document: D) -> list[Flowable]:
+        """The flowables of one document, top to bottom."""
+        story: list[Flowable] = [self._header(document), Spacer(1, 6 * mm)]
+        parties = self.parties(document)
+        if parties:
+            story += [self._parties(parties), Spacer(1, 4 * mm)]
+        highlights = self.highlights(document)
+        if highlights:
+            story += [self._highlights(highlights), Spacer(1, 4 * mm)]
+        facts = self.facts(document)
+        if facts:
+            story += [self._facts(facts), Spacer(1, 5 * mm)]
+        story.append(self._lines_table(document.lines))
+        totals = self.totals(document)
+        if totals:
+            story += [Spacer(1, 3 * mm), self._totals(totals)]
+        for label, text in self.notes(document):
+            if text:
+                story.append(
+                    KeepTogether([Spacer(1, 5 * mm), Paragraph(escape(label).upper(), self.styles["Label"])])
+                )
+                story += [Paragraph(self._text(line), self.styles["Normal"]) for line in text.splitlines()]
+        return story
+
+    def _text(self, text: str) -> str:
+        """Plain text made safe for a Paragraph."""
+        return escape(text) or "&nbsp;"
+
+    def _header(self, document: D) -> Flowable:
+        """Company block on the left, title, number and date on the right."""
+        styles = self.styles
+        company: list[Flowable] = []
+        logo = self._logo()
+        if logo is not None:
+            company += [logo, Spacer(1, 2 * mm)]
+        company.append(Paragraph(self._text(self.company.name), styles["Company"]))
+        company += [Paragraph(self._text(line), styles["Normal"]) for line in self.company.address_lines]
+        contact = "  ·  ".join(x for x in (self.company.phone, self.company.email) if x)
+        if contact:
+            company.append(Paragraph(self._text(contact), styles["Small"]))
+        ident = Table(
+            [
+                ["Number", self.document_name(document)],
+                ["Date", format_date(document.date)],
+            ],
+            colWidths=[20 * mm, 38 * mm],
+            hAlign="RIGHT",
+            style=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (0, -1), FONT),
+                    ("FONTNAME", (1, 0), (1, -1), FONT_BOLD),
+                    ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+                    ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+                    ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
+        right = [Paragraph(escape(self.title), styles["Title"]), Spacer(1, 2 * mm), ident]
+        return Table(
+            [[company, right]],
+            colWidths=[self.width - 92 * mm, 92 * mm],
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1.5, ACCENT),
+                ]
+            ),
+        )
+
+    def _logo(self) -> Flowable | None:
+        """The company logo scaled to at most 45 x 16 mm, or None when there is no such file."""
+        path = self.company.logo_path
+        if not path or not os.path.isfile(path):
+            return None
+        width, height = ImageReader(path).getSize()
+        scale = min(45 * mm / width, 16 * mm / height)
+        return Image(path, width * scale, height * scale, hAlign="LEFT")
+
+    def _party_cell(self, label: str, party: Party) -> list[Flowable]:
+        """The flowables of one address block."""
+        styles = self.styles
+        cell: list[Flowable] = [Paragraph(escape(label).upper(), styles["Label"]), Spacer(1, 1 * mm)]
+        cell.append(Paragraph(self._text(party.name), styles["Strong"]))
+        if party.company:
+            cell.append(Paragraph(self._text(party.company), styles["Normal"]))
+        cell += [Paragraph(self._text(line), styles["Normal"]) for line in party.address_lines]
+        return cell
+
+    def _parties(self, parties: Sequence[tuple[str, Party]]) -> Flowable:
+        """Address blocks side by side, each in a light box."""
+        gap = 6 * mm
+        count = len(parties)
+        column = (self.width - gap * (count - 1)) / count
+        cells: list[Any] = []
+        widths: list[float] = []
+        for index, (label, party) in enumerate(parties):
+            if index:
+                cells.append("")
+                widths.append(gap)
+            cells.append(self._party_cell(label, party))
+            widths.append(column)
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ]
+        for index in range(0, len(cells), 2):
+            commands.append(("BOX", (index, 0), (index, 0), 0.6, RULE))
+        return Table([cells], colWidths=widths, style=TableStyle(commands))
+
+    def _facts(self, facts: Sequence[tuple[str, str]]) -> Flowable:
+        """A strip of small labels over bold values."""
+        styles = self.styles
+        row = [[Paragraph(escape(label).upper(), styles["Label"]), Paragraph(self._text(value), styles["Value"])]
+               for label, value in facts]
+        return Table(
+            [row],
+            colWidths=[self.width / len(facts)] * len(facts),
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ]
+            ),
+        )
+
+    def _highlights(self, highlights: Sequence[tuple[str, str]]) -> Flowable:
+        """A shaded, edged box with large values that must not be missed."""
+        styles = self.styles
+        row = [
+            [Paragraph(escape(label).upper(), styles["Label"]), Paragraph(self._text(value), styles["Highlight"])]
+            for label, value in highlights
+        ]
+        return Table(
+            [row],
+            colWidths=[self.width / len(highlights)] * len(highlights),
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                    ("BACKGROUND", (0, 0), (-1, -1), HIGHLIGHT),
+                    ("BOX", (0, 0), (-1, -1), 1, HIGHLIGHT_EDGE),
+                ]
+            ),
+        )
+
+    # ---- lines -----------------------------------------------------------------------------
+
+    def _columns(self) -> list[tuple[str, float]]:
+        """The (heading, width) of each lines-table column."""
+        fixed = [("SKU", 27 * mm), ("Qty", 14 * mm), (self.price_label, 24 * mm)]
+        if self.show_discount:
+            fixed.append(("Disc %", 15 * mm))
+        fixed.append(("Amount", 27 * mm))
+        description = self.width - sum(width for _, width in fixed)
+        return [fixed[0], ("Description", description), *fixed[1:]]
+
+    def _cell(self, text: str, width: float) -> Any:
+        """Plain text when it fits on one line (fast), else a wrapping Paragraph."""
+        if "\n" not in text and pdfmetrics.stringWidth(text, FONT, self.cell_font_size) <= width - 2 * self.cell_padding:
+            return text
+        return Paragraph("<br/>".join(escape(part) for part in text.splitlines()), self.styles["Cell"])
+
+    def _line_row(self, line: DocumentLine, widths: Sequence[float]) -> list[Any]:
+        """One row of the lines table."""
+        row = [
+            self._cell(line.sku, widths[0]),
+            self._cell(line.description, widths[1]),
+            format_qty(line.qty),
+            format_money(line.price),
+        ]
+        if self.show_discount:
+            row.append(format_percent(line.discount))
+        row.append(format_money(line.amount))
+        return row
+
+    def _lines_table(self, lines: Sequence[DocumentLine]) -> Flowable:
+        """The lines table; its heading row repeats on every page."""
+        columns = self._columns()
+        widths = [width for _, width in columns]
+        data: list[list[Any]] = [[heading for heading, _ in columns]]
+        data += [self._line_row(line, widths) for line in lines]
+        padding = self.cell_padding
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), self.cell_font_size),
+            ("LEADING", (0, 0), (-1, -1), self.cell_font_size + 2),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
+        ]
+        return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+
+    def _totals(self, rows: Sequence[TotalRow]) -> Flowable:
+        """The totals block, right-aligned under the Amount column."""
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), 9),
+            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+            ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), self.cell_padding),
+        ]
+        for index, row in enumerate(rows):
+            if row.strong:
+                commands += [
+                    ("FONTNAME", (0, index), (-1, index), FONT_BOLD),
+                    ("FONTSIZE", (0, index), (-1, index), 10),
+                    ("TEXTCOLOR", (0, index), (-1, index), INK),
+                    ("LINEABOVE", (0, index), (-1, index), 0.8, ACCENT),
+                ]
+        data = [[row.label, format_money(row.amount)] for row in rows]
+        return KeepTogether(
+            Table(data, colWidths=[60 * mm, 32 * mm], hAlign="RIGHT", style=TableStyle(commands))
+        )
+
+    # ---- pages -------------------------------------------------------------------------------
+
+    def _template(self, buffer: io.BytesIO, names: Sequence[str]) -> BaseDocTemplate:
+        """A document template with a first-page and a later-page layout."""
+        width, height = self.pagesize
+        frame_height = height - self.top_margin - self.bottom_margin
+        first = Frame(
+            self.left_margin, self.bottom_margin, self.width, frame_height, id="first",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        )
+        later = Frame(
+            self.left_margin, self.bottom_margin, self.width, frame_height - self.later_header_height, id="later",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        )
+        template = BaseDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=self.left_margin,
+            rightMargin=self.right_margin,
+            topMargin=self.top_margin,
+            bottomMargin=self.bottom_margin,
+            title=f"{self.title} {names[0]}" if len(names) == 1 else f"{self.title}s",
+            author=self.company.name,
+            creator="xmart",
+            invariant=True,
+        )
+        template.addPageTemplates(
+            [
+                PageTemplate(id="first", frames=[first], onPage=self._on_first_page),
+                PageTemplate(
+                    id="later", frames=[later], onPage=functools.partial(self._on_later_page, names=names)
+                ),
+            ]
+        )
+        return template
+
+    def _on_first_page(self, canvas: Canvas, template: BaseDocTemplate) -> None:
+        """First page of a document: the header is part of the story, nothing extra to draw."""
+
+    def _on_later_page(self, canvas: Canvas, template: BaseDocTemplate, names: Sequence[str]) -> None:
+        """Later pages: a compact running header naming the company and the document."""
+        width, height = self.pagesize
+        top = height - self.top_margin
+        name = names[getattr(canvas, "xmart_document", 0)]
+        canvas.saveState()
+        canvas.setFont(FONT_BOLD, 10)
+        canvas.setFillColor(INK)
+        canvas.drawString(self.left_margin, top - 5 * mm, self.company.name)
+        canvas.setFont(FONT, 9)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(width - self.right_margin, top - 5 * mm, f"{self.title} {name} (continued)")
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(self.left_margin, top - 8 * mm, width - self.right_margin, top - 8 * mm)
+        canvas.restoreState()
+
+    def _decorator(self, names: Sequence[str]) -> PageDecorator:
+        """The footer drawn on every page once its document's page count is known."""
+
+        def decorate(canvas: Canvas, index: int, page: int, pages: int) -> None:
+            width, _ = self.pagesize
+            y = self.footer_y
+            canvas.saveState()
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(self.left_margin, y + 4 * mm, width - self.right_margin, y + 4 * mm)
+            canvas.setFont(FONT, 7.5)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(self.left_margin, y, f"{self.company.name}  ·  {self.title} {names[index]}")
+            canvas.drawRightString(width - self.right_margin, y, f"Page {page} of {pages}")
+            canvas.restoreState()
+
+        return decorate
+
+
+__all__ = [
+    "DocumentRenderer",
+    "TotalRow",
+    "format_date",
+    "format_money",
+    "format_percent",
+    "format_qty",
+    "register_fonts",
+]

@@ -1,0 +1,115 @@
+"""Printable documents as frozen dataclasses of plain values (no ORM, no Qt).
+
+Money is `Decimal` (already rounded to cents by the caller, see `xmart.processes.money`),
+quantities are `int`, dates are `datetime.date`. Renderers print these values as given:
+they never compute line amounts or totals, and a card is only ever a masked string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+ZERO_MONEY = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class CompanyInfo:
+    """The company printed in the header of every document."""
+
+    name: str
+    address_lines: tuple[str, ...] = ()
+    phone: str = ""
+    email: str = ""
+    logo_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Party:
+    """A customer or location block (bill-to, ship-to): name, company and address lines."""
+
+    name: str
+    company: str = ""
+    address_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One printed line: SKU, description, quantity, unit price, discount % and the caller's amount."""
+
+    sku: str
+    description: str
+    qty: int
+    price: Decimal
+    discount: Decimal = ZERO_MONEY
+    amount: Decimal = ZERO_MONEY
+
+
+@dataclass(frozen=True)
+class SaleOrderDocument:
+    """A Sale Order for one store, usually generated from a Corporate Sale Order."""
+
+    number: int | str
+    date: dt.date
+    store_code: str
+    store_name: str
+    bill_to: Party
+    ship_to: Party
+    lines: tuple[DocumentLine, ...]
+    subtotal: Decimal
+    global_discount: Decimal
+    global_discount_amount: Decimal
+    total: Decimal
+    deposit: Decimal = ZERO_MONEY
+    note: str = ""
+    corporate_order: int | None = None
+    masked_card: str | None = None
+
+
+@dataclass(frozen=True)
+class PurchaseOrderDocument:
+    """A Purchase Order to a vendor; lines carry the unit cost as `price` and no discount."""
+
+    number: int | str
+    date: dt.date
+    vendor_code: str
+    vendor_name: str
+    ship_to: Party
+    delivery_date: dt.date
+    cancel_date: dt.date
+    lines: tuple[DocumentLine, ...]
+    total: Decimal
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ConfirmationDocument:
+    """An order confirmation of a Corporate Sale Order; `total` excludes shipping (DOMAIN.md section 2)."""
+
+    number: int | str
+    date: dt.date
+    bill_to: Party
+    ship_to: Party
+    lines: tuple[DocumentLine, ...]
+    subtotal: Decimal
+    global_discount: Decimal
+    global_discount_amount: Decimal
+    total: Decimal
+    deposit: Decimal = ZERO_MONEY
+    masked_card: str | None = None
+    salesman: str = ""
+    channel: str = ""
+    shipping_method: str = ""
+    shipping_cost: Decimal = ZERO_MONEY
+    note: str = ""
+
+
+__all__ = [
+    "CompanyInfo",
+    "ConfirmationDocument",
+    "DocumentLine",
+    "Party",
+    "PurchaseOrderDocument",
+    "SaleOrderDocument",
+]
