@@ -11,9 +11,13 @@ from types import TracebackType
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+from xmart.errors import ProcessBusyError
+
+LOCK_WAIT_SECONDS = 30
+SQLITE_BUSY_TIMEOUT_MS = LOCK_WAIT_SECONDS * 1000
 
 
 def make_engine(url: str, **kwargs) -> Engine:
@@ -59,6 +63,7 @@ class UnitOfWork:
     on SQLite `BEGIN IMMEDIATE` (the database's single write lock), on PostgreSQL a transaction
     advisory lock named after the process. A second run waits for the first to finish and then
     reads what it left (DOMAIN.md section 4: "the second waits and then runs on what the first left").
+    After LOCK_WAIT_SECONDS of waiting it stops with ProcessBusyError ("another run is in progress").
     """
 
     def __init__(self, engine: Engine, exclusive: str | None = None):
@@ -68,14 +73,23 @@ class UnitOfWork:
         self._connection = None
 
     def __enter__(self) -> UnitOfWork:
-        if self.exclusive and is_sqlite(self.engine):
-            self._connection = self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
-            self.session = Session(bind=self._connection, expire_on_commit=False)
-            self.session.connection()  # BEGIN IMMEDIATE now: waits for any other writer
-        else:
-            self.session = Session(bind=self.engine, expire_on_commit=False)
-            if self.exclusive:
-                self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(self.exclusive)})
+        try:
+            if self.exclusive and is_sqlite(self.engine):
+                self._connection = self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+                self.session = Session(bind=self._connection, expire_on_commit=False)
+                self.session.connection()  # BEGIN IMMEDIATE now: waits for any other writer
+            else:
+                self.session = Session(bind=self.engine, expire_on_commit=False)
+                if self.exclusive:
+                    self.session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_SECONDS}s'"))
+                    self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(self.exclusive)})
+        except OperationalError as exc:
+            self.__exit__(None, None, None)
+            if "locked" in str(exc).lower() or "lock timeout" in str(exc).lower():
+                raise ProcessBusyError(
+                    f"Another run is in progress (waited {LOCK_WAIT_SECONDS} s); try again when it has finished."
+                ) from exc
+            raise
         return self
 
     def commit(self) -> None:
@@ -89,10 +103,11 @@ class UnitOfWork:
         self.session.rollback()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        assert self.session is not None
         try:
-            self.session.rollback()
+            if self.session is not None:
+                self.session.rollback()
         finally:
-            self.session.close()
+            if self.session is not None:
+                self.session.close()
             if self._connection is not None:
                 self._connection.close()

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from xmart.errors import NotFoundError
@@ -35,12 +35,18 @@ from xmart.processes.money import ZERO, order_totals
 _CHUNK = 500
 
 
-def _chunks(ids: Collection[int]) -> list[list[int]]:
+LineIds = Collection[int] | Select
+"""CSO line ids, as values or as a SELECT of ids (one query however many lines)."""
+
+
+def _chunks(ids: LineIds) -> list:
+    if isinstance(ids, Select):
+        return [ids]
     ids = list(ids)
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
-def assigned_by_line(session: Session, line_ids: Collection[int]) -> dict[int, dict[str, tuple[int, int]]]:
+def assigned_by_line(session: Session, line_ids: LineIds) -> dict[int, dict[str, tuple[int, int]]]:
     """For each CSO line id: {location code: (assigned, sold)} over SOs that are not cancelled."""
     result: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
     for chunk in _chunks(line_ids):
@@ -56,7 +62,7 @@ def assigned_by_line(session: Session, line_ids: Collection[int]) -> dict[int, d
     return result
 
 
-def covered_by_line(session: Session, line_ids: Collection[int]) -> dict[int, int]:
+def covered_by_line(session: Session, line_ids: LineIds) -> dict[int, int]:
     """For each CSO line id: units covered by lines of POs that are not cancelled."""
     result: dict[int, int] = {}
     for chunk in _chunks(line_ids):
