@@ -1,0 +1,105 @@
+"""Invoices at a location against Sale Order lines (DOMAIN.md section 6).
+
+Invariants: an invoice sells units of an SO's line(s) with one SKU, filled in line order; a line's
+`sold` never exceeds its quantity (more is refused, saying how many are left); the SO's location
+loses exactly the units sold and never goes below zero on hand (a shortage is refused); the SO
+status follows open → partially sold → sold through the declared transitions; a cancelled SO is
+refused; the CSO the SO belongs to gets its status refreshed (`completed` once every unit is sold).
+One transaction, committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from xmart.errors import InputError, NotFoundError
+from xmart.models import Invoice, InvoiceLine, Item, Location, SaleOrder, SaleOrderLine, SoStatus, Stock
+from xmart.models.db import UnitOfWork
+from xmart.models.status import SO_TRANSITIONS, check_transition
+from xmart.processes.cso_status import refresh_statuses
+from xmart.processes.selection import next_number
+
+FIRST_INVOICE_NUMBER = 1
+
+
+@dataclass(frozen=True)
+class InvoiceResult:
+    """The invoice recorded and the statuses afterwards."""
+
+    number: int
+    so_number: int
+    location: str
+    date: dt.date
+    sku: str
+    qty: int
+    so_status: str
+    cso_status: str | None
+    on_hand: int
+
+
+def _units(n: int) -> str:
+    return f"{n} unit" if n == 1 else f"{n} units"
+
+
+def so_status(lines: list[SaleOrderLine]) -> SoStatus:
+    """The status an SO's sold figures call for."""
+    if all(line.sold >= line.qty for line in lines):
+        return SoStatus.SOLD
+    if any(line.sold > 0 for line in lines):
+        return SoStatus.PARTIALLY_SOLD
+    return SoStatus.OPEN
+
+
+def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date | None = None) -> InvoiceResult:
+    """Sell `qty` units of `sku` on SO `so_number` at its location; commit."""
+    if qty <= 0:
+        raise InputError(f"The quantity to sell must be at least 1, not {qty}.")
+    session = uow.session
+    assert session is not None
+    order = session.scalar(select(SaleOrder).where(SaleOrder.number == so_number).with_for_update())
+    if order is None:
+        raise NotFoundError(f"Sale order {so_number} does not exist.")
+    if order.status == SoStatus.CANCELLED:
+        raise InputError(f"SO {so_number} is cancelled; nothing can be sold on it.")
+    item = session.scalar(select(Item).where(Item.sku == sku))
+    lines = [line for line in order.lines if item is not None and line.item_id == item.id]
+    if item is None or not lines:
+        raise NotFoundError(f"SO {so_number} has no line with SKU {sku}.")
+    left_to_sell = sum(line.qty - line.sold for line in lines)
+    if qty > left_to_sell:
+        raise InputError(f"SO {so_number} has only {_units(left_to_sell)} of {sku} left to sell; cannot sell {qty}.")
+    location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
+    stock = session.get(Stock, (order.location_id, item.id), with_for_update=True)
+    on_hand = stock.on_hand if stock is not None else 0
+    if stock is None or on_hand < qty:
+        raise InputError(f"Only {_units(on_hand)} of {sku} on hand at {location_code}; cannot sell {qty}.")
+
+    number = next_number(session, Invoice.number, FIRST_INVOICE_NUMBER)
+    date = today or dt.date.today()
+    record = Invoice(number=number, location_id=order.location_id, date=date)
+    left = qty
+    for line in lines:
+        take = min(left, line.qty - line.sold)
+        if take <= 0:
+            continue
+        line.sold += take
+        left -= take
+        record.lines.append(InvoiceLine(so_line_id=line.id, item_id=item.id, qty=take, price=Decimal(line.price)))
+        if left == 0:
+            break
+    session.add(record)
+    stock.on_hand -= qty
+    new_status = so_status(order.lines)
+    check_transition(SO_TRANSITIONS, order.status, new_status, "sale order")
+    order.status = new_status.value
+    session.flush()
+    cso_status = None
+    if order.cso_id is not None:
+        refresh_statuses(session, [order.cso_id])
+        cso_status = order.corporate_order.status if order.corporate_order is not None else None
+    uow.commit()
+    return InvoiceResult(number, so_number, location_code or "", date, sku, qty, order.status, cso_status, stock.on_hand)
