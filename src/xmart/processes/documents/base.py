@@ -33,7 +33,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
@@ -142,18 +141,30 @@ class _PagedCanvas(Canvas):
         Canvas.save(self)
 
 
-class _DocumentStart(Flowable):
-    """An invisible marker telling the canvas which document the following pages belong to."""
+class _DocumentHeader(Flowable):
+    """A document's first-page header; drawing it tells the canvas which document the pages belong to."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, height: float, paint: Callable[[Canvas, float, float], None]) -> None:
         super().__init__()
         self.index = index
+        self.height = height
+        self.paint = paint
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
+        self.width = available_width
+        return available_width, self.height
 
     def draw(self) -> None:
         self.canv.xmart_document = self.index  # type: ignore[attr-defined]
+        self.canv.saveState()
+        self.paint(self.canv, self.width, self.height)
+        self.canv.restoreState()
+
+
+def _fitted(text: str, font: str, size: float, width: float) -> float:
+    """`size`, or smaller so that `text` fits in `width`."""
+    actual = pdfmetrics.stringWidth(text, font, size)
+    return size if actual <= width else size * width / actual
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -198,6 +209,7 @@ class DocumentRenderer(Generic[D]):
         self.company = company
         self.styles = _styles()
         self.width = self.pagesize[0] - self.left_margin - self.right_margin
+        self._logo_size = self._logo_dimensions()
 
     # ---- public API -------------------------------------------------------------------------
 
@@ -216,7 +228,8 @@ class DocumentRenderer(Generic[D]):
         for index, document in enumerate(documents):
             if index:
                 story += [NextPageTemplate("first"), PageBreak()]
-            story += [_DocumentStart(index), NextPageTemplate("later")]
+            paint = functools.partial(self._paint_header, document=document)
+            story += [_DocumentHeader(index, self._header_height(), paint), NextPageTemplate("later")]
             story += self.story(document)
         template.build(story, canvasmaker=functools.partial(_PagedCanvas, decorate=self._decorator(names)))
         return buffer.getvalue()
@@ -253,7 +266,7 @@ class DocumentRenderer(Generic[D]):
 
     def story(self, document: D) -> list[Flowable]:
         """The flowables of one document, top to bottom."""
-        story: list[Flowable] = [self._header(document), Spacer(1, 6 * mm)]
+        story: list[Flowable] = [Spacer(1, 6 * mm)]
         parties = self.parties(document)
         if parties:
             story += [self._parties(parties), Spacer(1, 4 * mm)]
@@ -275,139 +288,133 @@ class DocumentRenderer(Generic[D]):
                 story += [Paragraph(self._text(line), self.styles["Normal"]) for line in text.splitlines()]
         return story
 
-    def _text(self, text: str) -> str:
-        """Plain text made safe for a Paragraph."""
-        return escape(text) or "&nbsp;"
+    def _header_height(self) -> float:
+        """Height of the first-page header; it depends on the company only."""
+        left = 17 + 12 * len(self.company.address_lines) + (10 if self._contact() else 0)
+        if self._logo_size:
+            left += self._logo_size[1] + 2 * mm
+        right = 23 + 2 * mm + 2 * 13
+        return max(left, right) + 5 * mm
 
-    def _header(self, document: D) -> Flowable:
-        """Company block on the left, title, number and date on the right."""
-        styles = self.styles
-        company: list[Flowable] = []
-        logo = self._logo()
-        if logo is not None:
-            company += [logo, Spacer(1, 2 * mm)]
-        company.append(Paragraph(self._text(self.company.name), styles["Company"]))
-        company += [Paragraph(self._text(line), styles["Normal"]) for line in self.company.address_lines]
-        contact = "  ·  ".join(x for x in (self.company.phone, self.company.email) if x)
-        if contact:
-            company.append(Paragraph(self._text(contact), styles["Small"]))
-        ident = Table(
-            [
-                ["Number", self.document_name(document)],
-                ["Date", format_date(document.date)],
-            ],
-            colWidths=[20 * mm, 38 * mm],
-            hAlign="RIGHT",
-            style=TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (0, -1), FONT),
-                    ("FONTNAME", (1, 0), (1, -1), FONT_BOLD),
-                    ("FONTSIZE", (0, 0), (-1, -1), 9.5),
-                    ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-                    ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ]
-            ),
-        )
-        right = [Paragraph(escape(self.title), styles["Title"]), Spacer(1, 2 * mm), ident]
-        return Table(
-            [[company, right]],
-            colWidths=[self.width - 92 * mm, 92 * mm],
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-                    ("LINEBELOW", (0, 0), (-1, 0), 1.5, ACCENT),
-                ]
-            ),
-        )
+    def _contact(self) -> str:
+        """The company's phone and e-mail on one line."""
+        return "  ·  ".join(x for x in (self.company.phone, self.company.email) if x)
 
-    def _logo(self) -> Flowable | None:
-        """The company logo scaled to at most 45 x 16 mm, or None when there is no such file."""
+    def _logo_dimensions(self) -> tuple[float, float] | None:
+        """The logo's printed size (at most 45 x 16 mm), or None when there is no such file."""
         path = self.company.logo_path
         if not path or not os.path.isfile(path):
             return None
         width, height = ImageReader(path).getSize()
         scale = min(45 * mm / width, 16 * mm / height)
-        return Image(path, width * scale, height * scale, hAlign="LEFT")
+        return width * scale, height * scale
 
-    def _party_cell(self, label: str, party: Party) -> list[Flowable]:
-        """The flowables of one address block."""
-        styles = self.styles
-        cell: list[Flowable] = [Paragraph(escape(label).upper(), styles["Label"]), Spacer(1, 1 * mm)]
-        cell.append(Paragraph(self._text(party.name), styles["Strong"]))
-        if party.company:
-            cell.append(Paragraph(self._text(party.company), styles["Normal"]))
-        cell += [Paragraph(self._text(line), styles["Normal"]) for line in party.address_lines]
-        return cell
+    def _paint_header(self, canvas: Canvas, width: float, height: float, document: D) -> None:
+        """Company block on the left; title, number and date on the right; a rule below."""
+        left_width = width - 92 * mm
+        cursor = height
+        if self._logo_size and self.company.logo_path:
+            logo_width, logo_height = self._logo_size
+            canvas.drawImage(self.company.logo_path, 0, cursor - logo_height, logo_width, logo_height,
+                             mask="auto", preserveAspectRatio=True)
+            cursor -= logo_height + 2 * mm
+        lines = [(FONT_BOLD, 14, 17, INK, self.company.name)]
+        lines += [(FONT, 9, 12, INK, line) for line in self.company.address_lines]
+        if self._contact():
+            lines.append((FONT, 7.5, 10, MUTED, self._contact()))
+        for font, size, leading, color, text in lines:
+            canvas.setFont(font, _fitted(text, font, size, left_width))
+            canvas.setFillColor(color)
+            canvas.drawString(0, cursor - size, text)
+            cursor -= leading
+        canvas.setFont(FONT_BOLD, _fitted(self.title, FONT_BOLD, 19, 92 * mm))
+        canvas.setFillColor(ACCENT)
+        canvas.drawRightString(width, height - 19, self.title)
+        cursor = height - 23 - 2 * mm
+        for label, value in (("Number", self.document_name(document)), ("Date", format_date(document.date))):
+            canvas.setFont(FONT, 9.5)
+            canvas.setFillColor(MUTED)
+            canvas.drawRightString(width - 40 * mm, cursor - 9.5, label)
+            canvas.setFont(FONT_BOLD, _fitted(value, FONT_BOLD, 9.5, 37 * mm))
+            canvas.setFillColor(INK)
+            canvas.drawRightString(width, cursor - 9.5, value)
+            cursor -= 13
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(1.5)
+        canvas.line(0, 0.75, width, 0.75)
+
+    def _text(self, text: str) -> str:
+        """Plain text made safe for a Paragraph."""
+        return escape(text) or "&nbsp;"
+
+    def _fit(self, text: str, style: str, width: float) -> Any:
+        """Plain text (fast) when it fits on one line of `width`, else a wrapping Paragraph."""
+        font = self.styles[style]
+        if "\n" not in text and pdfmetrics.stringWidth(text, font.fontName, font.fontSize) <= width:
+            return text
+        return Paragraph("<br/>".join(escape(part) for part in text.splitlines()), font)
+
+    def _block_table(self, columns: Sequence[Sequence[tuple[str, str]]], widths: Sequence[float],
+                     extra: Sequence[tuple[Any, ...]] = (), padding: float = 7) -> Table:
+        """Columns of (style, text) cells laid out as one table of plain strings, fonts set per cell."""
+        rows = max(len(column) for column in columns)
+        data: list[list[Any]] = [[""] * len(columns) for _ in range(rows)]
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+        ]
+        for c, column in enumerate(columns):
+            inner = widths[c] - 2 * padding
+            for r, (style, text) in enumerate(column):
+                data[r][c] = self._fit(text, style, inner)
+                font = self.styles[style]
+                commands += [
+                    ("FONTNAME", (c, r), (c, r), font.fontName),
+                    ("FONTSIZE", (c, r), (c, r), font.fontSize),
+                    ("LEADING", (c, r), (c, r), font.leading),
+                    ("TEXTCOLOR", (c, r), (c, r), font.textColor),
+                ]
+        return Table(data, colWidths=list(widths), style=TableStyle([*commands, *extra]))
 
     def _parties(self, parties: Sequence[tuple[str, Party]]) -> Flowable:
         """Address blocks side by side, each in a light box."""
         gap = 6 * mm
-        count = len(parties)
-        column = (self.width - gap * (count - 1)) / count
-        cells: list[Any] = []
+        columns: list[list[tuple[str, str]]] = []
         widths: list[float] = []
+        column_width = (self.width - gap * (len(parties) - 1)) / len(parties)
+        extra: list[tuple[Any, ...]] = []
         for index, (label, party) in enumerate(parties):
             if index:
-                cells.append("")
+                columns.append([])
                 widths.append(gap)
-            cells.append(self._party_cell(label, party))
-            widths.append(column)
-        commands: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-            ("LEFTPADDING", (0, 0), (-1, -1), 7),
-        ]
-        for index in range(0, len(cells), 2):
-            commands.append(("BOX", (index, 0), (index, 0), 0.6, RULE))
-        return Table([cells], colWidths=widths, style=TableStyle(commands))
+            cells = [("Label", label.upper()), ("Strong", party.name)]
+            if party.company:
+                cells.append(("Normal", party.company))
+            cells += [("Normal", line) for line in party.address_lines]
+            extra += [("BOX", (len(columns), 0), (len(columns), -1), 0.6, RULE),
+                      ("TOPPADDING", (len(columns), 1), (len(columns), 1), 3)]
+            columns.append(cells)
+            widths.append(column_width)
+        return self._block_table(columns, widths, extra)
 
     def _facts(self, facts: Sequence[tuple[str, str]]) -> Flowable:
-        """A strip of small labels over bold values."""
-        styles = self.styles
-        row = [[Paragraph(escape(label).upper(), styles["Label"]), Paragraph(self._text(value), styles["Value"])]
-               for label, value in facts]
-        return Table(
-            [row],
-            colWidths=[self.width / len(facts)] * len(facts),
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 7),
-                    ("TOPPADDING", (0, 0), (-1, -1), 5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ]
-            ),
-        )
+        """A shaded strip of small labels over bold values."""
+        width = self.width / len(facts)
+        columns = [[("Label", label.upper()), ("Value", value)] for label, value in facts]
+        return self._block_table(columns, [width] * len(facts), [("BACKGROUND", (0, 0), (-1, -1), SHADE)])
 
     def _highlights(self, highlights: Sequence[tuple[str, str]]) -> Flowable:
         """A shaded, edged box with large values that must not be missed."""
-        styles = self.styles
-        row = [
-            [Paragraph(escape(label).upper(), styles["Label"]), Paragraph(self._text(value), styles["Highlight"])]
-            for label, value in highlights
-        ]
-        return Table(
-            [row],
-            colWidths=[self.width / len(highlights)] * len(highlights),
-            style=TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                    ("BACKGROUND", (0, 0), (-1, -1), HIGHLIGHT),
-                    ("BOX", (0, 0), (-1, -1), 1, HIGHLIGHT_EDGE),
-                ]
-            ),
-        )
+        width = self.width / len(highlights)
+        columns = [[("Label", label.upper()), ("Highlight", value)] for label, value in highlights]
+        extra = [("BACKGROUND", (0, 0), (-1, -1), HIGHLIGHT), ("BOX", (0, 0), (-1, -1), 1, HIGHLIGHT_EDGE),
+                 ("TOPPADDING", (0, 1), (-1, 1), 2)]
+        return self._block_table(columns, [width] * len(highlights), extra, padding=8)
 
     # ---- lines -----------------------------------------------------------------------------
 
