@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from xmart.cli.assign import range_from_args
 from xmart.cli.main import print_json
+from xmart.cli.print_after import print_generated
 from xmart.models.db import UnitOfWork
 from xmart.processes.purchase_orders import PurchaseOrderParams, PurchaseOrderResult, generate_purchase_orders
-from xmart.processes.selection import PROCESS_LOCK, CsoRange
+from xmart.processes.selection import PROCESS_LOCK
 
 
 def params_from_args(args) -> PurchaseOrderParams:
     """The process parameters the command line asks for."""
-    rng = CsoRange.by_date(*args.by_date) if args.by_date else CsoRange.by_number(*args.by_number)
-    return PurchaseOrderParams(range=rng, delivery=args.delivery, cancel=args.cancel,
+    return PurchaseOrderParams(range=range_from_args(args), delivery=args.delivery, cancel=args.cancel,
                                print_documents=args.print, dry_run=args.dry_run)
 
 
@@ -42,26 +40,6 @@ def summary(result: PurchaseOrderResult) -> list[str]:
     return text
 
 
-def print_target(args) -> Path | str | None:
-    """Where documents go: a folder for PDF files, a printer name, or None for the default printer."""
-    return Path(args.pdf_dir) if args.pdf_dir else args.printer
-
-
-def print_documents(engine, numbers: tuple[int, ...], args) -> int:
-    """Print the purchase orders after they are saved; a failure is reported, the POs stay saved."""
-    try:
-        from xmart.processes.document_printing import print_purchase_orders
-    except ImportError:
-        print("xmart: printing not available yet; the purchase orders are saved", file=sys.stderr)
-        return 1
-    try:
-        print_purchase_orders(engine, list(numbers), print_target(args))
-    except Exception as exc:  # noqa: BLE001 - any print failure: the POs are saved, say so
-        print(f"xmart: the purchase orders are saved but printing failed: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
 def run(args, ctx) -> int:
     """Run the Automatic Purchase Orders process and report what it made."""
     params = params_from_args(args)
@@ -73,5 +51,5 @@ def run(args, ctx) -> int:
     else:
         print("\n".join(summary(result)))
     if args.print and not params.dry_run and result.numbers:
-        return print_documents(ctx.engine, result.numbers, args)
+        return print_generated(ctx, "po", list(result.numbers), args, quiet=args.json)
     return 0

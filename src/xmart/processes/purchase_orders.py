@@ -49,7 +49,7 @@ from xmart.models import (
 from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import assigned_by_line, covered_by_line
 from xmart.processes.money import to_money
-from xmart.processes.selection import CsoRange, next_number, selected_csos
+from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 from xmart.processes.settings import get_setting
 
 FIRST_PO_NUMBER = 7001
@@ -246,6 +246,8 @@ def generate_purchase_orders(
     CSO and stops the run with Cancelled, nothing written.
     """
     params.validate()
+    if uow.exclusive != PROCESS_LOCK:
+        raise ValueError("generate_purchase_orders needs a UnitOfWork opened with exclusive=PROCESS_LOCK")
     session = uow.session
     assert session is not None
     location = _receiving_location(session)
