@@ -141,6 +141,11 @@ class Context:
         upgrade(engine)
         return engine
 
+    def close(self) -> None:
+        """Release the engine's connections, if one was made."""
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+
 
 def print_json(document: Any) -> None:
     """Print exactly one JSON document on stdout."""
@@ -188,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("%s failed", command)
         print(f"xmart: {command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        ctx.close()
 
 
 if __name__ == "__main__":
