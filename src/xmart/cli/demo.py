@@ -1,0 +1,41 @@
+"""`xmart demo [--gui]`: fill an empty database with the demo data set and show the whole flow."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from sqlalchemy.engine import make_url
+
+from xmart.processes.demo import load_demo
+
+
+def _progress(done: int, total: int, text: str) -> None:
+    print(f"[{done}/{total}] {text}" + ("..." if done < total else ""), file=sys.stderr, flush=True)
+
+
+def run(args, ctx) -> int:
+    """Load the demo (refused with exit status 2 unless the database is empty), print the summary, maybe open the GUI."""
+    try:
+        return _run(args, ctx)
+    finally:
+        ctx.engine.dispose()  # the command is over: close pooled connections now, not at interpreter exit
+
+
+def _run(args, ctx) -> int:
+    where = make_url(ctx.db_url).render_as_string(hide_password=True)
+    summary = load_demo(ctx.engine, seed=args.seed, progress=_progress)
+    print(f"Demo data loaded into {where}")
+    for line in summary.lines():
+        print(f"  {line}")
+    if not getattr(args, "gui", False):
+        print("Open it in the desktop client: xmart" + (" --db URL" if getattr(args, "db", None) else "") + " gui")
+        return 0
+    try:
+        gui = importlib.import_module("xmart.cli.gui")
+    except ModuleNotFoundError as exc:
+        if exc.name != "xmart.cli.gui":
+            raise
+        print("The desktop client is not available yet; the demo data is in the database.")
+        return 0
+    return gui.run(args, ctx) or 0
