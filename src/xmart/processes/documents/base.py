@@ -276,10 +276,7 @@ class DocumentRenderer(Generic[D]):
         facts = self.facts(document)
         if facts:
             story += [self._facts(facts), Spacer(1, 5 * mm)]
-        story.append(self._lines_table(document.lines))
-        totals = self.totals(document)
-        if totals:
-            story += [Spacer(1, 3 * mm), self._totals(totals)]
+        story.append(self._lines_table(document.lines, self.totals(document)))
         for label, text in self.notes(document):
             if text:
                 story.append(
@@ -403,10 +400,16 @@ class DocumentRenderer(Generic[D]):
         return self._block_table(columns, widths, extra)
 
     def _facts(self, facts: Sequence[tuple[str, str]]) -> Flowable:
-        """A shaded strip of small labels over bold values."""
-        width = self.width / len(facts)
-        columns = [[("Label", label.upper()), ("Value", value)] for label, value in facts]
-        return self._block_table(columns, [width] * len(facts), [("BACKGROUND", (0, 0), (-1, -1), SHADE)])
+        """A shaded strip of small labels over bold values, each column as wide as its value needs."""
+        value = self.styles["Value"]
+        natural = [pdfmetrics.stringWidth(text, value.fontName, value.fontSize) + 16 for _, text in facts]
+        spare = self.width - sum(natural)
+        if spare >= 0:
+            widths = [width + spare / len(facts) for width in natural]
+        else:
+            widths = [self.width / len(facts)] * len(facts)
+        columns = [[("Label", label.upper()), ("Value", text)] for label, text in facts]
+        return self._block_table(columns, widths, [("BACKGROUND", (0, 0), (-1, -1), SHADE)])
 
     def _highlights(self, highlights: Sequence[tuple[str, str]]) -> Flowable:
         """A shaded, edged box with large values that must not be missed."""
@@ -446,12 +449,18 @@ class DocumentRenderer(Generic[D]):
         row.append(format_money(line.amount))
         return row
 
-    def _lines_table(self, lines: Sequence[DocumentLine]) -> Flowable:
-        """The lines table; its heading row repeats on every page."""
+    def _lines_table(self, lines: Sequence[DocumentLine], totals: Sequence[TotalRow]) -> Flowable:
+        """The lines table with the totals as its last rows; the heading row repeats on every page.
+
+        The last two lines and the totals never split, so totals never stand alone on a page.
+        """
         columns = self._columns()
         widths = [width for _, width in columns]
         data: list[list[Any]] = [[heading for heading, _ in columns]]
         data += [self._line_row(line, widths) for line in lines]
+        last_line = len(data) - 1
+        spanned = [""] * (len(columns) - 3)
+        data += [["", row.label, *spanned, format_money(row.amount)] for row in totals]
         padding = self.cell_padding
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -467,34 +476,32 @@ class DocumentRenderer(Generic[D]):
             ("RIGHTPADDING", (0, 0), (-1, -1), padding),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
+            ("NOSPLIT", (0, max(1, last_line - 1)), (-1, -1)),
         ]
-        return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
-
-    def _totals(self, rows: Sequence[TotalRow]) -> Flowable:
-        """The totals block, right-aligned under the Amount column."""
-        commands: list[tuple[Any, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("FONTSIZE", (0, 0), (-1, -1), 9),
-            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-            ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), self.cell_padding),
-        ]
-        for index, row in enumerate(rows):
+        if lines:
+            commands += [
+                ("ROWBACKGROUNDS", (0, 1), (-1, last_line), [colors.white, SHADE]),
+                ("LINEBELOW", (0, last_line), (-1, last_line), 0.8, ACCENT),
+            ]
+        for index, row in enumerate(totals, start=last_line + 1):
+            commands += [
+                ("SPAN", (1, index), (-2, index)),
+                ("ALIGN", (1, index), (-2, index), "RIGHT"),
+                ("FONTSIZE", (0, index), (-1, index), 9),
+                ("TOPPADDING", (0, index), (-1, index), 2),
+                ("BOTTOMPADDING", (0, index), (-1, index), 3),
+            ]
             if row.strong:
                 commands += [
                     ("FONTNAME", (0, index), (-1, index), FONT_BOLD),
                     ("FONTSIZE", (0, index), (-1, index), 10),
-                    ("TEXTCOLOR", (0, index), (-1, index), INK),
-                    ("LINEABOVE", (0, index), (-1, index), 0.8, ACCENT),
+                    ("LINEABOVE", (2, index), (-1, index), 0.8, ACCENT),
                 ]
-        data = [[row.label, format_money(row.amount)] for row in rows]
-        return KeepTogether(
-            Table(data, colWidths=[60 * mm, 32 * mm], hAlign="RIGHT", style=TableStyle(commands))
-        )
+            else:
+                commands.append(("TEXTCOLOR", (1, index), (-2, index), MUTED))
+        if totals:
+            commands.append(("TOPPADDING", (0, last_line + 1), (-1, last_line + 1), 3 * mm))
+        return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
 
     # ---- pages -------------------------------------------------------------------------------
 

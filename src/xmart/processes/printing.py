@@ -1,0 +1,231 @@
+"""The printing service (Qt-free): save rendered PDFs to a folder or send them to a CUPS printer.
+
+Invariants: a folder never has a file overwritten (a `-2`, `-3`... suffix is added instead); a batch
+sent to a printer is exactly one print job (the PDFs are merged first); every failure is a
+`PrintError` whose message a clerk can act on. Printers are reached through the CUPS commands
+`lp` and `lpstat`, run without a shell and with a timeout.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from xmart.errors import XmartError
+
+COMMAND_TIMEOUT = 30.0
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+class PrintError(XmartError):
+    """Documents could not be saved or printed; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class PrintTarget:
+    """Where documents go: a folder (`pdf_dir`), a named printer, or neither for the default printer."""
+
+    pdf_dir: Path | None = None
+    printer: str | None = None
+    combined: bool = False
+
+    def __post_init__(self) -> None:
+        if self.pdf_dir is not None and self.printer:
+            raise PrintError("Choose either a folder or a printer, not both.")
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """What was produced: the files written, the print job id, and the number of pages."""
+
+    paths: tuple[Path, ...] = ()
+    job_id: str | None = None
+    pages: int = 0
+
+
+def print_pdfs(files: Sequence[tuple[str, bytes]], target: PrintTarget, title: str | None = None) -> PrintResult:
+    """Save (stem, pdf bytes) documents to a folder or print them as one job (see the module invariants)."""
+    if not files:
+        raise PrintError("There is nothing to print.")
+    if target.pdf_dir is not None:
+        return _save(files, Path(target.pdf_dir), target.combined, title)
+    return _print(files, target.printer, title or _batch_title(files))
+
+
+def merge_pdfs(pdfs: Sequence[bytes]) -> tuple[bytes, int]:
+    """One PDF with all pages of `pdfs` in order, and its page count."""
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    pages = len(writer.pages)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue(), pages
+
+
+def page_count(pdf: bytes) -> int:
+    """The number of pages of a PDF."""
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def list_printers() -> list[str]:
+    """The names of the print queues known to CUPS (empty when CUPS is missing or not running)."""
+    if shutil.which("lpstat") is None:
+        return []
+    result = _run(["lpstat", "-e"])
+    if result.returncode == 0:
+        return [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    result = _run(["lpstat", "-p"])
+    return [line.split()[1] for line in result.stdout.splitlines() if line.startswith("printer ")]
+
+
+def default_printer() -> str | None:
+    """The default print queue (LPDEST, PRINTER, then `lpstat -d`), or None when there is none."""
+    for variable in ("LPDEST", "PRINTER"):
+        if os.environ.get(variable):
+            return os.environ[variable]
+    if shutil.which("lpstat") is None:
+        return None
+    result = _run(["lpstat", "-d"])
+    match = re.search(r"system default destination:\s*(\S+)", result.stdout)
+    return match.group(1) if match else None
+
+
+# ---- folder --------------------------------------------------------------------------------------
+
+
+def _save(files: Sequence[tuple[str, bytes]], folder: Path, combined: bool, title: str | None) -> PrintResult:
+    """Write one file per document, or one combined file, never overwriting an existing file."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PrintError(f'Cannot create the folder "{folder}": {error.strerror or error}.') from error
+    if combined:
+        pdf, pages = merge_pdfs([data for _, data in files])
+        return PrintResult(paths=(_write_new(folder, title or _batch_title(files), pdf),), pages=pages)
+    paths = tuple(_write_new(folder, stem, data) for stem, data in files)
+    return PrintResult(paths=paths, pages=sum(page_count(data) for _, data in files))
+
+
+def _write_new(folder: Path, stem: str, data: bytes) -> Path:
+    """Write `data` to folder/stem.pdf, or stem-2.pdf, stem-3.pdf... if taken; return the path."""
+    safe = _safe_stem(stem)
+    for attempt in range(1, 10_000):
+        path = folder / (f"{safe}.pdf" if attempt == 1 else f"{safe}-{attempt}.pdf")
+        try:
+            with path.open("xb") as handle:
+                handle.write(data)
+            return path
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise PrintError(f'Cannot write "{path}": {error.strerror or error}.') from error
+    raise PrintError(f'The folder "{folder}" already holds too many files named {safe}.')
+
+
+def _safe_stem(stem: str) -> str:
+    """A file stem without path separators or characters that trouble file systems."""
+    safe = _UNSAFE.sub("_", stem).strip("._")
+    return safe or "document"
+
+
+def _batch_title(files: Sequence[tuple[str, bytes]]) -> str:
+    """A name for a batch: its only stem, or first_to_last."""
+    first, last = files[0][0], files[-1][0]
+    return first if len(files) == 1 else f"{first}_to_{last}"
+
+
+# ---- printer -------------------------------------------------------------------------------------
+
+
+def _print(files: Sequence[tuple[str, bytes]], printer: str | None, title: str) -> PrintResult:
+    """Send all documents to `printer` (None: the default printer) as one job."""
+    if shutil.which("lp") is None:
+        raise PrintError(
+            'Printing is not available on this computer: the CUPS command "lp" is not installed. '
+            "Save the documents to a folder instead."
+        )
+    queue = _check_queue(printer)
+    if len(files) == 1:
+        pdf, pages = files[0][1], page_count(files[0][1])
+    else:
+        pdf, pages = merge_pdfs([data for _, data in files])
+    handle, name = tempfile.mkstemp(prefix="xmart-print-", suffix=".pdf")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(pdf)
+        command = ["lp", "-t", title] + (["-d", printer] if printer else []) + [name]
+        result = _run(command)
+    finally:
+        os.unlink(name)
+    if result.returncode != 0:
+        detail = _first_line(result.stderr or result.stdout) or f"exit status {result.returncode}"
+        raise PrintError(f'Printing to "{queue}" failed: {detail}')
+    match = re.search(r"request id is (\S+)", result.stdout)
+    return PrintResult(job_id=match.group(1) if match else None, pages=pages)
+
+
+def _check_queue(printer: str | None) -> str:
+    """The queue to print to, after checking that it exists and is enabled."""
+    if shutil.which("lpstat") is None:
+        return printer or "the default printer"
+    status = _run(["lpstat", "-r"])
+    if "not running" in status.stdout + status.stderr:
+        raise PrintError("The print service (CUPS) is not running on this computer. Ask for it to be started.")
+    available = list_printers()
+    listing = f"Available printers: {', '.join(available)}." if available else "No printers are set up."
+    if printer is None:
+        printer = default_printer()
+        if printer is None:
+            raise PrintError(f"No default printer is set: choose a printer by name. {listing}")
+    if printer not in available:
+        raise PrintError(f'Printer "{printer}" was not found. {listing}')
+    state = _run(["lpstat", "-p", printer]).stdout
+    if "disabled" in state:
+        raise PrintError(f'Printer "{printer}" is offline (disabled). Choose another printer or ask for it to be enabled.')
+    accepting = _run(["lpstat", "-a", printer]).stdout
+    if "not accepting" in accepting:
+        raise PrintError(f'Printer "{printer}" is not accepting jobs. Choose another printer.')
+    return printer
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run a CUPS command without a shell, in the C locale, with a timeout."""
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=COMMAND_TIMEOUT, env=env, check=False
+        )
+    except FileNotFoundError as error:
+        raise PrintError(f'Printing is not available: the command "{command[0]}" is not installed.') from error
+    except subprocess.TimeoutExpired as error:
+        raise PrintError(
+            f"The print service did not answer within {COMMAND_TIMEOUT:.0f} seconds. Try again later."
+        ) from error
+    return result
+
+
+def _first_line(text: str) -> str:
+    """The first non-empty line of command output."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+__all__ = [
+    "PrintError",
+    "PrintResult",
+    "PrintTarget",
+    "default_printer",
+    "list_printers",
+    "merge_pdfs",
+    "page_count",
+    "print_pdfs",
+]
