@@ -66,13 +66,13 @@ _C = CsoStatus
 CSO_TRANSITIONS: dict[CsoStatus, frozenset[CsoStatus]] = {
     _C.DRAFT: frozenset({_C.OPEN, _C.CANCELLED, _C.ON_HOLD}),
     _C.OPEN: frozenset({_C.PARTIALLY_ASSIGNED, _C.ASSIGNED, _C.ON_HOLD, _C.CANCELLED}),
-    _C.PARTIALLY_ASSIGNED: frozenset({_C.ASSIGNED, _C.ON_HOLD, _C.CANCELLED, _C.COMPLETED}),
-    _C.ASSIGNED: frozenset({_C.COMPLETED, _C.PARTIALLY_ASSIGNED}),
+    _C.PARTIALLY_ASSIGNED: frozenset({_C.ASSIGNED, _C.ON_HOLD, _C.CANCELLED, _C.COMPLETED, _C.OPEN}),
+    _C.ASSIGNED: frozenset({_C.COMPLETED, _C.PARTIALLY_ASSIGNED, _C.OPEN}),
     _C.COMPLETED: frozenset({_C.ASSIGNED}),
     _C.ON_HOLD: frozenset({_C.OPEN, _C.PARTIALLY_ASSIGNED, _C.CANCELLED}),
     _C.CANCELLED: frozenset(),
 }
-"""Allowed CSO status changes. `assigned` goes back to `partially assigned` when an SO is
+"""Allowed CSO status changes. `assigned` and `partially assigned` go back when one of its SOs is
 cancelled; `completed` back to `assigned` when a sale is reversed."""
 
 _S = SoStatus
