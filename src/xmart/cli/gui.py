@@ -1,0 +1,35 @@
+"""`xmart gui`: open the desktop client on the configured database."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def run(args, ctx) -> int:
+    """Open the main window (first-run prompt on an empty database); returns when it closes."""
+    if not _display_available():
+        print("xmart: gui: no display available (DISPLAY is not set). Run it on a desktop, "
+              "or under a virtual display: xvfb-run -a xmart gui", file=sys.stderr)
+        return 1
+    from PySide6.QtCore import QTimer
+
+    from xmart.ui.app import application, make_context
+    from xmart.ui.main_window import MainWindow
+
+    app = application()
+    ctx = make_context(ctx.engine)
+    window = MainWindow(ctx)
+    window.show()
+    QTimer.singleShot(0, window.first_run_check)
+    status = app.exec()
+    ctx.tasks.wait_for_all()
+    return status

@@ -1,0 +1,1 @@
+"""Document browsers: one widget class, one DocumentSource per document type."""

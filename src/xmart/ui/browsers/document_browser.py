@@ -1,0 +1,131 @@
+"""A document browser: filter bar, a lazily loaded table sorted in SQL, and Open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from xmart.models import Location
+from xmart.ui.app import AppContext, from_qdate
+from xmart.ui.generated.ui_browser import Ui_DocumentBrowser
+from xmart.ui.models.document_sources import BrowserFilter, DocumentSource
+from xmart.ui.models.document_table_model import DocumentTableModel
+
+ANY_DATE = QDate(1900, 1, 1)
+FILTER_DELAY_MS = 250
+
+
+class DocumentBrowser(QWidget):
+    """Lists the documents of one type; double-click or Open shows one (signal `open_requested`)."""
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, source: DocumentSource, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source = source
+        self.ui = Ui_DocumentBrowser()
+        self.ui.setupUi(self)
+        self.model = DocumentTableModel(ctx.engine, source, self)
+        self._setup_filters()
+        view = self.ui.tableView
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        view.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        view.activated.connect(lambda index: self.open_row(index.row()))
+        self.ui.openButton.clicked.connect(self.open_current)
+        self.ui.openButton.setEnabled(False)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.modelReset.connect(lambda: self.ui.openButton.setEnabled(False))
+        self.refresh()
+        view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.ui.openButton.setEnabled(cur.isValid()))
+        widths = {"Customer": 220, "Vendor": 200, "Status": 130}
+        for i, column in enumerate(source.columns):
+            view.setColumnWidth(i, widths.get(column.title, 100))
+
+    def _setup_filters(self) -> None:
+        ui = self.ui
+        ui.numberEdit.setValidator(QIntValidator(0, 2_000_000_000, self))
+        for edit in (ui.fromDate, ui.toDate):
+            edit.setMinimumDate(ANY_DATE)
+            edit.setSpecialValueText("any date")
+            edit.setDate(ANY_DATE)
+        ui.partyEdit.setPlaceholderText(self.source.party_label)
+        ui.statusCombo.addItem("All statuses", None)
+        for status in self.source.statuses:
+            ui.statusCombo.addItem(status.capitalize(), status)
+        ui.storeCombo.setVisible(self.source.has_store)
+        if self.source.has_store:
+            ui.storeCombo.addItem("All locations", None)
+            with Session(self.ctx.engine) as session:
+                for code, name in session.execute(select(Location.code, Location.name).order_by(Location.code)):
+                    ui.storeCombo.addItem(f"{code} — {name}", code)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        ui.numberEdit.textChanged.connect(self._timer.start)
+        ui.partyEdit.textChanged.connect(self._timer.start)
+        for edit in (ui.fromDate, ui.toDate):
+            edit.dateChanged.connect(self._timer.start)
+        ui.statusCombo.currentIndexChanged.connect(self.apply_filter)
+        ui.storeCombo.currentIndexChanged.connect(self.apply_filter)
+
+    def current_filter(self) -> BrowserFilter:
+        """The filter the bar describes."""
+        ui = self.ui
+        number = ui.numberEdit.text().strip()
+        first, last = ui.fromDate.date(), ui.toDate.date()
+        return BrowserFilter(
+            number=int(number) if number.isdigit() else None,
+            date_from=None if first == ANY_DATE else from_qdate(first),
+            date_to=None if last == ANY_DATE else from_qdate(last),
+            party=ui.partyEdit.text(),
+            status=ui.statusCombo.currentData(),
+            store=ui.storeCombo.currentData() if self.source.has_store else None,
+        )
+
+    def apply_filter(self) -> None:
+        """Show only the documents the filter bar asks for."""
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def refresh(self) -> None:
+        """Read the documents again (after a process run)."""
+        self.model.refresh()
+
+    def open_row(self, row: int) -> None:
+        """Ask to open the document at `row`."""
+        if 0 <= row < self.model.rowCount():
+            self.open_requested.emit(self.source.kind, self.model.row(row).number)
+
+    def open_current(self) -> None:
+        """Open the selected document."""
+        self.open_row(self.ui.tableView.currentIndex().row())
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(column):
+            header = self.ui.tableView.horizontalHeader()
+            header.blockSignals(True)
+            current = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(self.model.sort_column, current)
+            header.blockSignals(False)
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total, self.model.rowCount()
+        word = self.source.title.lower() if total != 1 else self.source.title.lower().rstrip("s")
+        text = f"{total:,} {word}"
+        if shown < total:
+            text += f" (showing {shown:,}; scroll for more)"
+        self.ui.countLabel.setText(text)

@@ -1,0 +1,52 @@
+"""The first-run prompt on an empty database: create demo data, import a file, or start empty."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+from sqlalchemy import Engine, exists, select
+from sqlalchemy.orm import Session
+
+from xmart.models import CorporateSaleOrder, Item, Location
+from xmart.ui.generated.ui_first_run_dialog import Ui_FirstRunDialog
+
+DEMO = "demo"
+IMPORT = "import"
+EMPTY = "empty"
+
+
+def database_is_empty(engine: Engine) -> bool:
+    """True when the database has no location, item or corporate sale order yet."""
+    with Session(engine) as session:
+        return not any(session.scalar(select(exists().where(col.isnot(None))))
+                       for col in (Location.id, Item.id, CorporateSaleOrder.id))
+
+
+class FirstRunDialog(QDialog):
+    """Three big choices; `choice` is DEMO, IMPORT or EMPTY once one is clicked."""
+
+    def __init__(self, parent: QWidget | None, database_label: str):
+        super().__init__(parent)
+        self.ui = Ui_FirstRunDialog()
+        self.ui.setupUi(self)
+        self.choice: str | None = None
+        self.ui.databaseLabel.setText(
+            f"xmart is connected to <b>{database_label}</b>, which holds no stores, items or orders yet. "
+            "How would you like to start?")
+        self.ui.demoButton.clicked.connect(lambda: self._choose(DEMO))
+        self.ui.importButton.clicked.connect(lambda: self._choose(IMPORT))
+        self.ui.emptyButton.clicked.connect(lambda: self._choose(EMPTY))
+        self.ui.demoButton.setDefault(True)
+        self.ui.demoButton.setFocus()
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, database_label: str) -> str:
+        """DEMO, IMPORT or EMPTY (closing the window counts as EMPTY)."""
+        dialog = cls(parent, database_label)
+        dialog.exec()
+        choice = dialog.choice or EMPTY
+        dialog.deleteLater()
+        return choice

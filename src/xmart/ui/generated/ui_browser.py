@@ -1,0 +1,126 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'browser.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
+
+class Ui_DocumentBrowser(object):
+    def setupUi(self, DocumentBrowser):
+        if not DocumentBrowser.objectName():
+            DocumentBrowser.setObjectName(u"DocumentBrowser")
+        self.layout = QVBoxLayout(DocumentBrowser)
+        self.layout.setObjectName(u"layout")
+        self.filterLayout = QHBoxLayout()
+        self.filterLayout.setObjectName(u"filterLayout")
+        self.numberEdit = QLineEdit(DocumentBrowser)
+        self.numberEdit.setObjectName(u"numberEdit")
+        self.numberEdit.setClearButtonEnabled(True)
+        self.numberEdit.setMaximumSize(QSize(110, 16777215))
+
+        self.filterLayout.addWidget(self.numberEdit)
+
+        self.fromLabel = QLabel(DocumentBrowser)
+        self.fromLabel.setObjectName(u"fromLabel")
+
+        self.filterLayout.addWidget(self.fromLabel)
+
+        self.fromDate = QDateEdit(DocumentBrowser)
+        self.fromDate.setObjectName(u"fromDate")
+        self.fromDate.setCalendarPopup(True)
+
+        self.filterLayout.addWidget(self.fromDate)
+
+        self.toLabel = QLabel(DocumentBrowser)
+        self.toLabel.setObjectName(u"toLabel")
+
+        self.filterLayout.addWidget(self.toLabel)
+
+        self.toDate = QDateEdit(DocumentBrowser)
+        self.toDate.setObjectName(u"toDate")
+        self.toDate.setCalendarPopup(True)
+
+        self.filterLayout.addWidget(self.toDate)
+
+        self.partyEdit = QLineEdit(DocumentBrowser)
+        self.partyEdit.setObjectName(u"partyEdit")
+        self.partyEdit.setClearButtonEnabled(True)
+
+        self.filterLayout.addWidget(self.partyEdit)
+
+        self.statusCombo = QComboBox(DocumentBrowser)
+        self.statusCombo.setObjectName(u"statusCombo")
+
+        self.filterLayout.addWidget(self.statusCombo)
+
+        self.storeCombo = QComboBox(DocumentBrowser)
+        self.storeCombo.setObjectName(u"storeCombo")
+
+        self.filterLayout.addWidget(self.storeCombo)
+
+
+        self.layout.addLayout(self.filterLayout)
+
+        self.tableView = QTableView(DocumentBrowser)
+        self.tableView.setObjectName(u"tableView")
+        self.tableView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tableView.setAlternatingRowColors(True)
+        self.tableView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tableView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tableView.setSortingEnabled(True)
+        self.tableView.setWordWrap(False)
+
+        self.layout.addWidget(self.tableView)
+
+        self.bottomLayout = QHBoxLayout()
+        self.bottomLayout.setObjectName(u"bottomLayout")
+        self.countLabel = QLabel(DocumentBrowser)
+        self.countLabel.setObjectName(u"countLabel")
+
+        self.bottomLayout.addWidget(self.countLabel)
+
+        self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.bottomLayout.addItem(self.spacer)
+
+        self.openButton = QPushButton(DocumentBrowser)
+        self.openButton.setObjectName(u"openButton")
+
+        self.bottomLayout.addWidget(self.openButton)
+
+
+        self.layout.addLayout(self.bottomLayout)
+
+
+        self.retranslateUi(DocumentBrowser)
+
+        QMetaObject.connectSlotsByName(DocumentBrowser)
+    # setupUi
+
+    def retranslateUi(self, DocumentBrowser):
+        self.numberEdit.setPlaceholderText(QCoreApplication.translate("DocumentBrowser", u"Number", None))
+        self.fromLabel.setText(QCoreApplication.translate("DocumentBrowser", u"From", None))
+        self.fromDate.setDisplayFormat(QCoreApplication.translate("DocumentBrowser", u"yyyy-MM-dd", None))
+        self.toLabel.setText(QCoreApplication.translate("DocumentBrowser", u"to", None))
+        self.toDate.setDisplayFormat(QCoreApplication.translate("DocumentBrowser", u"yyyy-MM-dd", None))
+        self.partyEdit.setPlaceholderText(QCoreApplication.translate("DocumentBrowser", u"Customer", None))
+        self.countLabel.setText("")
+        self.openButton.setText(QCoreApplication.translate("DocumentBrowser", u"&Open", None))
+        pass
+    # retranslateUi
+

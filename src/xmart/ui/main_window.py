@@ -1,0 +1,282 @@
+"""The main window: menus, toolbar, document browsers in tabs, the database in use in the status bar.
+
+The menus and toolbar are built in code from one table of actions (title, shortcut, icon, slot):
+they are data, not layout. Every dialog's layout comes from a Designer form (see README.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+)
+
+from xmart.ui.app import APPLICATION, AppContext
+from xmart.ui.browsers.document_browser import DocumentBrowser
+from xmart.ui.document_view import DocumentView
+from xmart.ui.errors import show_error, show_message
+from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog, database_is_empty
+from xmart.ui.models.document_sources import SOURCES
+from xmart.ui.printing import choose_printer
+from xmart.ui.process_actions import ProcessActions
+from xmart.ui.tasks import Task
+from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
+
+SP = QStyle.StandardPixmap
+
+
+class MainWindow(QMainWindow):
+    """xmart Main: Transactions, Documents, Processes, Reports, Settings, Help."""
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APPLICATION)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.setCentralWidget(self.tabs)
+        self.processes = ProcessActions(ctx, self, self.open_document, self.refresh_browsers)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
+        self._build_toolbar()
+        self.database_label = QLabel(ctx.database_label)
+        self.database_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().showMessage("Ready", 3000)
+        self.last_task: Task | None = None
+        self.resize(1100, 700)
+        self._restore_state()
+
+    # --- building ---------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot, shortcut: str | QKeySequence.StandardKey | None = None,
+                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        a = self._action
+        bar = self.menuBar()
+        transactions = bar.addMenu("&Transactions")
+        transactions.addAction(a("importDocument", "&Import Document…", self.import_file, "Ctrl+I",
+                                 SP.SP_DialogOpenButton, "Load an xmart import document (JSON)"))
+        transactions.addSeparator()
+        transactions.addAction(a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        documents = bar.addMenu("&Documents")
+        sale_order = documents.addMenu("&Sale Order")
+        sale_order.addAction(a("browseCso", "&Corporate Sale Order", lambda: self.open_browser("cso"), "Ctrl+1",
+                               SP.SP_FileDialogDetailedView, "Browse corporate sale orders"))
+        sale_order.addAction(a("browseSo", "&Sale Orders", lambda: self.open_browser("so"), "Ctrl+2",
+                               SP.SP_FileDialogListView, "Browse store sale orders"))
+        documents.addAction(a("browsePo", "&Purchase Orders", lambda: self.open_browser("po"), "Ctrl+3",
+                              SP.SP_FileDialogContentsView, "Browse purchase orders"))
+        documents.addSeparator()
+        documents.addAction(a("refresh", "&Refresh", self.refresh_browsers, QKeySequence.StandardKey.Refresh,
+                              SP.SP_BrowserReload, "Read the open lists again"))
+
+        processes = bar.addMenu("&Processes")
+        cso = processes.addMenu("&Corporate Sale Orders")
+        cso.addAction(a("assignByDate", "Assign by &Date…", lambda: self.processes.assign(BY_DATE), "Ctrl+Shift+D",
+                        SP.SP_ArrowRight, "Assign corporate sale orders in a date range to stores"))
+        cso.addAction(a("assignByNumber", "Assign by &Number…", lambda: self.processes.assign(BY_NUMBER),
+                        "Ctrl+Shift+N", None, "Assign corporate sale orders in a number range to stores"))
+        cso.addSeparator()
+        cso.addAction(a("poByDate", "&Purchase Orders by Date…", lambda: self.processes.purchase_orders(BY_DATE),
+                        "Ctrl+Shift+P", SP.SP_FileDialogNewFolder, "Generate purchase orders for unassigned units"))
+        cso.addAction(a("poByNumber", "Purchase Orders by N&umber…",
+                        lambda: self.processes.purchase_orders(BY_NUMBER), "Ctrl+Shift+U"))
+
+        reports = bar.addMenu("&Reports")
+        reports.addAction(a("fulfilment", "Corporate Sale Order &Fulfilment…", self.fulfilment_report, "Ctrl+F",
+                            None, "Ordered, assigned, sold and unassigned units of one corporate sale order"))
+
+        settings = bar.addMenu("&Settings")
+        settings.addAction(a("printer", "&Printer…", lambda: choose_printer(self.ctx, self), None, SP.SP_ComputerIcon,
+                             "Choose the printer documents go to"))
+        settings.addAction(a("demoData", "Create &Demo Data…", self.create_demo_data, None, None,
+                             "Fill this empty database with demo data"))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a("about", "&About xmart", self.about))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name, text in (("browseCso", "Corporate SOs"), ("browseSo", "Sale Orders"), ("browsePo", "Purchase Orders")):
+            toolbar.addAction(self._toolbar_alias(name, text))
+        toolbar.addSeparator()
+        toolbar.addAction(self._toolbar_alias("assignByDate", "Assign…"))
+        toolbar.addAction(self._toolbar_alias("poByDate", "Purchase Orders…"))
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions_by_name["refresh"])
+        self.addToolBar(toolbar)
+
+    def _toolbar_alias(self, name: str, text: str) -> QAction:
+        """The menu action `name`, shown on the toolbar with a shorter text."""
+        source = self.actions_by_name[name]
+        alias = QAction(source.icon(), text, self)
+        alias.setToolTip(f"{source.text().replace('&', '')} ({source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        alias.setStatusTip(source.statusTip())
+        alias.triggered.connect(source.trigger)
+        return alias
+
+    # --- documents --------------------------------------------------------------------------
+    def open_browser(self, kind: str) -> DocumentBrowser:
+        """Show the browser of `kind` ("cso", "so", "po"), opening a tab for it if needed."""
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, DocumentBrowser) and widget.source.kind == kind:
+                self.tabs.setCurrentIndex(i)
+                return widget
+        browser = DocumentBrowser(self.ctx, SOURCES[kind], self.tabs)
+        browser.setObjectName(f"browser_{kind}")
+        browser.open_requested.connect(self.open_document)
+        self.tabs.setCurrentIndex(self.tabs.addTab(browser, SOURCES[kind].title))
+        return browser
+
+    def browsers(self) -> list[DocumentBrowser]:
+        """The open browsers."""
+        return [w for w in (self.tabs.widget(i) for i in range(self.tabs.count())) if isinstance(w, DocumentBrowser)]
+
+    def refresh_browsers(self) -> None:
+        """Read every open list again (after a process run or an import)."""
+        for browser in self.browsers():
+            browser.refresh()
+
+    def open_document(self, kind: str, number: int) -> DocumentView | None:
+        """Show one document in its own window."""
+        return DocumentView.open_document(self.ctx, self, kind, number)
+
+    def _close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    # --- first run, demo, import ------------------------------------------------------------
+    def first_run_check(self) -> None:
+        """On an empty database, offer to create demo data or import a file."""
+        if not database_is_empty(self.ctx.engine):
+            self.open_browser("cso")
+            return
+        choice = FirstRunDialog.ask(self, self.ctx.database_label)
+        if choice == DEMO:
+            self.create_demo_data()
+        elif choice == IMPORT:
+            self.import_file()
+
+    def create_demo_data(self) -> Task | None:
+        """Fill the empty database with demo data, in the task runner."""
+        try:
+            from xmart.processes.demo import load_demo
+        except ModuleNotFoundError:
+            show_message(self, "Demo data is not available in this version of xmart.")
+            return None
+        if not database_is_empty(self.ctx.engine):
+            show_message(self, "Demo data can only be created in an empty database.")
+            return None
+        self.last_task = self.ctx.tasks.start(
+            "Creating demo data", lambda progress, cancelled: load_demo(self.ctx.engine, progress=progress),
+            parent=self, cancellable=False, on_success=lambda _summary: self._loaded("Demo data created."),
+            on_error=lambda exc: show_error(self, exc))
+        return self.last_task
+
+    def import_file(self, path: str | None = None) -> Task | None:
+        """Transactions › Import Document…: load a JSON import document in one transaction."""
+        if path is None:
+            folder = self.ctx.settings.value("import/folder", str(Path.home()), str)
+            path, _ = QFileDialog.getOpenFileName(self, "Import Document", folder, "xmart import documents (*.json)")
+            if not path:
+                return None
+        self.ctx.settings.setValue("import/folder", str(Path(path).parent))
+
+        def work(progress, cancelled):
+            from xmart.models.db import UnitOfWork
+            from xmart.processes.importer import import_document, read_document
+
+            doc = read_document(Path(path))
+            with UnitOfWork(self.ctx.engine) as uow:
+                return import_document(uow, doc)
+
+        def done(result) -> None:
+            loaded = ", ".join(f"{n} {section.replace('_', ' ')}" for section, n in result.counts.items() if n)
+            self._loaded(f"Imported {loaded or 'nothing'}.")
+
+        self.last_task = self.ctx.tasks.start(
+            f"Importing {Path(path).name}", work, parent=self, cancellable=False, on_success=done,
+            on_error=lambda exc: show_error(self, exc))
+        return self.last_task
+
+    def _loaded(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if not self.browsers():
+            self.open_browser("cso")
+        self.refresh_browsers()
+
+    # --- reports, help ----------------------------------------------------------------------
+    def fulfilment_report(self) -> None:
+        """Reports › Corporate Sale Order Fulfilment: ask a number, show the CSO with its figures."""
+        number, ok = QInputDialog.getInt(self, "Corporate Sale Order Fulfilment", "Corporate sale order number:",
+                                         1, 1, 2_000_000_000)
+        if ok:
+            self.open_document("cso", number)
+
+    def about(self) -> None:
+        """Help › About."""
+        QMessageBox.about(self, "About xmart",
+                          "<h3>xmart Main</h3><p>Corporate sale orders, store assignment and purchase orders "
+                          f"for a multi-store retailer's main office.</p><p>Database: {self.ctx.database_label}</p>")
+
+    # --- window state -----------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.ctx.settings.value("window/geometry")
+        state = self.ctx.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        """Remember the window's size, position and toolbars."""
+        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        self.ctx.settings.setValue("window/state", self.saveState())
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.ctx.tasks.running:
+            answer = QMessageBox.question(
+                self, APPLICATION, "A process is still running. Cancel it and quit?\n"
+                "A cancelled run writes nothing.")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            for task in list(self.ctx.tasks.running):
+                task.cancel()
+            self.ctx.tasks.wait_for_all()
+        self.save_state()
+        event.accept()
+
+

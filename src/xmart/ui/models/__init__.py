@@ -1,0 +1,1 @@
+"""Qt table models over frozen row dataclasses, sorted, filtered and paged in SQL."""

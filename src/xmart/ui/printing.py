@@ -1,0 +1,120 @@
+"""Print and Save as PDF from the UI: runs the printing service in the task runner.
+
+The renderers and the printing service have no Qt; this module only picks the printer
+(QPrinterInfo, or the one chosen in Settings) and the file name, and shows the outcome.
+Until `xmart.processes.document_printing` exists, it says that printing is not available yet.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from xmart.ui.app import AppContext
+from xmart.ui.errors import show_error, show_message
+
+NOT_AVAILABLE = "Printing is not available yet in this version of xmart."
+PRINT_FUNCTIONS = {"so": "print_sale_orders", "po": "print_purchase_orders", "cso": "print_corporate_orders"}
+KIND_WORDS = {"so": "sale order", "po": "purchase order", "cso": "corporate sale order"}
+PRINTER_KEY = "printing/printer"
+
+
+def _service():
+    try:
+        return importlib.import_module("xmart.processes.document_printing")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("xmart.processes.document_printing",):
+            return None
+        raise
+
+
+def printing_available() -> bool:
+    """True when the printing service is installed."""
+    return _service() is not None
+
+
+def printer_names() -> list[str]:
+    """Printers the system knows, the default first."""
+    default = QPrinterInfo.defaultPrinterName()
+    names = [p.printerName() for p in QPrinterInfo.availablePrinters()]
+    return sorted(names, key=lambda n: (n != default, n.casefold()))
+
+
+def chosen_printer(ctx: AppContext) -> str | None:
+    """The printer chosen in Settings, or None for the system's default printer."""
+    name = ctx.settings.value(PRINTER_KEY, "", str)
+    return name or None
+
+
+def choose_printer(ctx: AppContext, parent: QWidget) -> None:
+    """Settings › Printer…: pick the printer documents go to (remembered)."""
+    names = printer_names()
+    if not names:
+        show_message(parent, "No printer is installed on this computer. Documents can still be saved as PDF.")
+        return
+    current = chosen_printer(ctx)
+    index = names.index(current) if current in names else 0
+    name, ok = QInputDialog.getItem(parent, "Printer", "Print documents on:", names, index, False)
+    if ok and name:
+        ctx.settings.setValue(PRINTER_KEY, name)
+
+
+def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequence[int]) -> None:
+    """Print documents of one kind as one job, in the task runner; report the outcome."""
+    service = _service()
+    if service is None:
+        show_message(parent, NOT_AVAILABLE)
+        return
+    from xmart.processes.printing import PrintTarget
+
+    target = PrintTarget(printer=chosen_printer(ctx))
+    function = getattr(service, PRINT_FUNCTIONS[kind])
+    numbers = list(numbers)
+    word = KIND_WORDS[kind] + ("s" if len(numbers) != 1 else "")
+    printer = target.printer or "the default printer"
+    ctx.tasks.start(
+        f"Printing {len(numbers)} {word}",
+        lambda progress, cancelled: function(ctx.engine, numbers, target),
+        parent=parent,
+        cancellable=False,
+        on_success=lambda _result: _status(parent, f"Sent {len(numbers)} {word} to {printer}."),
+        on_error=lambda exc: show_error(parent, exc),
+    )
+
+
+def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> None:
+    """Save one document as a PDF file the user names."""
+    service = _service()
+    if service is None:
+        show_message(parent, NOT_AVAILABLE)
+        return
+    folder = ctx.settings.value("printing/pdf_folder", str(Path.home()), str)
+    suggested = str(Path(folder) / f"{kind}-{number}.pdf")
+    path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF documents (*.pdf)")
+    if not path:
+        return
+    ctx.settings.setValue("printing/pdf_folder", str(Path(path).parent))
+
+    def work(progress, cancelled) -> Path:
+        data = service.render_pdf(ctx.engine, kind, number)
+        Path(path).write_bytes(data)
+        return Path(path)
+
+    ctx.tasks.start(
+        "Saving PDF", work, parent=parent, cancellable=False,
+        on_success=lambda saved: _status(parent, f"Saved {saved}."),
+        on_error=lambda exc: show_error(parent, exc),
+    )
+
+
+def _status(parent: QWidget, text: str) -> None:
+    window = parent.window()
+    bar = getattr(window, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(text, 8000)
+    else:
+        show_message(parent, text)

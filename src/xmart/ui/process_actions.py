@@ -1,0 +1,132 @@
+"""The menu slots of Processes › Corporate Sale Orders: ask a dialog, run the process in the task runner, show the result.
+
+Each slot imports its process lazily, so the window opens even where a process is not installed.
+Preview runs the same process with dry_run=True (it writes nothing) and shows what it would do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from xmart.models import Location
+from xmart.models.db import UnitOfWork
+from xmart.processes.selection import PROCESS_LOCK
+from xmart.ui.app import AppContext
+from xmart.ui.errors import show_error
+from xmart.ui.options import (
+    load_assign_defaults,
+    load_purchase_order_defaults,
+    save_assign_options,
+    save_purchase_order_options,
+)
+from xmart.ui.printing import print_documents
+from xmart.ui.result_summary import ResultSummaryDialog, SummaryContent, assign_summary, purchase_order_summary
+from xmart.ui.tasks import Task
+from xmart.ui.widgets.store_selector import LocationChoice
+
+
+def active_locations(ctx: AppContext) -> list[LocationChoice]:
+    """The active locations, by code (what the store selector offers)."""
+    with Session(ctx.engine) as session:
+        rows = session.execute(
+            select(Location.code, Location.name, Location.kind).where(Location.active.is_(True)).order_by(Location.code))
+        return [LocationChoice(code, name, kind) for code, name, kind in rows]
+
+
+class ProcessActions:
+    """Runs the Corporate Sale Order processes for the main window."""
+
+    def __init__(self, ctx: AppContext, window: QWidget, open_document: Callable[[str, int], None],
+                 after_run: Callable[[], None]):
+        self.ctx = ctx
+        self.window = window
+        self.open_document = open_document
+        self.after_run = after_run
+        self.last_task: Task | None = None
+        self.last_summary: ResultSummaryDialog | None = None
+
+    # --- Assign ----------------------------------------------------------------------------
+    def assign(self, by: str) -> None:
+        """Processes › Corporate Sale Orders › Assign by Date / by Number."""
+        from xmart.ui.dialogs.assign_dialog import AssignDialog
+
+        today = self.ctx.today()
+        params = AssignDialog.ask(
+            self.window, by=by, locations=active_locations(self.ctx), today=today,
+            defaults=load_assign_defaults(self.ctx.settings, by, today), preview=self.run_assign)
+        if params is not None:
+            save_assign_options(self.ctx.settings, params)
+            self.run_assign(params, self.window)
+
+    def run_assign(self, params: Any, parent: QWidget) -> Task:
+        """Run (or, with params.dry_run, preview) an assign in the task runner."""
+        from xmart.processes.assign import assign_orders
+
+        params = dataclasses.replace(params, today=params.today or self.ctx.today())
+
+        def work(progress, cancelled):
+            with UnitOfWork(self.ctx.engine, exclusive=PROCESS_LOCK) as uow:
+                return assign_orders(params, uow, progress, cancelled)
+
+        title = "Previewing the assignment" if params.dry_run else "Assigning corporate sale orders"
+        return self._start(title, work, parent, lambda result: assign_summary(result, params.dry_run),
+                           params.print_documents, "so")
+
+    # --- Purchase Orders --------------------------------------------------------------------
+    def purchase_orders(self, by: str) -> None:
+        """Processes › Corporate Sale Orders › Purchase Orders by Date / by Number."""
+        from xmart.ui.dialogs.purchase_order_dialog import PurchaseOrderDialog
+
+        today = self.ctx.today()
+        params = PurchaseOrderDialog.ask(
+            self.window, by=by, today=today,
+            defaults=load_purchase_order_defaults(self.ctx.settings, by, today), preview=self.run_purchase_orders)
+        if params is not None:
+            save_purchase_order_options(self.ctx.settings, params, today)
+            self.run_purchase_orders(params, self.window)
+
+    def run_purchase_orders(self, params: Any, parent: QWidget) -> Task:
+        """Run (or preview) the Purchase Orders process in the task runner."""
+        from xmart.processes.purchase_orders import generate_purchase_orders
+
+        params = dataclasses.replace(params, today=params.today or self.ctx.today())
+
+        def work(progress, cancelled):
+            with UnitOfWork(self.ctx.engine, exclusive=PROCESS_LOCK) as uow:
+                return generate_purchase_orders(params, uow, progress, cancelled)
+
+        title = "Previewing the purchase orders" if params.dry_run else "Generating purchase orders"
+        return self._start(title, work, parent, lambda result: purchase_order_summary(result, params.dry_run),
+                           params.print_documents, "po")
+
+    # --- shared ----------------------------------------------------------------------------
+    def _start(self, title: str, work, parent: QWidget, summarize: Callable[[Any], SummaryContent],
+               print_after: bool, kind: str) -> Task:
+        def done(result: Any) -> None:
+            content = summarize(result)
+            if not content.preview:
+                self.after_run()
+            self.show_summary(content, parent)
+            if print_after and content.documents:
+                print_documents(self.ctx, self.window, kind, [d.number for d in content.documents])
+
+        self.last_task = self.ctx.tasks.start(
+            title, work, parent=parent, on_success=done, on_error=lambda exc: show_error(parent, exc))
+        return self.last_task
+
+    def show_summary(self, content: SummaryContent, parent: QWidget) -> ResultSummaryDialog:
+        """Show a preview or result window (window-modal to `parent`, not blocking)."""
+        dialog = ResultSummaryDialog(
+            content, parent, open_document=self.open_document,
+            print_all=lambda kind, numbers: print_documents(self.ctx, dialog, kind, numbers))
+        if content.preview:
+            dialog.setWindowModality(dialog.windowModality().WindowModal)
+        self.last_summary = dialog
+        dialog.show()
+        return dialog

@@ -1,0 +1,204 @@
+"""The preview / result of an Assign or Purchase Orders run: what was (or would be) generated, and what was left.
+
+A preview (dry run) says plainly that nothing was written; a result lists the generated documents,
+each openable (double-click or Open) and printable together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidgetItem, QWidget
+
+from xmart.ui.generated.ui_result_summary import Ui_ResultSummaryDialog
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class SummaryDocument:
+    """One generated document and its lines, as rows of text."""
+
+    number: int
+    cells: tuple[str, ...]
+    lines: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class SummaryContent:
+    """Everything the summary dialog shows."""
+
+    kind: str
+    title: str
+    headline: str
+    document_columns: tuple[str, ...]
+    documents: tuple[SummaryDocument, ...]
+    other_title: str
+    other_columns: tuple[str, ...]
+    other_rows: tuple[tuple[str, ...], ...]
+    preview: bool
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def assign_summary(result, preview: bool) -> SummaryContent:
+    """The content for an AssignResult."""
+    sos = result.sale_orders
+    csos = len({so.corporate_order for so in sos})
+    units = sum(ln.qty for so in sos for ln in so.lines)
+    left = sum(u.qty for u in result.unassigned)
+    verb = "Running would generate" if preview else "Generated"
+    headline = f"{verb} {_plural(len(sos), 'sale order')} for {_plural(csos, 'corporate sale order')} ({_plural(units, 'unit')})."
+    headline += f" {_plural(left, 'unit')} stay unassigned." if left else " Every selected unit is assigned."
+    if preview:
+        headline = "<b>Preview — nothing has been written.</b><br>" + headline
+    documents = tuple(
+        SummaryDocument(
+            number=so.number,
+            cells=("(new)" if preview else str(so.number), so.store, str(so.corporate_order),
+                   str(sum(ln.qty for ln in so.lines)), f"{so.deposit:,.2f}"),
+            lines=tuple(("", f"line {ln.cso_line}", ln.sku, str(ln.qty), f"{ln.price:,.2f}") for ln in so.lines),
+        )
+        for so in sos
+    )
+    other = tuple((str(u.corporate_order), str(getattr(u, "line", "")), u.sku, str(u.qty)) for u in result.unassigned)
+    return SummaryContent(
+        kind="so", title="Assign preview" if preview else "Assign result", headline=headline,
+        document_columns=("Sale order", "Store", "Corporate SO", "Units", "Deposit"),
+        documents=documents, other_title="Not assigned (no stock at the selected locations)",
+        other_columns=("Corporate SO", "Line", "SKU", "Units"), other_rows=other, preview=preview,
+    )
+
+
+def purchase_order_summary(result, preview: bool) -> SummaryContent:
+    """The content for a PurchaseOrderResult."""
+    pos = result.purchase_orders
+    units = sum(ln.qty for po in pos for ln in po.lines)
+    verb = "Running would generate" if preview else "Generated"
+    headline = f"{verb} {_plural(len(pos), 'purchase order')} ({_plural(units, 'unit')})."
+    if result.covered_by_existing:
+        headline += f" {_plural(sum(c.qty for c in result.covered_by_existing), 'unit')} already on order."
+    if result.skipped_no_vendor:
+        headline += f" Skipped (no vendor): {', '.join(result.skipped_no_vendor)}."
+    if preview:
+        headline = "<b>Preview — nothing has been written.</b><br>" + headline
+    documents = tuple(
+        SummaryDocument(
+            number=po.number,
+            cells=("(new)" if preview else str(po.number), po.vendor, po.delivery.isoformat(), po.cancel.isoformat(),
+                   str(sum(ln.qty for ln in po.lines))),
+            lines=tuple(
+                ("", ln.sku, ", ".join(f"CSO {c.corporate_order}: {c.qty}" for c in ln.covers), "", str(ln.qty))
+                for ln in po.lines
+            ),
+        )
+        for po in pos
+    )
+    other = tuple((str(c.corporate_order), c.sku, f"on PO {c.po}", str(c.qty)) for c in result.covered_by_existing)
+    other += tuple(("", sku, "skipped: the item has no vendor", "") for sku in result.skipped_no_vendor)
+    return SummaryContent(
+        kind="po", title="Purchase orders preview" if preview else "Purchase orders result", headline=headline,
+        document_columns=("Purchase order", "Vendor", "Delivery", "Cancel", "Units"),
+        documents=documents, other_title="Already on order, or skipped",
+        other_columns=("Corporate SO", "SKU", "", "Units"), other_rows=other, preview=preview,
+    )
+
+
+class ResultSummaryDialog(QDialog):
+    """Lists generated documents (openable, printable) and what was left over."""
+
+    def __init__(
+        self,
+        content: SummaryContent,
+        parent: QWidget | None = None,
+        open_document: Callable[[str, int], None] | None = None,
+        print_all: Callable[[str, list[int]], None] | None = None,
+    ):
+        super().__init__(parent)
+        self.content = content
+        self._open_document = open_document
+        self.ui = Ui_ResultSummaryDialog()
+        self.ui.setupUi(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(content.title)
+        self.ui.headlineLabel.setText(content.headline)
+        self._fill_documents()
+        self._fill_other()
+        box = self.ui.buttonBox
+        self.open_button = box.addButton("&Open", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setObjectName("openButton")
+        self.print_button = box.addButton("&Print All", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("printAllButton")
+        live = not content.preview and bool(content.documents)
+        self.open_button.setVisible(not content.preview)
+        self.print_button.setVisible(live and print_all is not None)
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_selected)
+        if print_all is not None:
+            self.print_button.clicked.connect(lambda: print_all(content.kind, self.numbers()))
+        self.ui.documentTree.itemSelectionChanged.connect(
+            lambda: self.open_button.setEnabled(live and self.selected_number() is not None))
+        self.ui.documentTree.itemDoubleClicked.connect(lambda *_: self.open_selected())
+        box.rejected.connect(self.close)
+        box.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        self.resize(720, 480)
+
+    def numbers(self) -> list[int]:
+        """Numbers of the generated documents."""
+        return [doc.number for doc in self.content.documents]
+
+    def selected_number(self) -> int | None:
+        """Number of the selected document (or of the document of the selected line)."""
+        items = self.ui.documentTree.selectedItems()
+        if not items:
+            return None
+        item = items[0]
+        while item.parent() is not None:
+            item = item.parent()
+        return item.data(0, NUMBER_ROLE)
+
+    def open_selected(self) -> None:
+        """Open the selected generated document."""
+        number = self.selected_number()
+        if number is not None and not self.content.preview and self._open_document is not None:
+            self._open_document(self.content.kind, number)
+
+    def _fill_documents(self) -> None:
+        tree = self.ui.documentTree
+        tree.setHeaderLabels(list(self.content.document_columns))
+        for doc in self.content.documents:
+            top = QTreeWidgetItem(tree, list(doc.cells))
+            top.setData(0, NUMBER_ROLE, doc.number)
+            for line in doc.lines:
+                QTreeWidgetItem(top, list(line))
+        self._align(tree, len(self.content.document_columns))
+        for i in range(len(self.content.document_columns)):
+            tree.header().setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        tree.header().setStretchLastSection(True)
+        if not self.content.documents:
+            QTreeWidgetItem(tree, ["Nothing to generate for this selection."])
+
+    def _fill_other(self) -> None:
+        visible = bool(self.content.other_rows)
+        self.ui.otherLabel.setText(self.content.other_title)
+        self.ui.otherLabel.setVisible(visible)
+        self.ui.otherTree.setVisible(visible)
+        self.ui.otherTree.setHeaderLabels(list(self.content.other_columns))
+        for row in self.content.other_rows:
+            QTreeWidgetItem(self.ui.otherTree, list(row))
+        for i in range(len(self.content.other_columns)):
+            self.ui.otherTree.header().setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+
+    @staticmethod
+    def _align(tree, columns: int) -> None:
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            for item in [top] + [top.child(j) for j in range(top.childCount())]:
+                for col in range(columns):
+                    if item.text(col).replace(",", "").replace(".", "").isdigit():
+                        item.setTextAlignment(col, right)

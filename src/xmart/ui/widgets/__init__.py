@@ -1,0 +1,1 @@
+"""Reusable widgets: the CSO range box, the store selector and field error labels."""

@@ -1,0 +1,98 @@
+"""A CSO range: first and last date, or first and last number, with the reason it is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QWidget
+
+from xmart.errors import InputError
+from xmart.processes.selection import CsoRange
+from xmart.ui.app import from_qdate, to_qdate
+from xmart.ui.generated.ui_range_box import Ui_RangeBox
+from xmart.ui.widgets.field_error import show_field_error
+
+BY_DATE = "date"
+BY_NUMBER = "number"
+EARLIEST = QDate(1900, 1, 1)
+
+
+class RangeBox(QWidget):
+    """Edits a CsoRange by date or by number; `changed` fires on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_RangeBox()
+        self.ui.setupUi(self)
+        self.mode = BY_DATE
+        for edit in (self.ui.firstDate, self.ui.lastDate):
+            edit.setMinimumDate(EARLIEST)
+            edit.dateChanged.connect(self.changed)
+        validator = QIntValidator(1, 2_000_000_000, self)
+        for edit in (self.ui.firstNumber, self.ui.lastNumber):
+            edit.setValidator(validator)
+            edit.textChanged.connect(self.changed)
+        show_field_error(self.ui.errorLabel, None)
+
+    def set_mode(self, mode: str) -> None:
+        """Show the date fields (BY_DATE) or the number fields (BY_NUMBER)."""
+        self.mode = mode
+        page = 0 if mode == BY_DATE else 1
+        self.ui.firstStack.setCurrentIndex(page)
+        self.ui.lastStack.setCurrentIndex(page)
+        word = "date" if mode == BY_DATE else "number"
+        self.ui.firstLabel.setText(f"&First {word}:")
+        self.ui.lastLabel.setText(f"&Last {word}:")
+        first, last = self.editors()
+        self.ui.firstLabel.setBuddy(first)
+        self.ui.lastLabel.setBuddy(last)
+        QWidget.setTabOrder(first, last)
+
+    def editors(self) -> tuple[QWidget, QWidget]:
+        """The two editors in use."""
+        if self.mode == BY_DATE:
+            return self.ui.firstDate, self.ui.lastDate
+        return self.ui.firstNumber, self.ui.lastNumber
+
+    def set_range(self, rng: CsoRange | None, today: dt.date) -> None:
+        """Fill the fields from `rng` (or sensible defaults: the last 30 days)."""
+        first = rng.date_from if rng and rng.date_from else today - dt.timedelta(days=30)
+        last = rng.date_to if rng and rng.date_to else today
+        self.ui.firstDate.setDate(to_qdate(first))
+        self.ui.lastDate.setDate(to_qdate(last))
+        self.ui.firstNumber.setText(str(rng.number_from) if rng and rng.number_from is not None else "")
+        self.ui.lastNumber.setText(str(rng.number_to) if rng and rng.number_to is not None else "")
+
+    def value(self) -> CsoRange | None:
+        """The range typed in, or None while a number is missing."""
+        if self.mode == BY_DATE:
+            return CsoRange.by_date(from_qdate(self.ui.firstDate.date()), from_qdate(self.ui.lastDate.date()))
+        first, last = self.ui.firstNumber.text().strip(), self.ui.lastNumber.text().strip()
+        if not first or not last:
+            return None
+        return CsoRange.by_number(int(first), int(last))
+
+    def problem(self) -> str | None:
+        """Why the range is refused, or None."""
+        if self.mode == BY_NUMBER:
+            if not self.ui.firstNumber.text().strip():
+                return "Enter the first corporate sale order number."
+            if not self.ui.lastNumber.text().strip():
+                return "Enter the last corporate sale order number."
+        rng = self.value()
+        assert rng is not None
+        try:
+            rng.validate()
+        except InputError as exc:
+            return str(exc)
+        return None
+
+    def validate(self) -> bool:
+        """Show the reason beside the fields; True when the range is good."""
+        reason = self.problem()
+        show_field_error(self.ui.errorLabel, reason)
+        return reason is None
