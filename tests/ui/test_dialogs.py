@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, Qt
 
 from tests.ui.conftest import TODAY
+from tests.ui.helpers import tick
 from xmart.processes.selection import CsoRange
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 from xmart.ui.widgets.store_selector import LocationChoice
@@ -42,11 +43,6 @@ def po_dialog(qtbot):
         return dialog
 
     return make
-
-
-def tick(qtbot, box) -> None:
-    """Click a check box on its box, as a user does (its centre may be empty space)."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
 
 def _error(label) -> str:

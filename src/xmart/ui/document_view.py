@@ -36,6 +36,7 @@ class DocumentView(QDialog):
         self.model = LinesTableModel(details, self)
         self.ui.linesView.setModel(self.model)
         self.ui.linesView.verticalHeader().hide()
+        self.ui.linesView.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.ui.linesView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if "Description" in details.columns:
@@ -50,7 +51,7 @@ class DocumentView(QDialog):
         self.print_button.clicked.connect(lambda: print_documents(ctx, self, details.kind, [details.number]))
         self.pdf_button.clicked.connect(lambda: save_pdf(ctx, self, details.kind, details.number))
         self.ui.buttonBox.rejected.connect(self.close)
-        self.resize(900, 560)
+        self.resize(1040 if details.kind == "cso" else 900, 560)
 
     @classmethod
     def open_document(cls, ctx: AppContext, parent: QWidget, kind: str, number: int) -> DocumentView | None:

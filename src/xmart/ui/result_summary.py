@@ -126,6 +126,8 @@ class ResultSummaryDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(content.title)
         self.ui.headlineLabel.setText(content.headline)
+        what = "Sale orders" if content.kind == "so" else "Purchase orders"
+        self.ui.documentsLabel.setText(f"{what} that would be generated" if content.preview else f"Generated {what.lower()}")
         self._fill_documents()
         self._fill_other()
         box = self.ui.buttonBox
@@ -178,7 +180,7 @@ class ResultSummaryDialog(QDialog):
         self._align(tree, len(self.content.document_columns))
         for i in range(len(self.content.document_columns)):
             tree.header().setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-        tree.header().setStretchLastSection(True)
+        tree.header().setStretchLastSection(False)
         if not self.content.documents:
             QTreeWidgetItem(tree, ["Nothing to generate for this selection."])
 
@@ -192,6 +194,13 @@ class ResultSummaryDialog(QDialog):
             QTreeWidgetItem(self.ui.otherTree, list(row))
         for i in range(len(self.content.other_columns)):
             self.ui.otherTree.header().setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.otherTree.header().setStretchLastSection(False)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for i in range(self.ui.otherTree.topLevelItemCount()):
+            item = self.ui.otherTree.topLevelItem(i)
+            for col in range(len(self.content.other_columns)):
+                if item.text(col).isdigit():
+                    item.setTextAlignment(col, right)
 
     @staticmethod
     def _align(tree, columns: int) -> None:

@@ -38,7 +38,7 @@ class DocumentBrowser(QWidget):
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         view.doubleClicked.connect(lambda index: self.open_row(index.row()))
@@ -53,6 +53,9 @@ class DocumentBrowser(QWidget):
         widths = {"Customer": 220, "Vendor": 200, "Status": 130}
         for i, column in enumerate(source.columns):
             view.setColumnWidth(i, widths.get(column.title, 100))
+            if column.title in ("Customer", "Vendor"):
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        self.ui.storeCombo.setMaximumWidth(260)
 
     def _setup_filters(self) -> None:
         ui = self.ui

@@ -42,6 +42,7 @@ class Ui_AssignDialog(object):
 
         self.excludeForm = QFormLayout()
         self.excludeForm.setObjectName(u"excludeForm")
+        self.excludeForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.excludeLabel = QLabel(AssignDialog)
         self.excludeLabel.setObjectName(u"excludeLabel")
 

@@ -26,7 +26,7 @@ class Ui_PurchaseOrderDialog(object):
     def setupUi(self, PurchaseOrderDialog):
         if not PurchaseOrderDialog.objectName():
             PurchaseOrderDialog.setObjectName(u"PurchaseOrderDialog")
-        PurchaseOrderDialog.setMinimumSize(QSize(440, 0))
+        PurchaseOrderDialog.setMinimumSize(QSize(480, 0))
         self.layout = QVBoxLayout(PurchaseOrderDialog)
         self.layout.setObjectName(u"layout")
         self.printCheck = QCheckBox(PurchaseOrderDialog)
@@ -74,7 +74,7 @@ class Ui_PurchaseOrderDialog(object):
 
         self.datesError = QLabel(self.datesGroup)
         self.datesError.setObjectName(u"datesError")
-        self.datesError.setWordWrap(True)
+        self.datesError.setWordWrap(False)
 
         self.datesLayout.addWidget(self.datesError, 1, 0, 1, 4)
 

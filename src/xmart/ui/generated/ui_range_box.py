@@ -61,7 +61,7 @@ class Ui_RangeBox(object):
 
         self.errorLabel = QLabel(RangeBox)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setWordWrap(False)
 
         self.grid.addWidget(self.errorLabel, 1, 0, 1, 4)
 

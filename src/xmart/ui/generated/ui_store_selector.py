@@ -68,7 +68,7 @@ class Ui_StoreSelector(object):
 
         self.errorLabel = QLabel(StoreSelector)
         self.errorLabel.setObjectName(u"errorLabel")
-        self.errorLabel.setWordWrap(True)
+        self.errorLabel.setWordWrap(False)
 
         self.layout.addWidget(self.errorLabel)
 

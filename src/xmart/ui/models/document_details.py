@@ -105,9 +105,9 @@ def _so(session: Session, number: int) -> DocumentDetails:
                  "CSO line"),
         numeric=(True, False, False, True, True, True, True, True, True, True),
         rows=rows,
-        totals=(("Subtotal", _money(totals.subtotal)),
-                (f"Global discount {so.global_discount}%", _money(totals.global_discount_amount)),
-                ("Total", _money(totals.total)), ("Deposit", _money(so.deposit))),
+        totals=(("Subtotal", _money(totals.subtotal)),)
+        + ((f"Global discount {so.global_discount}%", _money(totals.global_discount_amount)),) * bool(so.global_discount)
+        + (("Total", _money(totals.total)), ("Deposit", _money(so.deposit))),
     )
 
 

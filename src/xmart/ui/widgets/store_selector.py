@@ -42,7 +42,7 @@ class StoreSelector(QWidget):
         self.ui.storeList.blockSignals(True)
         self.ui.storeList.clear()
         for loc in locations:
-            label = f"{loc.code} — {loc.name}" + ("  (warehouse)" if loc.kind == "warehouse" else "")
+            label = f"{loc.code} — {loc.name}" + (" · warehouse" if loc.kind == "warehouse" else "")
             item = QListWidgetItem(label, self.ui.storeList)
             item.setData(CODE_ROLE, loc.code)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
