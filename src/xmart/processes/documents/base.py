@@ -279,10 +279,9 @@ class DocumentRenderer(Generic[D]):
         story.append(self._lines_table(document.lines, self.totals(document)))
         for label, text in self.notes(document):
             if text:
-                story.append(
-                    KeepTogether([Spacer(1, 5 * mm), Paragraph(escape(label).upper(), self.styles["Label"])])
-                )
-                story += [Paragraph(self._text(line), self.styles["Normal"]) for line in text.splitlines()]
+                heading = Paragraph(escape(label).upper(), self.styles["Label"])
+                body = [Paragraph(self._text(line), self.styles["Normal"]) for line in text.splitlines()]
+                story += [KeepTogether([Spacer(1, 5 * mm), heading, body[0]]), *body[1:]]
         return story
 
     def _header_height(self) -> float:
@@ -351,11 +350,15 @@ class DocumentRenderer(Generic[D]):
             return text
         return Paragraph("<br/>".join(escape(part) for part in text.splitlines()), font)
 
-    def _block_table(self, columns: Sequence[Sequence[tuple[str, str]]], widths: Sequence[float],
+    def _block_table(self, columns: Sequence[Sequence[str]], widths: Sequence[float], row_styles: Sequence[str],
                      extra: Sequence[tuple[Any, ...]] = (), padding: float = 7) -> Table:
-        """Columns of (style, text) cells laid out as one table of plain strings, fonts set per cell."""
+        """Columns of plain strings as one table; row r uses style row_styles[r] (the last one for the rest)."""
         rows = max(len(column) for column in columns)
+        styles = [self.styles[row_styles[min(r, len(row_styles) - 1)]] for r in range(rows)]
         data: list[list[Any]] = [[""] * len(columns) for _ in range(rows)]
+        for c, column in enumerate(columns):
+            for r, text in enumerate(column):
+                data[r][c] = self._fit(text, styles[r].name, widths[c] - 2 * padding)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), padding),
@@ -365,39 +368,32 @@ class DocumentRenderer(Generic[D]):
             ("TOPPADDING", (0, 0), (-1, 0), 6),
             ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
         ]
-        for c, column in enumerate(columns):
-            inner = widths[c] - 2 * padding
-            for r, (style, text) in enumerate(column):
-                data[r][c] = self._fit(text, style, inner)
-                font = self.styles[style]
-                commands += [
-                    ("FONTNAME", (c, r), (c, r), font.fontName),
-                    ("FONTSIZE", (c, r), (c, r), font.fontSize),
-                    ("LEADING", (c, r), (c, r), font.leading),
-                    ("TEXTCOLOR", (c, r), (c, r), font.textColor),
-                ]
+        for r, font in enumerate(styles[: len(row_styles)]):
+            last = r if r < len(row_styles) - 1 else -1
+            commands += [
+                ("FONTNAME", (0, r), (-1, last), font.fontName),
+                ("FONTSIZE", (0, r), (-1, last), font.fontSize),
+                ("LEADING", (0, r), (-1, last), font.leading),
+                ("TEXTCOLOR", (0, r), (-1, last), font.textColor),
+            ]
         return Table(data, colWidths=list(widths), style=TableStyle([*commands, *extra]))
 
     def _parties(self, parties: Sequence[tuple[str, Party]]) -> Flowable:
         """Address blocks side by side, each in a light box."""
         gap = 6 * mm
-        columns: list[list[tuple[str, str]]] = []
+        columns: list[list[str]] = []
         widths: list[float] = []
         column_width = (self.width - gap * (len(parties) - 1)) / len(parties)
-        extra: list[tuple[Any, ...]] = []
+        extra: list[tuple[Any, ...]] = [("TOPPADDING", (0, 1), (-1, 1), 3)]
         for index, (label, party) in enumerate(parties):
             if index:
                 columns.append([])
                 widths.append(gap)
-            cells = [("Label", label.upper()), ("Strong", party.name)]
-            if party.company:
-                cells.append(("Normal", party.company))
-            cells += [("Normal", line) for line in party.address_lines]
-            extra += [("BOX", (len(columns), 0), (len(columns), -1), 0.6, RULE),
-                      ("TOPPADDING", (len(columns), 1), (len(columns), 1), 3)]
-            columns.append(cells)
+            extra.append(("BOX", (len(columns), 0), (len(columns), -1), 0.6, RULE))
+            columns.append([label.upper(), party.name, *([party.company] if party.company else []),
+                            *party.address_lines])
             widths.append(column_width)
-        return self._block_table(columns, widths, extra)
+        return self._block_table(columns, widths, ("Label", "Strong", "Normal"), extra)
 
     def _facts(self, facts: Sequence[tuple[str, str]]) -> Flowable:
         """A shaded strip of small labels over bold values, each column as wide as its value needs."""
@@ -408,16 +404,16 @@ class DocumentRenderer(Generic[D]):
             widths = [width + spare / len(facts) for width in natural]
         else:
             widths = [self.width / len(facts)] * len(facts)
-        columns = [[("Label", label.upper()), ("Value", text)] for label, text in facts]
-        return self._block_table(columns, widths, [("BACKGROUND", (0, 0), (-1, -1), SHADE)])
+        columns = [[label.upper(), text] for label, text in facts]
+        return self._block_table(columns, widths, ("Label", "Value"), [("BACKGROUND", (0, 0), (-1, -1), SHADE)])
 
     def _highlights(self, highlights: Sequence[tuple[str, str]]) -> Flowable:
         """A shaded, edged box with large values that must not be missed."""
         width = self.width / len(highlights)
-        columns = [[("Label", label.upper()), ("Highlight", value)] for label, value in highlights]
+        columns = [[label.upper(), value] for label, value in highlights]
         extra = [("BACKGROUND", (0, 0), (-1, -1), HIGHLIGHT), ("BOX", (0, 0), (-1, -1), 1, HIGHLIGHT_EDGE),
                  ("TOPPADDING", (0, 1), (-1, 1), 2)]
-        return self._block_table(columns, [width] * len(highlights), extra, padding=8)
+        return self._block_table(columns, [width] * len(highlights), ("Label", "Highlight"), extra, padding=8)
 
     # ---- lines -----------------------------------------------------------------------------
 
