@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -138,7 +139,21 @@ class _PagedCanvas(Canvas):
             seen[index] += 1
             self._decorate(self, index, seen[index], counts[index])
             Canvas.showPage(self)
-        Canvas.save(self)
+        # Plain Flate page streams: valid PDF, 20% smaller, and skips slow pure-Python ASCII85.
+        # rl_config is reportlab's global; the flag only picks an encoding, so a race is harmless.
+        previous, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            Canvas.save(self)
+        finally:
+            rl_config.useA85 = previous
+
+
+class _Table(Table):
+    """A platypus Table that does not draw empty text cells (about a tenth of all cells here)."""
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
+        if cellval != "":
+            super()._drawCell(cellval, cellstyle, pos, size)
 
 
 class _DocumentHeader(Flowable):
@@ -376,7 +391,7 @@ class DocumentRenderer(Generic[D]):
                 ("LEADING", (0, r), (-1, last), font.leading),
                 ("TEXTCOLOR", (0, r), (-1, last), font.textColor),
             ]
-        return Table(data, colWidths=list(widths), style=TableStyle([*commands, *extra]))
+        return _Table(data, colWidths=list(widths), style=TableStyle([*commands, *extra]))
 
     def _parties(self, parties: Sequence[tuple[str, Party]]) -> Flowable:
         """Address blocks side by side, each in a light box."""
@@ -479,25 +494,26 @@ class DocumentRenderer(Generic[D]):
                 ("ROWBACKGROUNDS", (0, 1), (-1, last_line), [colors.white, SHADE]),
                 ("LINEBELOW", (0, last_line), (-1, last_line), 0.8, ACCENT),
             ]
-        for index, row in enumerate(totals, start=last_line + 1):
+        if totals:
+            first = last_line + 1
             commands += [
-                ("SPAN", (1, index), (-2, index)),
-                ("ALIGN", (1, index), (-2, index), "RIGHT"),
-                ("FONTSIZE", (0, index), (-1, index), 9),
-                ("TOPPADDING", (0, index), (-1, index), 2),
-                ("BOTTOMPADDING", (0, index), (-1, index), 3),
+                ("ALIGN", (1, first), (-2, -1), "RIGHT"),
+                ("FONTSIZE", (0, first), (-1, -1), 9),
+                ("TEXTCOLOR", (1, first), (-2, -1), MUTED),
+                ("TOPPADDING", (0, first), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, first), (-1, -1), 3),
+                ("TOPPADDING", (0, first), (-1, first), 3 * mm),
             ]
+        for index, row in enumerate(totals, start=last_line + 1):
+            commands.append(("SPAN", (1, index), (-2, index)))
             if row.strong:
                 commands += [
                     ("FONTNAME", (0, index), (-1, index), FONT_BOLD),
                     ("FONTSIZE", (0, index), (-1, index), 10),
+                    ("TEXTCOLOR", (1, index), (-2, index), INK),
                     ("LINEABOVE", (2, index), (-1, index), 0.8, ACCENT),
                 ]
-            else:
-                commands.append(("TEXTCOLOR", (1, index), (-2, index), MUTED))
-        if totals:
-            commands.append(("TOPPADDING", (0, last_line + 1), (-1, last_line + 1), 3 * mm))
-        return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+        return _Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
 
     # ---- pages -------------------------------------------------------------------------------
 
