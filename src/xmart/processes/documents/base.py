@@ -127,10 +127,12 @@ class _PagedCanvas(Canvas):
         self.xmart_document = 0
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        """Keep the finished page and start a fresh one."""
         self._held.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
+        """Write every held page with its footer, then the PDF."""
         counts = Counter(state["xmart_document"] for state in self._held)
         seen: Counter[int] = Counter()
         for state in self._held:
@@ -152,6 +154,7 @@ class _Table(Table):
     """A platypus Table that does not draw empty text cells (about a tenth of all cells here)."""
 
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
+        """Draw a cell unless it is an empty string."""
         if cellval != "":
             super()._drawCell(cellval, cellstyle, pos, size)
 
@@ -166,10 +169,12 @@ class _DocumentHeader(Flowable):
         self.paint = paint
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Full frame width, the company-dependent header height."""
         self.width = available_width
         return available_width, self.height
 
     def draw(self) -> None:
+        """Mark the canvas with this document and paint the header."""
         self.canv.xmart_document = self.index  # type: ignore[attr-defined]
         self.canv.saveState()
         self.paint(self.canv, self.width, self.height)
@@ -552,7 +557,7 @@ class DocumentRenderer(Generic[D]):
         return template
 
     def _on_first_page(self, canvas: Canvas, template: BaseDocTemplate) -> None:
-        """First page of a document: the header is part of the story, nothing extra to draw."""
+        """First page of a document: nothing to add; its header flowable paints the full header."""
 
     def _on_later_page(self, canvas: Canvas, template: BaseDocTemplate, names: Sequence[str]) -> None:
         """Later pages: a compact running header naming the company and the document."""
