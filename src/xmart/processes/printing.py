@@ -4,6 +4,9 @@ Invariants: a folder never has a file overwritten (a `-2`, `-3`... suffix is add
 sent to a printer is exactly one print job (the PDFs are merged first); every failure is a
 `PrintError` whose message a clerk can act on. Printers are reached through the CUPS commands
 `lp` and `lpstat`, run without a shell and with a timeout.
+
+Speed: merging per-document PDFs costs 2-3 ms a page (each carries its own fonts); for a large batch
+to a printer, render it with `DocumentRenderer.render_many` and pass that one PDF.
 """
 
 from __future__ import annotations
