@@ -38,7 +38,8 @@ def when_modal(driver: Callable[[QWidget], None], kind: type | None = None) -> N
 
 
 def wait_task(qtbot, task, timeout: int = 30_000) -> None:
-    """Wait until a task runner task has finished (result or error delivered)."""
+    """Wait until a task runner task has finished (result or error delivered) and its window is up."""
     if not task.done:
         with qtbot.waitSignal(task.finished, timeout=timeout):
             pass
+    qtbot.wait(20)  # the summary window opens in the next turn of the event loop

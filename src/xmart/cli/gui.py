@@ -22,7 +22,7 @@ def run(args, ctx) -> int:
         return 1
     from PySide6.QtCore import QTimer
 
-    from xmart.ui.app import application, make_context
+    from xmart.ui.app import application, make_context, settle_heap
     from xmart.ui.main_window import MainWindow
 
     app = application()
@@ -30,6 +30,7 @@ def run(args, ctx) -> int:
     window = MainWindow(ctx)
     window.show()
     QTimer.singleShot(0, window.first_run_check)
+    QTimer.singleShot(0, settle_heap)
     status = app.exec()
     ctx.tasks.wait_for_all()
     return status

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,16 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     return app  # type: ignore[return-value]
+
+
+def settle_heap() -> None:
+    """Once the window is up: collect, then move every object alive so far out of the collector's sight.
+
+    Modules, classes and widgets live as long as the application; without this, each full garbage
+    collection walks all of them and pauses the GUI for a noticeable time (see tasks.py).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def to_qdate(value: dt.date) -> QDate:

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,11 +40,14 @@ def active_locations(ctx: AppContext) -> list[LocationChoice]:
         return [LocationChoice(code, name, kind) for code, name, kind in rows]
 
 
-class ProcessActions:
-    """Runs the Corporate Sale Order processes for the main window."""
+class ProcessActions(QObject):
+    """Runs the Corporate Sale Order processes for the main window; `run_finished` once a summary is up."""
+
+    run_finished = Signal()
 
     def __init__(self, ctx: AppContext, window: QWidget, open_document: Callable[[str, int], None],
                  after_run: Callable[[], None]):
+        super().__init__(window)
         self.ctx = ctx
         self.window = window
         self.open_document = open_document
@@ -108,17 +112,25 @@ class ProcessActions:
     # --- shared ----------------------------------------------------------------------------
     def _start(self, title: str, work, parent: QWidget, summarize: Callable[[Any], SummaryContent],
                print_after: bool, kind: str) -> Task:
-        def done(result: Any) -> None:
-            content = summarize(result)
+        def work_and_summarize(progress, cancelled) -> SummaryContent:
+            # the summary of a big run takes a while to format: do it in the worker, not the GUI thread
+            return summarize(work(progress, cancelled))
+
+        def done(content: SummaryContent) -> None:
             if not content.preview:
                 self.after_run()
-            self.show_summary(content, parent)
-            if print_after and content.documents:
-                print_documents(self.ctx, self.window, kind, [d.number for d in content.documents])
+            # the summary window in a later turn of the event loop: no single step keeps the GUI busy long
+            QTimer.singleShot(0, self.window, lambda: self._finish_run(content, parent, print_after, kind))
 
         self.last_task = self.ctx.tasks.start(
-            title, work, parent=parent, on_success=done, on_error=lambda exc: show_error(parent, exc))
+            title, work_and_summarize, parent=parent, on_success=done, on_error=lambda exc: show_error(parent, exc))
         return self.last_task
+
+    def _finish_run(self, content: SummaryContent, parent: QWidget, print_after: bool, kind: str) -> None:
+        self.show_summary(content, parent)
+        if print_after and content.numbers:
+            print_documents(self.ctx, self.window, kind, list(content.numbers))
+        self.run_finished.emit()
 
     def show_summary(self, content: SummaryContent, parent: QWidget) -> ResultSummaryDialog:
         """Show a preview or result window (window-modal to `parent`, not blocking)."""

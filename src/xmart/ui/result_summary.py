@@ -10,11 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidgetItem, QWidget
 
 from xmart.ui.generated.ui_result_summary import Ui_ResultSummaryDialog
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
+MAX_LISTED = 500
+"""The summary lists at most this many documents (all of them are in the browsers, and Print All prints all)."""
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,11 @@ class SummaryContent:
     headline: str
     document_columns: tuple[str, ...]
     documents: tuple[SummaryDocument, ...]
+    numbers: tuple[int, ...]
     other_title: str
     other_columns: tuple[str, ...]
     other_rows: tuple[tuple[str, ...], ...]
+    other_count: int
     preview: bool
 
 
@@ -63,14 +67,16 @@ def assign_summary(result, preview: bool) -> SummaryContent:
                    str(sum(ln.qty for ln in so.lines)), f"{so.deposit:,.2f}"),
             lines=tuple(("", f"line {ln.cso_line}", ln.sku, str(ln.qty), f"{ln.price:,.2f}") for ln in so.lines),
         )
-        for so in sos
+        for so in sos[:MAX_LISTED]
     )
-    other = tuple((str(u.corporate_order), str(getattr(u, "line", "")), u.sku, str(u.qty)) for u in result.unassigned)
+    other = tuple((str(u.corporate_order), str(getattr(u, "line", "")), u.sku, str(u.qty))
+                  for u in result.unassigned[:MAX_LISTED])
     return SummaryContent(
         kind="so", title="Assign preview" if preview else "Assign result", headline=headline,
         document_columns=("Sale order", "Store", "Corporate SO", "Units", "Deposit"),
-        documents=documents, other_title="Not assigned (no stock at the selected locations)",
-        other_columns=("Corporate SO", "Line", "SKU", "Units"), other_rows=other, preview=preview,
+        documents=documents, numbers=tuple(so.number for so in sos), other_title="Not assigned (no stock at the selected locations)",
+        other_columns=("Corporate SO", "Line", "SKU", "Units"), other_rows=other,
+        other_count=len(result.unassigned), preview=preview,
     )
 
 
@@ -96,15 +102,16 @@ def purchase_order_summary(result, preview: bool) -> SummaryContent:
                 for ln in po.lines
             ),
         )
-        for po in pos
+        for po in pos[:MAX_LISTED]
     )
     other = tuple((str(c.corporate_order), c.sku, f"on PO {c.po}", str(c.qty)) for c in result.covered_by_existing)
     other += tuple(("", sku, "skipped: the item has no vendor", "") for sku in result.skipped_no_vendor)
     return SummaryContent(
         kind="po", title="Purchase orders preview" if preview else "Purchase orders result", headline=headline,
         document_columns=("Purchase order", "Vendor", "Delivery", "Cancel", "Units"),
-        documents=documents, other_title="Already on order, or skipped",
-        other_columns=("Corporate SO", "SKU", "", "Units"), other_rows=other, preview=preview,
+        documents=documents, numbers=tuple(po.number for po in pos), other_title="Already on order, or skipped",
+        other_columns=("Corporate SO", "SKU", "", "Units"), other_rows=other[:MAX_LISTED], other_count=len(other),
+        preview=preview,
     )
 
 
@@ -135,7 +142,7 @@ class ResultSummaryDialog(QDialog):
         self.open_button.setObjectName("openButton")
         self.print_button = box.addButton("&Print All", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName("printAllButton")
-        live = not content.preview and bool(content.documents)
+        live = not content.preview and bool(content.numbers)
         self.open_button.setVisible(not content.preview)
         self.print_button.setVisible(live and print_all is not None)
         self.open_button.setEnabled(False)
@@ -151,7 +158,7 @@ class ResultSummaryDialog(QDialog):
 
     def numbers(self) -> list[int]:
         """Numbers of the generated documents."""
-        return [doc.number for doc in self.content.documents]
+        return list(self.content.numbers)
 
     def selected_number(self) -> int | None:
         """Number of the selected document (or of the document of the selected line)."""
@@ -172,15 +179,31 @@ class ResultSummaryDialog(QDialog):
     def _fill_documents(self) -> None:
         tree = self.ui.documentTree
         tree.setHeaderLabels(list(self.content.document_columns))
+        tree.setUpdatesEnabled(False)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        numeric = [i for i, cell in enumerate(self.content.documents[0].cells) if _is_number(cell)] \
+            if self.content.documents else []
+        items = []
         for doc in self.content.documents:
-            top = QTreeWidgetItem(tree, list(doc.cells))
+            top = QTreeWidgetItem(list(doc.cells))
             top.setData(0, NUMBER_ROLE, doc.number)
+            for col in numeric:
+                top.setTextAlignment(col, right)
             for line in doc.lines:
-                QTreeWidgetItem(top, list(line))
-        self._align(tree, len(self.content.document_columns))
-        for i in range(len(self.content.document_columns)):
-            tree.header().setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+                child = QTreeWidgetItem(top, list(line))
+                for col in numeric:
+                    child.setTextAlignment(col, right)
+            items.append(top)
+        tree.addTopLevelItems(items)
+        hidden = len(self.content.numbers) - len(self.content.documents)
+        if hidden > 0:
+            more = QTreeWidgetItem([f"… and {hidden:,} more (see the Documents menu)"])
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            tree.addTopLevelItem(more)
+        tree.setUpdatesEnabled(True)
         tree.header().setStretchLastSection(False)
+        for i in range(len(self.content.document_columns)):
+            tree.resizeColumnToContents(i)
         if not self.content.documents:
             QTreeWidgetItem(tree, ["Nothing to generate for this selection."])
 
@@ -190,24 +213,21 @@ class ResultSummaryDialog(QDialog):
         self.ui.otherLabel.setVisible(visible)
         self.ui.otherTree.setVisible(visible)
         self.ui.otherTree.setHeaderLabels(list(self.content.other_columns))
-        for row in self.content.other_rows:
-            QTreeWidgetItem(self.ui.otherTree, list(row))
-        for i in range(len(self.content.other_columns)):
-            self.ui.otherTree.header().setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.otherTree.addTopLevelItems([QTreeWidgetItem(list(row)) for row in self.content.other_rows])
+        if self.content.other_count > len(self.content.other_rows):
+            more = QTreeWidgetItem([f"… and {self.content.other_count - len(self.content.other_rows):,} more"])
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.ui.otherTree.addTopLevelItem(more)
         self.ui.otherTree.header().setStretchLastSection(False)
+        for i in range(len(self.content.other_columns)):
+            self.ui.otherTree.resizeColumnToContents(i)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for i in range(self.ui.otherTree.topLevelItemCount()):
             item = self.ui.otherTree.topLevelItem(i)
             for col in range(len(self.content.other_columns)):
-                if item.text(col).isdigit():
+                if _is_number(item.text(col)):
                     item.setTextAlignment(col, right)
 
-    @staticmethod
-    def _align(tree, columns: int) -> None:
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for i in range(tree.topLevelItemCount()):
-            top = tree.topLevelItem(i)
-            for item in [top] + [top.child(j) for j in range(top.childCount())]:
-                for col in range(columns):
-                    if item.text(col).replace(",", "").replace(".", "").isdigit():
-                        item.setTextAlignment(col, right)
+
+def _is_number(text: str) -> bool:
+    return text.replace(",", "").replace(".", "").isdigit()
