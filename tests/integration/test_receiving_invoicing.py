@@ -200,3 +200,47 @@ def test_received_po_stock_can_be_sold_on_a_main_sale_order(engine):
     result = do_invoice(engine, 5001, "A100", 2)
     assert (result.on_hand, result.cso_status) == (0, "completed")
     assert isinstance(result.date, dt.date)
+
+
+def test_end_to_end_cso_purchase_orders_receive_assign_invoice(engine):
+    assign = pytest.importorskip("xmart.processes.assign")
+    from xmart.processes.selection import PROCESS_LOCK, CsoRange
+
+    def run_assign():
+        params = assign.AssignParams(range=CsoRange.by_number(1000, 1999), stores=("MAIN", "S01"), today=TODAY)
+        with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+            return assign.assign_orders(params, uow)
+
+    setup(engine, {"number": 1001, "date": "2026-11-02", "status": "open", "billing_customer": "C001",
+                   "lines": [{"sku": "A100", "qty": 5}, {"sku": "B200", "qty": 2}, {"sku": "C300", "qty": 1}]},
+          {"number": 1002, "date": "2026-11-03", "status": "open", "billing_customer": "C001",
+           "lines": [{"sku": "D400", "qty": 3}]})
+    ordered = run_po(engine)
+    assert [(p.number, p.vendor, [(ln.sku, ln.qty) for ln in p.lines]) for p in ordered.purchase_orders] == [
+        (7001, "V1", [("A100", 5), ("B200", 2)]), (7002, "V2", [("D400", 3)])]
+    assert ordered.skipped_no_vendor == ("C300",)
+
+    do_receive(engine, 7001)
+    do_receive(engine, 7002, "D400", 2)
+    assert (on_hand(engine, "MAIN", "A100"), on_hand(engine, "MAIN", "D400")) == (5, 2)
+
+    first = run_assign()
+    assert sorted((s.store, ln.sku, ln.qty) for s in first.sale_orders for ln in s.lines) == [
+        ("MAIN", "A100", 5), ("MAIN", "B200", 2), ("MAIN", "D400", 2)]
+    again = run_po(engine)  # assigning after the POs never orders the same units again
+    assert again.purchase_orders == () and again.covered_by_existing == ()
+
+    so_of = {s.corporate_order: s.number for s in first.sale_orders}
+    do_invoice(engine, so_of[1001], "A100", 5)
+    result = do_invoice(engine, so_of[1001], "B200", 2)
+    assert (result.so_status, result.cso_status) == ("sold", "partially assigned")  # C300 is still unassigned
+    assert on_hand(engine, "MAIN", "A100") == 0
+
+    do_receive(engine, 7002)
+    second = run_assign()
+    assert [(s.corporate_order, s.store, [(ln.sku, ln.qty) for ln in s.lines]) for s in second.sale_orders] == [
+        (1002, "MAIN", [("D400", 1)])]
+    do_invoice(engine, so_of[1002], "D400", 2)
+    result = do_invoice(engine, second.sale_orders[0].number, "D400", 1)
+    assert (result.so_status, result.cso_status, result.on_hand) == ("sold", "completed", 0)
+    assert po_state(engine, 7002)[0] == "received"
