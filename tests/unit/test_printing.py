@@ -7,19 +7,15 @@ whenever a CUPS-PDF queue named "PDF" exists (scripts/setup-cups.sh creates one)
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
-import pwd
-import re
 import shutil
-import subprocess
-import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from tests.support.cups import cups_pdf_folders, pdfs_in, require_pdf_queue, wait_for_new_pdfs
 from xmart.errors import XmartError
 from xmart.processes.documents import CompanyInfo, DocumentLine, Party, SaleOrderDocument, SaleOrderRenderer
 from xmart.processes.money import line_amount, order_totals
@@ -211,40 +207,6 @@ def test_missing_lp_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 # ---- real CUPS ---------------------------------------------------------------------------------
 
 
-def _no_pdf_queue_reason() -> str | None:
-    """Why the real CUPS test cannot run here, or None when a queue named PDF is ready."""
-    if shutil.which("lpstat") is None:
-        return "CUPS is not installed (run scripts/setup-cups.sh as root)"
-    status = subprocess.run(["lpstat", "-r"], capture_output=True, text=True, timeout=10, check=False)
-    if "scheduler is running" not in status.stdout:
-        return "CUPS is installed but cupsd is not running (run scripts/setup-cups.sh as root)"
-    queue = subprocess.run(["lpstat", "-p", "PDF"], capture_output=True, timeout=10, check=False)
-    if queue.returncode != 0:
-        return 'CUPS runs but has no queue named "PDF" (run scripts/setup-cups.sh as root)'
-    return None
-
-
-NO_PDF_QUEUE = _no_pdf_queue_reason()
-
-
-def _cups_pdf_folders() -> list[Path]:
-    """Where CUPS-PDF may write this user's jobs: its configured Out folder, ~/PDF, the anonymous spool."""
-    home = Path(pwd.getpwuid(os.getuid()).pw_dir)
-    user = pwd.getpwuid(os.getuid()).pw_name
-    folders = [home / "PDF", Path("/var/spool/cups-pdf") / user, Path("/var/spool/cups-pdf/ANONYMOUS")]
-    conf = Path("/etc/cups/cups-pdf.conf")
-    if conf.exists():
-        match = re.search(r"^Out\s+(\S+)", conf.read_text(errors="replace"), re.MULTILINE)
-        if match:
-            folders.insert(0, Path(match.group(1).replace("${HOME}", str(home)).replace("${USER}", user)))
-    return folders
-
-
-def _pdfs_in(folders: list[Path]) -> set[Path]:
-    """Every PDF in the folders that exist."""
-    return {path for folder in folders if folder.is_dir() for path in folder.glob("*.pdf")}
-
-
 @pytest.mark.skipif(shutil.which("lp") is None, reason="CUPS client (lp) is not installed")
 def test_unknown_printer_with_real_cups(batch: list[tuple[str, bytes]]) -> None:
     with pytest.raises(PrintError) as caught:
@@ -253,28 +215,15 @@ def test_unknown_printer_with_real_cups(batch: list[tuple[str, bytes]]) -> None:
     assert 'Printer "No-Such-Printer-xmart" was not found.' in message or "not running" in message
 
 
-@pytest.mark.skipif(NO_PDF_QUEUE is not None, reason=NO_PDF_QUEUE or "")
 def test_batch_prints_as_one_job_on_cups_pdf(batch: list[tuple[str, bytes]]) -> None:
-    folders = _cups_pdf_folders()
-    before = _pdfs_in(folders)
+    require_pdf_queue()
+    before = pdfs_in(cups_pdf_folders())
     result = print_pdfs(batch, PrintTarget(printer="PDF"), title=f"xmart-test-{os.getpid()}")
     assert result.job_id and result.job_id.startswith("PDF-")
     expected = sum(page_count(data) for _, data in batch)
-    deadline = time.monotonic() + 20
-    new: set[Path] = set()
-    pages = None
-    while time.monotonic() < deadline:
-        new = _pdfs_in(folders) - before
-        if len(new) == 1:
-            try:
-                pages = len(PdfReader(io.BytesIO(next(iter(new)).read_bytes())).pages)
-            except Exception:  # still being written
-                pages = None
-            if pages == expected:
-                break
-        time.sleep(0.25)
+    new, pages = wait_for_new_pdfs(before, expected)
     try:
-        assert len(new) == 1, f"expected one new CUPS-PDF file in {folders}, found {sorted(new)}"
+        assert len(new) == 1, f"expected one new CUPS-PDF file, found {sorted(new)}"
         assert pages == expected
     finally:
         for path in new:

@@ -32,6 +32,8 @@ _UNSAFE = re.compile(r"[^\w.-]+")
 class PrintError(XmartError):
     """Documents could not be saved or printed; the message says why and what to do."""
 
+    exit_status = 1
+
 
 @dataclass(frozen=True)
 class PrintTarget:
