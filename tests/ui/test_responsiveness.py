@@ -112,8 +112,11 @@ def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbo
     assert summary.ui.documentTree.topLevelItemCount() == 501  # 500 listed, then "… and N more"
 
 
-def test_cancel_in_the_progress_dialog_writes_nothing(window, big_ctx, qtbot):
+def test_cancel_in_the_progress_dialog_writes_nothing(window, big_ctx, qtbot, monkeypatch):
     assign = pytest.importorskip("xmart.processes.assign")
+    import xmart.ui.tasks
+
+    monkeypatch.setattr(xmart.ui.tasks, "PROGRESS_DIALOG_DELAY_MS", 0)  # the user is quick on the button
     from xmart.errors import Cancelled
     from xmart.processes.selection import CsoRange
 

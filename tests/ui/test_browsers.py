@@ -1,0 +1,87 @@
+"""Document browsers: model checks, SQL filters and sorting, and 100,000 documents opening at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from xmart.models import SaleOrder
+from xmart.ui.models.document_sources import SOURCES, BrowserFilter
+from xmart.ui.models.document_table_model import DocumentTableModel
+
+
+@pytest.mark.parametrize("kind", ["cso", "so", "po"])
+def test_models_pass_the_model_tester(ctx, qtmodeltester, kind):
+    model = DocumentTableModel(ctx.engine, SOURCES[kind])
+    model.refresh()
+    qtmodeltester.check(model)
+
+
+def test_cso_filters_and_sorting(ctx, qtbot):
+    from xmart.ui.browsers.document_browser import DocumentBrowser
+
+    browser = DocumentBrowser(ctx, SOURCES["cso"])
+    qtbot.addWidget(browser)
+    model = browser.model
+    assert [model.row(i).number for i in range(model.rowCount())] == [1003, 1002, 1001]
+    browser.ui.tableView.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # customer
+    assert [model.row(i).customer for i in range(3)] == ["Ada Lovelace", "Grace Hopper", "Grace Hopper"]
+    qtbot.keyClicks(browser.ui.partyEdit, "grace")
+    browser.apply_filter()
+    assert model.total == 2
+    browser.ui.partyEdit.clear()
+    browser.ui.fromDate.setDate(QDate(2026, 11, 4))
+    browser.ui.toDate.setDate(QDate(2026, 11, 6))
+    browser.apply_filter()
+    assert [model.row(i).number for i in range(model.rowCount())] == [1002]
+    assert browser.ui.countLabel.text() == "1 corporate sale order"
+
+
+def test_so_store_and_status_filters(ctx, qtbot):
+    from xmart.ui.browsers.document_browser import DocumentBrowser
+
+    browser = DocumentBrowser(ctx, SOURCES["so"])
+    qtbot.addWidget(browser)
+    assert browser.model.total == 1
+    browser.ui.storeCombo.setCurrentIndex(browser.ui.storeCombo.findData("S02"))
+    assert browser.model.total == 0
+    browser.ui.storeCombo.setCurrentIndex(browser.ui.storeCombo.findData("S01"))
+    browser.ui.statusCombo.setCurrentIndex(browser.ui.statusCombo.findData("open"))
+    assert browser.model.total == 1 and browser.model.row(0).sold == 1
+    qtbot.keyClicks(browser.ui.numberEdit, "4001")
+    browser.apply_filter()
+    assert browser.model.total == 1
+    opened = []
+    browser.open_requested.connect(lambda kind, number: opened.append((kind, number)))
+    browser.ui.tableView.doubleClicked.emit(browser.model.index(0, 0))
+    assert opened == [("so", 4001)]
+
+
+def test_100000_sale_orders_open_at_once_and_page_in(ctx, qtbot):
+    rows = [{"number": 10_000 + n, "location_id": 2, "date": dt.date(2026, 1, 1) + dt.timedelta(days=n % 300),
+             "status": "open", "global_discount": Decimal(0), "deposit": Decimal(0), "note": ""}
+            for n in range(100_000)]
+    with ctx.engine.begin() as conn:
+        conn.execute(SaleOrder.__table__.insert(), rows)
+    from xmart.ui.browsers.document_browser import DocumentBrowser
+
+    started = time.monotonic()
+    browser = DocumentBrowser(ctx, SOURCES["so"])
+    qtbot.addWidget(browser)
+    browser.show()
+    elapsed = time.monotonic() - started
+    assert elapsed < 1.0, f"opening took {elapsed:.2f} s"
+    model = browser.model
+    assert model.total == 100_001 and model.rowCount() == 200 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 400
+    started = time.monotonic()
+    browser.ui.tableView.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # by date
+    assert time.monotonic() - started < 1.0
+    assert model.row(0).date == dt.date(2026, 1, 1) or model.row(0).date <= dt.date(2026, 1, 1)
+    model.set_filter(BrowserFilter(number=10_500))
+    assert model.total == 1 and model.row(0).number == 10_500
