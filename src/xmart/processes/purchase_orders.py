@@ -196,7 +196,7 @@ def _receiving_location(session: Session) -> Location:
 
 
 def _selected_lines(session: Session, rng: CsoRange):
-    """The selected CSOs' lines (by CSO number, then line number) and the subquery of their item ids."""
+    """The selected CSOs' lines (by CSO number, then line number) and SELECTs of their ids and item ids."""
     chosen = selected_csos(rng).with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number).order_by(None).subquery()
     rows = session.execute(
         select(CsoLine.id, chosen.c.number, CsoLine.item_id, CsoLine.qty)
@@ -204,8 +204,9 @@ def _selected_lines(session: Session, rng: CsoRange):
         .order_by(chosen.c.number, CsoLine.line_no)
     )
     lines = [_CsoLineRow(*row) for row in rows]
+    line_ids = select(CsoLine.id).join(chosen, chosen.c.id == CsoLine.cso_id)
     item_ids = select(CsoLine.item_id).join(chosen, chosen.c.id == CsoLine.cso_id).distinct()
-    return lines, item_ids
+    return lines, line_ids, item_ids
 
 
 def _open_po_lines(session: Session, item_ids) -> dict[int, list[_OpenPoLine]]:
@@ -253,8 +254,7 @@ def generate_purchase_orders(
     location = _receiving_location(session)
     today = params.today or dt.date.today()
 
-    lines, item_ids = _selected_lines(session, params.range)
-    line_ids = [line.id for line in lines]
+    lines, line_ids, item_ids = _selected_lines(session, params.range)
     assigned = assigned_by_line(session, line_ids)
     covered = covered_by_line(session, line_ids)
     items = {
@@ -346,20 +346,20 @@ def generate_purchase_orders(
         orders.append(NewPurchaseOrder(number, vendor_codes[vendor_id], location.code, today, params.delivery,
                                        params.cancel, tuple(po_lines)))
 
+    # Core inserts of many rows at once (RETURNING the new ids in row order): no per-row ORM work
     if po_rows:
-        po_ids = list(session.scalars(
-            insert(PurchaseOrder).returning(PurchaseOrder.id, sort_by_parameter_order=True), po_rows
-        ))
+        po_table, line_table = PurchaseOrder.__table__, PurchaseOrderLine.__table__
+        po_ids = list(session.scalars(insert(po_table).returning(po_table.c.id, sort_by_parameter_order=True), po_rows))
         for row in line_rows:
             row["po_id"] = po_ids[row.pop("po_index")]
-        line_ids_new = list(session.scalars(
-            insert(PurchaseOrderLine).returning(PurchaseOrderLine.id, sort_by_parameter_order=True), line_rows
+        new_line_ids = list(session.scalars(
+            insert(line_table).returning(line_table.c.id, sort_by_parameter_order=True), line_rows
         ))
-        for po_line_id, needs in zip(line_ids_new, line_covers, strict=True):
+        for po_line_id, needs in zip(new_line_ids, line_covers, strict=True):
             new_coverage.extend({"po_line_id": po_line_id, "cso_line_id": cso_line_id, "qty": q}
                                 for cso_line_id, _, q in needs)
     if new_coverage:
-        session.execute(insert(PoCoverage), new_coverage)
+        session.execute(insert(PoCoverage.__table__), new_coverage)
 
     result = PurchaseOrderResult(
         purchase_orders=tuple(orders),
