@@ -117,9 +117,10 @@ class ProcessActions(QObject):
             return summarize(work(progress, cancelled))
 
         def done(content: SummaryContent) -> None:
+            # refresh, then the summary window, each in its own turn of the event loop:
+            # no single step keeps the GUI busy for long
             if not content.preview:
-                self.after_run()
-            # the summary window in a later turn of the event loop: no single step keeps the GUI busy long
+                QTimer.singleShot(0, self.window, self.after_run)
             QTimer.singleShot(0, self.window, lambda: self._finish_run(content, parent, print_after, kind))
 
         self.last_task = self.ctx.tasks.start(
