@@ -121,7 +121,7 @@ def main() -> None:
     parser.add_argument("--vendors", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", metavar="DIR", help="build the database in DIR and keep it")
-    parser.add_argument("--build-only", action="store_true", help="only build the database (with --keep, for profiling)")
+    parser.add_argument("--build-only", action="store_true", help="only build the database (for profiling)")
     args = parser.parse_args()
 
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="xmart-po-bench-"))

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from test_purchase_orders import base_doc, load, run_po
 
-from xmart.models import CorporateSaleOrder, CsoLine, Item, PoCoverage, PoStatus, PurchaseOrder, PurchaseOrderLine
+from xmart.models import CorporateSaleOrder, CsoLine, Item, PoCoverage, PoStatus, PurchaseOrder
 from xmart.models.db import UnitOfWork, make_engine
 from xmart.processes.fulfilment import assigned_by_line, covered_by_line
 
@@ -42,10 +42,12 @@ def document(orders, pos) -> dict:
                      "status": "partially assigned" if so_lines else "open",
                      "lines": [{"sku": sku, "qty": qty} for sku, qty, _, _ in lines]})
         for cancelled in (False, True):
-            chosen = [{k: v for k, v in line.items() if k != "cancelled"} for line in so_lines if line["cancelled"] == cancelled]
+            chosen = [{k: v for k, v in line.items() if k != "cancelled"}
+                      for line in so_lines if line["cancelled"] == cancelled]
             if chosen:
                 sos.append({"number": 5000 + 2 * i + cancelled, "location": "S01", "date": "2026-11-10",
-                            "status": "cancelled" if cancelled else "open", "corporate_order": 1001 + i, "lines": chosen})
+                            "status": "cancelled" if cancelled else "open", "corporate_order": 1001 + i,
+                            "lines": chosen})
     purchase = [{"number": 6900 + i, "vendor": "V1", "date": "2026-10-20", "location": "MAIN", "status": status,
                  "lines": [{"sku": sku, "qty": qty, "received": min(received, qty)} for sku, qty, received in lines]}
                 for i, (status, lines) in enumerate(pos)]
@@ -98,7 +100,8 @@ def test_purchase_order_invariants(sqlite_template, orders, pos, split):
     try:
         load(engine, document(orders, pos))
         with UnitOfWork(engine) as uow:
-            cso_of_line = dict(uow.session.execute(select(CsoLine.id, CorporateSaleOrder.number).join(CsoLine.order)).all())
+            cso_of_line = dict(uow.session.execute(
+                select(CsoLine.id, CorporateSaleOrder.number).join(CsoLine.order)).all())
 
         # first run on part of the orders, then on all of them
         last_of_first = 1000 + split

@@ -63,7 +63,8 @@ def two_line_po(engine):
 def test_receiving_a_whole_po_receives_what_remains_and_raises_on_hand(two_line_po):
     result = do_receive(two_line_po, 6900)
     assert (result.status, result.location, result.units) == ("received", "MAIN", 13)
-    assert [(ln.sku, ln.qty, ln.received, ln.ordered) for ln in result.lines] == [("A100", 10, 10, 10), ("B200", 3, 4, 4)]
+    assert [(ln.sku, ln.qty, ln.received, ln.ordered) for ln in result.lines] == [
+        ("A100", 10, 10, 10), ("B200", 3, 4, 4)]
     assert po_state(two_line_po, 6900) == ("received", [("A100", 10, 10), ("B200", 4, 4)])
     assert on_hand(two_line_po, "MAIN", "A100") == 10  # stock row created
     assert on_hand(two_line_po, "MAIN", "B200") == 6
@@ -99,7 +100,8 @@ def test_bad_receiving_requests_are_refused(two_line_po, sku, qty, error, messag
 
 
 def test_cancelled_received_and_unknown_pos_are_refused(engine):
-    setup(engine, pos=(po(6900, "V1", ("A100", 1, 0), status="cancelled"), po(6901, "V1", ("A100", 1, 1), status="received")))
+    setup(engine, pos=(po(6900, "V1", ("A100", 1, 0), status="cancelled"),
+                       po(6901, "V1", ("A100", 1, 1), status="received")))
     with pytest.raises(InputError, match="PO 6900 is cancelled"):
         do_receive(engine, 6900)
     with pytest.raises(InputError, match="PO 6901 is already received in full"):
@@ -124,7 +126,8 @@ def sale_order(engine):
                 "lines": [{"sku": "A100", "qty": 3, "cso_line": 1, "price": "19.99"},
                           {"sku": "B200", "qty": 2, "cso_line": 2},
                           {"sku": "A100", "qty": 2, "cso_line": 1, "price": "18.00"}]},))
-    load(engine, {"stock": [{"location": "S01", "sku": "A100", "on_hand": 10}, {"location": "S01", "sku": "B200", "on_hand": 2}]})
+    load(engine, {"stock": [{"location": "S01", "sku": "A100", "on_hand": 10},
+                            {"location": "S01", "sku": "B200", "on_hand": 2}]})
     return engine
 
 

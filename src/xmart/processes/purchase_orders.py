@@ -197,7 +197,8 @@ def _receiving_location(session: Session) -> Location:
 
 def _selected_lines(session: Session, rng: CsoRange):
     """The selected CSOs' lines (by CSO number, then line number) and SELECTs of their ids and item ids."""
-    chosen = selected_csos(rng).with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number).order_by(None).subquery()
+    chosen = (selected_csos(rng).with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number)
+              .order_by(None).subquery())
     rows = session.execute(
         select(CsoLine.id, chosen.c.number, CsoLine.item_id, CsoLine.qty)
         .join(chosen, chosen.c.id == CsoLine.cso_id)
@@ -317,7 +318,8 @@ def generate_purchase_orders(
 
     # coverage from POs already on order: raise existing pairs, insert new ones below
     if changed_pairs:
-        session.execute(update(PoCoverage), [{"id": pairs[key][0], "qty": pairs[key][1]} for key in sorted(changed_pairs)])
+        session.execute(update(PoCoverage),
+                        [{"id": pairs[key][0], "qty": pairs[key][1]} for key in sorted(changed_pairs)])
 
     # new purchase orders: one per vendor, one line per item
     vendor_codes = dict(session.execute(select(Vendor.id, Vendor.code).where(Vendor.id.in_(list(to_order)))).all())

@@ -44,7 +44,8 @@ class ReceiveResult:
         return sum(line.qty for line in self.lines)
 
 
-def _units(n: int) -> str:
+def units_text(n: int) -> str:
+    """`1 unit`, `3 units`: quantities in messages a clerk reads."""
     return f"{n} unit" if n == 1 else f"{n} units"
 
 
@@ -60,7 +61,9 @@ def po_status(lines: list[PurchaseOrderLine]) -> PoStatus:
 def receive(uow: UnitOfWork, po_number: int, sku: str | None = None, qty: int | None = None) -> ReceiveResult:
     """Receive all that remains of PO `po_number`, or `qty` units of its line(s) with `sku`; commit."""
     if (sku is None) != (qty is None):
-        raise InputError("Give both the SKU and the quantity to receive part of a line, or neither to receive the whole PO.")
+        raise InputError(
+            "Give both the SKU and the quantity to receive part of a line, or neither to receive the whole PO."
+        )
     if qty is not None and qty <= 0:
         raise InputError(f"The quantity to receive must be at least 1, not {qty}.")
     session = uow.session
@@ -87,7 +90,7 @@ def receive(uow: UnitOfWork, po_number: int, sku: str | None = None, qty: int | 
         remaining = sum(line.qty - line.received for line in lines)
         if qty > remaining:
             raise InputError(
-                f"PO {po_number} has only {_units(remaining)} of {sku} left to receive; cannot receive {qty}."
+                f"PO {po_number} has only {units_text(remaining)} of {sku} left to receive; cannot receive {qty}."
             )
         left = qty
         for line in lines:
