@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -118,8 +119,8 @@ def test_allocation_matches_the_rule_and_invariants_hold(sqlite_template, stock,
                     assert 0 <= line.assigned <= line.qty  # assigned never exceeds ordered
                 paid = sum(Fraction(p["amount"]) for p in order["payments"])
                 assert figures.deposit_allocated <= figures.deposit
-                gd = Fraction(order["global_discount"])
-                total = sum(exact_line_value(q, Fraction(p), Fraction(d), gd) for _, q, p, d in order["lines"])
+                gd = Decimal(order["global_discount"])
+                total = sum(exact_line_value(q, Decimal(p), Decimal(d), gd) for _, q, p, d in order["lines"])
                 assigned = sum(exact_line_value(ln.assigned, ln.price, ln.discount, gd) for ln in figures.lines)
                 if all(ln.assigned == ln.qty for ln in figures.lines):
                     assert figures.deposit_allocated == figures.deposit  # exactly P once fully assigned

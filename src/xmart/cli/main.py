@@ -148,8 +148,9 @@ class Context:
 
 
 def print_json(document: Any) -> None:
-    """Print exactly one JSON document on stdout."""
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    """Print exactly one JSON document on stdout (indented on a terminal, compact and fast otherwise)."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(document, indent=indent, ensure_ascii=False) + "\n")
 
 
 def setup_logging() -> None:

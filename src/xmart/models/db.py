@@ -35,7 +35,8 @@ def make_engine(url: str, **kwargs) -> Engine:
         cursor = dbapi_connection.cursor()
         if parsed.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
-        for pragma in ("synchronous=FULL", "secure_delete=ON", "foreign_keys=ON", f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}"):
+        for pragma in ("synchronous=FULL", "secure_delete=ON", "foreign_keys=ON", f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+                       "cache_size=-65536", "temp_store=MEMORY"):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session
 
 from xmart.errors import Cancelled, InputError
 from xmart.models import (
+    CorporateSaleOrder,
     CsoLine,
     Item,
     Location,
@@ -42,7 +43,7 @@ from xmart.models import (
 from xmart.models.db import UnitOfWork
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.fulfilment import assigned_by_line
-from xmart.processes.money import allocate_largest_remainder, exact_line_value, round_fraction_half_up
+from xmart.processes.money import allocate_largest_remainder, round_fraction_half_up, scaled_line_value
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 
 AUTO_NOTE = "Special Order created automatically from Corporate Sale Order"
@@ -210,28 +211,26 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
 
 
 def _availability(session: Session, params: AssignParams, locations: dict[int, str],
-                  item_ids: set[int]) -> dict[int, list[_Source]]:
+                  item_ids: Select) -> dict[int, list[_Source]]:
     """{item id: sources at the selected locations with something available}, at the start of the run."""
-    if not item_ids:
-        return {}
-    items = sorted(item_ids)
+    selected = list(locations)
     pending: dict[tuple[int, int], int] = {}
     if params.consider_pending:
         rows = session.execute(
             select(SaleOrder.location_id, SaleOrderLine.item_id, func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
             .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
             .where(SaleOrder.status.in_(_PENDING_STATUSES), SaleOrder.date >= params.exclude_before,
-                   SaleOrder.location_id.in_(list(locations)), SaleOrderLine.item_id.in_(items))
+                   SaleOrder.location_id.in_(selected), SaleOrderLine.item_id.in_(item_ids))
             .group_by(SaleOrder.location_id, SaleOrderLine.item_id)
         )
         pending = {(loc, item): int(qty) for loc, item, qty in rows}
     sources: dict[int, list[_Source]] = defaultdict(list)
     rows = session.execute(
         select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum)
-        .where(Stock.location_id.in_(list(locations)), Stock.item_id.in_(items))
+        .where(Stock.location_id.in_(selected), Stock.item_id.in_(item_ids), Stock.on_hand > 0)
     )
     for location_id, item_id, on_hand, minimum in rows:
-        available = max(0, on_hand - pending.get((location_id, item_id), 0))
+        available = on_hand - pending.get((location_id, item_id), 0)
         if available > 0:
             sources[item_id].append(_Source(locations[location_id], location_id, available, minimum))
     return sources
@@ -273,22 +272,23 @@ def _deposits(session: Session, cso_ids: list[int]) -> tuple[dict[int, Decimal],
 def _deposit_shares(order: _Order, paid: Decimal, already: Decimal, new_sos: list[tuple[str, dict[int, int]]],
                     lines: dict[int, _Line]) -> list[Decimal]:
     """Deposit of each new SO of `order` (DOMAIN.md section 4, cumulative largest remainder)."""
+    if not paid:
+        return [Decimal("0.00")] * len(new_sos)
     gd = order.global_discount
-    total = sum((exact_line_value(ln.qty, ln.price, ln.discount, gd) for ln in order.lines), Fraction(0))
-    assigned_value = sum((exact_line_value(ln.assigned, ln.price, ln.discount, gd) for ln in order.lines), Fraction(0))
-    fully = all(ln.assigned >= ln.qty for ln in order.lines)
-    paid = Decimal(paid)
-    if fully:
+
+    def value(line: _Line, qty: int) -> int:  # exact value x VALUE_SCALE, an integer
+        return scaled_line_value(qty, line.price, line.discount, gd)
+
+    total = sum(value(ln, ln.qty) for ln in order.lines)
+    assigned = sum(value(ln, ln.assigned) for ln in order.lines)
+    if all(ln.assigned >= ln.qty for ln in order.lines):
         target = paid
     elif total == 0:
         target = Decimal("0.00")
     else:
-        target = round_fraction_half_up(Fraction(paid) * assigned_value / total)
-    increase = max(Decimal("0.00"), target - Decimal(already))
-    weights = [
-        sum((exact_line_value(q, lines[lid].price, lines[lid].discount, gd) for lid, q in alloc.items()), Fraction(0))
-        for _, alloc in new_sos
-    ]
+        target = round_fraction_half_up(Fraction(paid) * assigned / total)
+    increase = max(Decimal("0.00"), target - already)
+    weights = [sum(value(lines[lid], q) for lid, q in alloc.items()) for _, alloc in new_sos]
     return allocate_largest_remainder(increase.quantize(Decimal("0.01")), weights, [code for code, _ in new_sos])
 
 
@@ -306,8 +306,9 @@ def assign_orders(params: AssignParams, uow: UnitOfWork, progress: Progress | No
     today = params.today or dt.date.today()
     locations = _locations(session, params.stores)
     orders = _load_orders(session, params.range)
-    needed = {ln.item_id for o in orders for ln in o.lines if ln.qty > ln.assigned}
-    sources = _availability(session, params, locations, needed)
+    items = select(CsoLine.item_id).where(CsoLine.cso_id.in_(selected_csos(params.range).with_only_columns(
+        CorporateSaleOrder.id)))
+    sources = _availability(session, params, locations, items) if orders else {}
 
     # allocation, in memory: (cso id, location code) -> {cso line id: qty}
     allocations: dict[int, dict[str, dict[int, int]]] = {}
@@ -393,14 +394,13 @@ def _write(session: Session, so_rows: list[dict], line_rows: list[tuple[int, lis
     """Insert the new SOs and their lines in bulk (one statement each, many rows)."""
     if not so_rows:
         return
-    session.execute(insert(SaleOrder), so_rows)
+    session.execute(insert(SaleOrder.__table__), so_rows)
     first, last = so_rows[0]["number"], so_rows[-1]["number"]
     ids = dict(session.execute(
         select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last))
     ).all())
     rows = [dict(row, so_id=ids[number]) for number, lines in line_rows for row in lines]
-    session.execute(insert(SaleOrderLine), rows)
-    session.flush()
+    session.execute(insert(SaleOrderLine.__table__), rows)
 
 
 __all__ = [

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus
+from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, SaleOrder, SaleOrderLine, SoStatus
 from xmart.models.status import CSO_TRANSITIONS, check_transition
-from xmart.processes.fulfilment import assigned_by_line
 
 _DERIVED = frozenset({CsoStatus.OPEN, CsoStatus.PARTIALLY_ASSIGNED, CsoStatus.ASSIGNED, CsoStatus.COMPLETED})
 
@@ -29,24 +28,32 @@ def derived_status(ordered: int, assigned: int, sold: int) -> CsoStatus:
 def refresh_statuses(session: Session, cso_ids: Iterable[int]) -> dict[int, str]:
     """Set each CSO's status from its figures; returns {cso id: new status} for those that changed."""
     ids = list(cso_ids)
-    if not ids:
-        return {}
-    orders = {o.id: o for o in session.scalars(select(CorporateSaleOrder).where(CorporateSaleOrder.id.in_(ids)))}
-    lines = session.execute(select(CsoLine.id, CsoLine.cso_id, CsoLine.qty).where(CsoLine.cso_id.in_(ids))).all()
-    figures = assigned_by_line(session, [line_id for line_id, _, _ in lines])
-    totals: dict[int, list[int]] = {i: [0, 0, 0] for i in ids}
-    for line_id, cso_id, qty in lines:
-        per_store = figures.get(line_id, {})
-        totals[cso_id][0] += qty
-        totals[cso_id][1] += sum(a for a, _ in per_store.values())
-        totals[cso_id][2] += sum(s for _, s in per_store.values())
     changed: dict[int, str] = {}
-    for cso_id, order in orders.items():
-        if CsoStatus(order.status) not in _DERIVED:
-            continue
-        new = derived_status(*totals[cso_id])
-        if new != order.status:
-            check_transition(CSO_TRANSITIONS, order.status, new, "corporate sale order")
-            order.status = new.value
-            changed[cso_id] = new.value
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        current = dict(session.execute(
+            select(CorporateSaleOrder.id, CorporateSaleOrder.status).where(CorporateSaleOrder.id.in_(chunk))).all())
+        ordered = dict(session.execute(
+            select(CsoLine.cso_id, func.sum(CsoLine.qty)).where(CsoLine.cso_id.in_(chunk)).group_by(CsoLine.cso_id)
+        ).all())
+        filled = {cso_id: (int(a), int(s)) for cso_id, a, s in session.execute(
+            select(CsoLine.cso_id, func.sum(SaleOrderLine.qty), func.sum(SaleOrderLine.sold))
+            .join(SaleOrderLine, SaleOrderLine.cso_line_id == CsoLine.id)
+            .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
+            .where(CsoLine.cso_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
+            .group_by(CsoLine.cso_id))}
+        for cso_id, status in current.items():
+            if CsoStatus(status) not in _DERIVED:
+                continue
+            new = derived_status(int(ordered.get(cso_id, 0)), *filled.get(cso_id, (0, 0)))
+            if new != status:
+                check_transition(CSO_TRANSITIONS, status, new, "corporate sale order")
+                changed[cso_id] = new.value
+    by_status: dict[str, list[int]] = {}
+    for cso_id, status in changed.items():
+        by_status.setdefault(status, []).append(cso_id)
+    for status, group in by_status.items():
+        for start in range(0, len(group), 500):
+            session.execute(update(CorporateSaleOrder).where(CorporateSaleOrder.id.in_(group[start : start + 500]))
+                            .values(status=status), execution_options={"synchronize_session": "fetch"})
     return changed

@@ -8,6 +8,7 @@ enough precision (or as Fractions where a ratio must be exact).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -30,16 +31,25 @@ def line_amount(qty: int, price: Decimal, discount: Decimal) -> Decimal:
     return to_money(exact_line_value(qty, price, discount))
 
 
+VALUE_SCALE = 10**10
+"""`scaled_line_value` is the exact value times this: cents x basis points x basis points."""
+
+
+def _hundredths(value: Decimal) -> int:
+    scaled = Decimal(value) * 100
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{value} has more than 2 decimals")
+    return int(scaled)
+
+
+def scaled_line_value(qty: int, price: Decimal, discount: Decimal, global_discount: Decimal = ZERO) -> int:
+    """The exact value of a line times VALUE_SCALE, as an integer (prices and percents have 2 decimals)."""
+    return qty * _hundredths(price) * (10_000 - _hundredths(discount)) * (10_000 - _hundredths(global_discount))
+
+
 def exact_line_value(qty: int, price: Decimal, discount: Decimal, global_discount: Decimal = ZERO) -> Fraction:
     """The exact value of `qty` units of a line after line and global discounts (DOMAIN.md section 2)."""
-    return (
-        Fraction(qty)
-        * Fraction(price)
-        * (100 - Fraction(discount))
-        / 100
-        * (100 - Fraction(global_discount))
-        / 100
-    )
+    return Fraction(scaled_line_value(qty, price, discount, global_discount), VALUE_SCALE)
 
 
 @dataclass(frozen=True)
@@ -74,15 +84,16 @@ def allocate_largest_remainder(
     fractions = [Fraction(w) for w in weights]
     if any(w < 0 for w in fractions):
         raise ValueError("weights must not be negative")
-    total = sum(fractions, Fraction(0))
+    common = math.lcm(*(w.denominator for w in fractions))
+    ints = [w.numerator * (common // w.denominator) for w in fractions]  # same proportions, as integers
+    total = sum(ints)
     if total == 0:
-        fractions = [Fraction(1)] * len(fractions)
-        total = Fraction(len(fractions))
-    exact = [Fraction(cents) * w / total for w in fractions]
-    floors = [e.numerator // e.denominator for e in exact]
+        ints, total = [1] * len(ints), len(ints)
+    floors = [cents * w // total for w in ints]
+    remainders = [cents * w % total for w in ints]
     left = cents - sum(floors)
     keys = list(tie_keys) if tie_keys is not None else list(range(len(weights)))
-    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - floors[i]), keys[i]))
+    order = sorted(range(len(weights)), key=lambda i: (-remainders[i], keys[i]))
     for i in order[:left]:
         floors[i] += 1
     return [Decimal(c) * CENT for c in floors]
@@ -104,6 +115,8 @@ __all__ = [
     "Totals",
     "allocate_largest_remainder",
     "exact_line_value",
+    "scaled_line_value",
+    "VALUE_SCALE",
     "line_amount",
     "order_totals",
     "round_fraction_half_up",
