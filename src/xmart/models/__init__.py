@@ -4,6 +4,7 @@ from xmart.models.audit import AuditEntry, Setting
 from xmart.models.base import Address, Base
 from xmart.models.catalog import Item, Location, Stock, Vendor
 from xmart.models.corporate import CorporateSaleOrder, CsoLine, CustomFieldValue, Payment
+from xmart.models.outbox import OutboxMessage, OutboxStatus
 from xmart.models.parties import Channel, CustomField, Customer, Salesman
 from xmart.models.purchasing import PoCoverage, PurchaseOrder, PurchaseOrderLine
 from xmart.models.sales import Invoice, InvoiceLine, SaleOrder, SaleOrderLine
@@ -11,7 +12,7 @@ from xmart.models.status import CsoStatus, LocationKind, PaymentType, PoStatus, 
 
 __all__ = [
     "Address", "AuditEntry", "Base", "Channel", "CorporateSaleOrder", "CsoLine", "CsoStatus", "CustomField",
-    "CustomFieldValue", "Customer", "Invoice", "InvoiceLine", "Item", "Location", "LocationKind", "Payment",
+    "CustomFieldValue", "Customer", "Invoice", "InvoiceLine", "Item", "Location", "LocationKind", "OutboxMessage", "OutboxStatus", "Payment",
     "PaymentType", "PoCoverage", "PoStatus", "PurchaseOrder", "PurchaseOrderLine", "SaleOrder", "SaleOrderLine",
     "Salesman", "Setting", "SoStatus", "Stock", "Vendor",
 ]

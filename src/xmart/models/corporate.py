@@ -60,6 +60,7 @@ class CsoLine(Base):
     __table_args__ = (
         UniqueConstraint("cso_id", "line_no"),
         CheckConstraint("qty > 0", name="qty_positive"),
+        CheckConstraint("cancelled_qty >= 0 AND cancelled_qty <= qty", name="cancelled_qty"),
         CheckConstraint("price >= 0", name="price_not_negative"),
         CheckConstraint("discount >= 0 AND discount <= 100", name="discount"),
     )
@@ -71,6 +72,8 @@ class CsoLine(Base):
     qty: Mapped[int]
     price: Mapped[Decimal]
     discount: Mapped[Decimal] = mapped_column(Percent, default=Decimal("0.00"))
+    cancelled_qty: Mapped[int] = mapped_column(default=0, server_default="0")
+    """Units of `qty` cancelled as the unassigned remainder (DOMAIN.md section 2); still wanted: qty - cancelled_qty."""
 
     order: Mapped[CorporateSaleOrder] = relationship(back_populates="lines")
     item: Mapped[Item] = relationship()

@@ -2,7 +2,8 @@
 
 `open` (nothing assigned) → `partially assigned` → `assigned` (every unit on an SO) →
 `completed` (every unit sold). Sales never change the status of a CSO that still has
-unassigned units. Draft, on-hold and cancelled CSOs are left alone.
+unassigned units. Draft, on-hold and cancelled CSOs are left alone. Units cancelled as the
+unassigned remainder (`cancelled_qty`) no longer count as ordered.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def refresh_statuses(session: Session, cso_ids: Iterable[int]) -> dict[int, str]
         current = dict(session.execute(
             select(CorporateSaleOrder.id, CorporateSaleOrder.status).where(CorporateSaleOrder.id.in_(chunk))).all())
         ordered = dict(session.execute(
-            select(CsoLine.cso_id, func.sum(CsoLine.qty)).where(CsoLine.cso_id.in_(chunk)).group_by(CsoLine.cso_id)
+            select(CsoLine.cso_id, func.sum(CsoLine.qty - CsoLine.cancelled_qty)).where(CsoLine.cso_id.in_(chunk)).group_by(CsoLine.cso_id)
         ).all())
         filled = {cso_id: (int(a), int(s)) for cso_id, a, s in session.execute(
             select(CsoLine.cso_id, func.sum(SaleOrderLine.qty), func.sum(SaleOrderLine.sold))

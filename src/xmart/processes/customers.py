@@ -1,0 +1,183 @@
+"""Customer Manager (DOMAIN.md section 7): search as you type, create and edit customers.
+
+Search: partial, case-insensitive match of number, name, company, e-mail or phone (phone also by
+its digits alone, so "555 0101" finds "(555) 010-1"), at most `limit` rows ordered by name. It is
+one `lower(column) LIKE '%text%'` scan with a LIMIT: about 0.1 s on 100,000 customers on SQLite
+and PostgreSQL (tests/integration/test_customers.py measures it).
+
+Rules chosen: name required; e-mail optional but, when given, `local@domain.tld`; phone optional,
+when given only digits, spaces and `+ - ( ) .` with 7 to 15 digits. An empty shipping address, or
+"same as billing", stores the billing address as the shipping address. A new customer without a
+number gets the next free `C` + 6 digits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from xmart.errors import InputError, NotFoundError
+from xmart.models import Customer
+from xmart.models.base import Address
+from xmart.models.db import UnitOfWork
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+PHONE_CHARS = re.compile(r"^[0-9 +\-().]*$")
+SEARCH_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One customer as the lists show it."""
+
+    id: int
+    number: str
+    name: str
+    company: str
+    email: str
+    phone: str
+    city: str
+
+
+@dataclass(frozen=True)
+class CustomerParams:
+    """Everything a clerk enters for a customer (number blank: assign the next free one)."""
+
+    name: str
+    number: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    billing_address: Address = field(default_factory=Address)
+    shipping_address: Address = field(default_factory=Address)
+    shipping_same_as_billing: bool = False
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    """A stored customer, for the edit form."""
+
+    id: int
+    params: CustomerParams
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerRow]:
+    """Customers whose number, name, company, e-mail or phone contain `text` (any case), by name."""
+    query = select(Customer.id, Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone,
+                   Customer.billing_city)
+    text = text.strip()
+    if text:
+        pattern = _like(text)
+        conditions = [func.lower(column).like(pattern, escape="\\")
+                      for column in (Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone)]
+        digits = re.sub(r"\D", "", text)
+        if len(digits) >= 3 and digits != text:
+            stripped = Customer.phone
+            for ch in " -().+":
+                stripped = func.replace(stripped, ch, "")
+            conditions.append(stripped.like(f"%{digits}%"))
+        query = query.where(or_(*conditions))
+    query = query.order_by(Customer.name, Customer.number).limit(limit)
+    return [CustomerRow(*row) for row in session.execute(query)]
+
+
+def validate_customer(params: CustomerParams) -> None:
+    """Raise InputError naming every field that is refused."""
+    problems = []
+    if not params.name.strip():
+        problems.append("Name: enter the customer's name.")
+    if len(params.name) > 100:
+        problems.append("Name: at most 100 characters.")
+    if len(params.number) > 20:
+        problems.append("Number: at most 20 characters.")
+    email = params.email.strip()
+    if email and (not EMAIL.match(email) or len(email) > 200):
+        problems.append(f"E-mail: '{email}' is not an e-mail address (name@example.com).")
+    phone = params.phone.strip()
+    if phone:
+        digits = re.sub(r"\D", "", phone)
+        if not PHONE_CHARS.match(phone) or not 7 <= len(digits) <= 15:
+            problems.append(f"Phone: '{phone}' is not a phone number (7 to 15 digits; spaces, + - ( ) . allowed).")
+    if problems:
+        raise InputError("\n".join(problems))
+
+
+def _next_number(session: Session) -> str:
+    n = (session.scalar(select(func.count(Customer.id))) or 0) + 1
+    while session.scalar(select(Customer.id).where(Customer.number == f"C{n:06d}")) is not None:
+        n += 1
+    return f"C{n:06d}"
+
+
+def _apply(session: Session, customer: Customer, params: CustomerParams) -> None:
+    number = params.number.strip()
+    if number and number != customer.number:
+        clash = session.scalar(select(Customer.id).where(Customer.number == number))
+        if clash is not None:
+            raise InputError(f"Number: customer number {number} is already used.")
+        customer.number = number
+    elif not customer.number:
+        customer.number = _next_number(session)
+    customer.name = params.name.strip()
+    customer.company = params.company.strip()
+    customer.email = params.email.strip()
+    customer.phone = params.phone.strip()
+    customer.notes = params.notes
+    customer.billing_address = Address(**vars(params.billing_address))
+    shipping = params.billing_address if params.shipping_same_as_billing or params.shipping_address.is_empty() \
+        else params.shipping_address
+    customer.shipping_address = Address(**vars(shipping))
+
+
+def create_customer(uow: UnitOfWork, params: CustomerParams) -> CustomerRow:
+    """Validate and store a new customer; commit. Returns its row (with the number it got)."""
+    validate_customer(params)
+    session = uow.session
+    assert session is not None
+    customer = Customer(number="")
+    _apply(session, customer, params)
+    session.add(customer)
+    session.flush()
+    row = _row(customer)
+    uow.commit()
+    return row
+
+
+def update_customer(uow: UnitOfWork, customer_id: int, params: CustomerParams) -> CustomerRow:
+    """Validate and store changes to a customer; commit. Orders keep the addresses they were taken with."""
+    validate_customer(params)
+    session = uow.session
+    assert session is not None
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFoundError(f"Customer {customer_id} no longer exists.")
+    _apply(session, customer, params)
+    session.flush()
+    row = _row(customer)
+    uow.commit()
+    return row
+
+
+def get_customer(session: Session, customer_id: int) -> CustomerRecord:
+    """A stored customer's fields, for editing."""
+    c = session.get(Customer, customer_id)
+    if c is None:
+        raise NotFoundError(f"Customer {customer_id} no longer exists.")
+    same = c.shipping_address == c.billing_address
+    return CustomerRecord(c.id, CustomerParams(
+        name=c.name, number=c.number, company=c.company, email=c.email, phone=c.phone, notes=c.notes,
+        billing_address=Address(**vars(c.billing_address)), shipping_address=Address(**vars(c.shipping_address)),
+        shipping_same_as_billing=same))
+
+
+def _row(c: Customer) -> CustomerRow:
+    return CustomerRow(c.id, c.number, c.name, c.company, c.email, c.phone, c.billing_address.city)

@@ -1,0 +1,534 @@
+"""Order entry (DOMAIN.md sections 2, 3 and 7): draft CSOs from a customer, their sections, completion.
+
+A draft is created from a customer with both addresses copied (`new_order`). The editor keeps the
+whole order as one `OrderEntry` value; `save_sections` writes the sections the clerk saves
+("Update Information"), `complete_order` writes everything, checks every section, sets the CSO
+`open` and queues the confirmation e-mail in the same transaction (sent after commit by
+`xmart.processes.outbox`). `enter_order` (Sales Order Interface) does creation and completion in
+one transaction: until it succeeds nothing is written.
+
+Invariants:
+- only a `draft` can be edited or completed; completion goes through `check_transition`;
+- totals come from `money.order_totals` (line amounts rounded one by one, DOMAIN.md section 2);
+- card numbers are validated (Luhn, length) and encrypted by `card_payment` before they reach an
+  `OrderEntry`; the plain number is never stored, logged or e-mailed, and there is no security code;
+- a failed completion writes nothing (the editor keeps what the clerk typed).
+
+Rules chosen where the domain text is silent: every section is required (a channel, a salesman, at
+least one line, at least one payment — a card on file with amount 0 counts —, a shipping method
+and an address with street and city); the deposit may not exceed the order total with shipping;
+the CSO's date is the day it is completed; a billing customer without an e-mail address does not
+block completion (the result says that no confirmation was queued).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from xmart.errors import CardDataError, InputError, NotFoundError
+from xmart.models import (
+    Channel,
+    CorporateSaleOrder,
+    CsoLine,
+    CsoStatus,
+    CustomField,
+    CustomFieldValue,
+    Customer,
+    Item,
+    Payment,
+    PaymentType,
+    Salesman,
+)
+from xmart.models.base import Address
+from xmart.models.db import UnitOfWork
+from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
+from xmart.processes.cards import CardVault, load_vault, mask, normalize_card_number, validate_expiry
+from xmart.processes.money import ZERO, Totals, order_totals, to_money
+from xmart.processes.selection import next_number
+
+FIRST_CSO_NUMBER = 1001
+SECTIONS = ("setup", "items", "payment", "shipping")
+
+
+@dataclass(frozen=True)
+class LineParams:
+    """One order line as entered: SKU, quantity, unit price, line discount %."""
+
+    sku: str
+    qty: int
+    price: Decimal
+    discount: Decimal = ZERO
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentParams:
+    """A payment ready to store: card data only encrypted plus last 4 digits; never a security code."""
+
+    kind: str
+    amount: Decimal
+    card_brand: str | None = None
+    card_number_encrypted: bytes | None = field(default=None, repr=False)
+    card_last4: str | None = None
+    card_expiry: str | None = None
+    authorization: str | None = None
+
+    @property
+    def masked_card(self) -> str:
+        """`**** 1111` for a card, else empty."""
+        return mask(self.card_last4)
+
+
+@dataclass(frozen=True)
+class OrderEntry:
+    """Everything the editor holds for one order, section by section."""
+
+    channel_id: int | None = None
+    salesman_id: int | None = None
+    custom_values: tuple[tuple[int, str], ...] = ()
+    notes: str = ""
+    lines: tuple[LineParams, ...] = ()
+    global_discount: Decimal = ZERO
+    payments: tuple[PaymentParams, ...] = ()
+    shipping_method: str = ""
+    shipping_cost: Decimal = ZERO
+    shipping_address: Address = field(default_factory=Address)
+
+
+@dataclass(frozen=True)
+class OrderView:
+    """A stored order as the editor shows it."""
+
+    id: int
+    number: int
+    date: dt.date
+    status: str
+    customer_id: int
+    customer_number: str
+    billing_name: str
+    billing_email: str
+    billing_address: Address
+    shipping_name: str
+    entry: OrderEntry
+
+
+@dataclass(frozen=True)
+class EntryTotals:
+    """Running totals of an entry (DOMAIN.md section 2) plus shipping, deposit and balance."""
+
+    subtotal: Decimal
+    global_discount_amount: Decimal
+    total: Decimal
+    shipping_cost: Decimal
+    order_total: Decimal
+    deposit: Decimal
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class CompleteResult:
+    """A completed order: its number and the confirmation e-mail queued (None: no e-mail address)."""
+
+    cso_id: int
+    number: int
+    outbox_id: int | None
+    recipient: str
+
+
+@dataclass(frozen=True)
+class ChoiceRow:
+    """An id and a label for a drop-down."""
+
+    id: int
+    name: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the Setup section offers: active channels, salesmen and custom order fields."""
+
+    channels: tuple[ChoiceRow, ...]
+    salesmen: tuple[ChoiceRow, ...]
+    fields: tuple[ChoiceRow, ...]  # detail = kind
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """An item found by SKU or description."""
+
+    id: int
+    sku: str
+    description: str
+    price: Decimal
+
+
+# --- reading ------------------------------------------------------------------------------------
+def order_choices(session: Session) -> Choices:
+    """Active channels, salesmen and custom fields, by name."""
+    channels = tuple(ChoiceRow(i, n) for i, n in session.execute(
+        select(Channel.id, Channel.name).where(Channel.active).order_by(Channel.id)))
+    salesmen = tuple(ChoiceRow(i, n, c) for i, n, c in session.execute(
+        select(Salesman.id, Salesman.name, Salesman.code).where(Salesman.active).order_by(Salesman.name)))
+    fields = tuple(ChoiceRow(i, n, k) for i, n, k in session.execute(
+        select(CustomField.id, CustomField.name, CustomField.kind).where(CustomField.active).order_by(CustomField.id)))
+    return Choices(channels, salesmen, fields)
+
+
+def find_items(session: Session, text: str, limit: int = 50) -> list[ItemRow]:
+    """Items whose SKU or description contains `text` (any case); an exact SKU comes first."""
+    text = text.strip()
+    if not text:
+        return []
+    pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = session.execute(
+        select(Item.id, Item.sku, Item.description, Item.price)
+        .where(or_(func.lower(Item.sku).like(pattern, escape="\\"), func.lower(Item.description).like(pattern, escape="\\")))
+        .order_by(Item.sku).limit(limit)).all()
+    found = [ItemRow(*r) for r in rows]
+    found.sort(key=lambda r: r.sku.lower() != text.lower())
+    return found
+
+
+def item_by_sku(session: Session, sku: str) -> ItemRow | None:
+    """The item with exactly this SKU (any case), or None."""
+    row = session.execute(select(Item.id, Item.sku, Item.description, Item.price)
+                          .where(func.lower(Item.sku) == sku.strip().lower())).first()
+    return ItemRow(*row) if row else None
+
+
+def _order(session: Session, cso_id: int) -> CorporateSaleOrder:
+    cso = session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.id == cso_id).options(
+        selectinload(CorporateSaleOrder.lines).selectinload(CsoLine.item), selectinload(CorporateSaleOrder.payments),
+        selectinload(CorporateSaleOrder.custom_values), selectinload(CorporateSaleOrder.billing_customer)))
+    if cso is None:
+        raise NotFoundError(f"Corporate sale order {cso_id} no longer exists.")
+    return cso
+
+
+def load_order(session: Session, cso_id: int) -> OrderView:
+    """A stored order with every section, for the editor."""
+    cso = _order(session, cso_id)
+    entry = OrderEntry(
+        channel_id=cso.channel_id, salesman_id=cso.salesman_id,
+        custom_values=tuple(sorted((v.field_id, v.value) for v in cso.custom_values)), notes=cso.notes,
+        lines=tuple(LineParams(ln.item.sku, ln.qty, ln.price, ln.discount, ln.item.description) for ln in cso.lines),
+        global_discount=cso.global_discount,
+        payments=tuple(PaymentParams(p.kind, p.amount, p.card_brand, p.card_number_encrypted, p.card_last4,
+                                     p.card_expiry, p.authorization) for p in sorted(cso.payments, key=lambda p: p.id)),
+        shipping_method=cso.shipping_method, shipping_cost=cso.shipping_cost,
+        shipping_address=Address(**vars(cso.shipping_address)),
+    )
+    customer = cso.billing_customer
+    return OrderView(cso.id, cso.number, cso.date, cso.status, customer.id, customer.number, cso.billing_name,
+                     customer.email, Address(**vars(cso.billing_address)), cso.shipping_name, entry)
+
+
+def entry_totals(entry: OrderEntry) -> EntryTotals:
+    """Running totals: DOMAIN.md section 2 via money.order_totals, then shipping, deposit, balance."""
+    totals: Totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in entry.lines), entry.global_discount)
+    shipping = to_money(entry.shipping_cost)
+    order_total = totals.total + shipping
+    deposit = sum((to_money(p.amount) for p in entry.payments), ZERO)
+    return EntryTotals(totals.subtotal, totals.global_discount_amount, totals.total, shipping, order_total, deposit,
+                       order_total - deposit)
+
+
+# --- payments -----------------------------------------------------------------------------------
+def parse_money(text: str | Decimal, what: str) -> Decimal:
+    """A non-negative amount with at most 2 decimals; InputError naming `what` otherwise."""
+    try:
+        value = Decimal(str(text).strip().replace(",", "") or "0")
+    except InvalidOperation:
+        raise InputError(f"{what}: '{text}' is not an amount.") from None
+    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")) or value >= Decimal("1e10"):
+        raise InputError(f"{what}: '{text}' must be an amount of at least 0 with at most 2 decimals.")
+    return value.quantize(Decimal("0.01"))
+
+
+def card_payment(amount: Decimal, number: str, expiry: str, brand: str = "", authorization: str = "",
+                 vault: CardVault | None = None) -> PaymentParams:
+    """Validate a card (Luhn, length, MM/YY) and encrypt its number; raises CardDataError/InputError."""
+    digits = normalize_card_number(number)
+    expiry = validate_expiry(expiry)
+    amount = parse_money(amount, "Payment amount")
+    authorization = authorization.strip()
+    if len(authorization) > 40:
+        raise InputError("Authorization: at most 40 characters.")
+    if authorization and re.fullmatch(r"\d{3,4}", authorization):
+        raise CardDataError("Authorization: a 3- or 4-digit number looks like a card security code, which xmart "
+                            "never stores. Enter the authorization code the card processor gave.")
+    blob = (vault or load_vault()).encrypt(digits)
+    return PaymentParams(PaymentType.CARD.value, amount, brand.strip()[:20] or _brand(digits), blob, digits[-4:],
+                         expiry, authorization or None)
+
+
+def other_payment(kind: str, amount: Decimal | str, reference: str = "") -> PaymentParams:
+    """A cash, check or other deposit (reference: check number or note, kept as authorization)."""
+    if kind not in {PaymentType.CASH, PaymentType.CHECK, PaymentType.OTHER}:
+        raise InputError(f"Payment type: choose card, cash, check or other (not '{kind}').")
+    value = parse_money(amount, "Payment amount")
+    if value == 0:
+        raise InputError("Payment amount: a cash, check or other deposit needs an amount above 0.")
+    return PaymentParams(str(kind), value, authorization=reference.strip()[:40] or None)
+
+
+def _brand(digits: str) -> str:
+    if digits.startswith("4"):
+        return "VISA"
+    if digits[:2] in {"51", "52", "53", "54", "55"} or "2221" <= digits[:4] <= "2720":
+        return "MASTERCARD"
+    if digits[:2] in {"34", "37"}:
+        return "AMEX"
+    if digits.startswith("6011") or digits.startswith("65"):
+        return "DISCOVER"
+    return ""
+
+
+# --- writing ------------------------------------------------------------------------------------
+def _draft(session: Session, cso_id: int) -> CorporateSaleOrder:
+    cso = _order(session, cso_id)
+    if cso.status != CsoStatus.DRAFT:
+        raise InputError(f"Corporate sale order {cso.number} is {cso.status}: only a draft can be changed here.")
+    return cso
+
+
+def _create_draft(session: Session, customer_id: int, today: dt.date) -> CorporateSaleOrder:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFoundError(f"Customer {customer_id} no longer exists.")
+    shipping = customer.billing_address if customer.shipping_address.is_empty() else customer.shipping_address
+    cso = CorporateSaleOrder(
+        number=next_number(session, CorporateSaleOrder.number, FIRST_CSO_NUMBER), date=today,
+        status=CsoStatus.DRAFT.value, billing_customer_id=customer.id, shipping_customer_id=customer.id,
+        billing_name=customer.name, shipping_name=customer.name,
+        billing_address=Address(**vars(customer.billing_address)), shipping_address=Address(**vars(shipping)),
+        global_discount=ZERO, shipping_cost=ZERO, shipping_method="", notes="",
+    )
+    session.add(cso)
+    session.flush()
+    return cso
+
+
+def new_order(uow: UnitOfWork, customer_id: int, today: dt.date, channel_name: str | None = None) -> OrderView:
+    """Create a draft CSO for a customer, both addresses copied; commit. Retries a number taken meanwhile."""
+    session = uow.session
+    assert session is not None
+    for attempt in range(3):
+        try:
+            cso = _create_draft(session, customer_id, today)
+            if channel_name:
+                cso.channel_id = session.scalar(select(Channel.id).where(Channel.name == channel_name))
+            cso_id = cso.id
+            uow.commit()
+            break
+        except IntegrityError:
+            uow.rollback()
+            if attempt == 2:
+                raise
+    return load_order(session, cso_id)
+
+
+def _custom_value(kind: str, name: str, value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    if kind == FieldKind.DATE:
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise InputError(f"Setup: {name} must be a date (YYYY-MM-DD).") from None
+    if kind == FieldKind.NUMBER:
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise InputError(f"Setup: {name} must be a number.") from None
+        if not number.is_finite():
+            raise InputError(f"Setup: {name} must be a number.")
+        return str(number)
+    if kind == FieldKind.YES_NO:
+        if value.lower() not in {"yes", "no"}:
+            raise InputError(f"Setup: {name} must be yes or no.")
+        return value.lower()
+    if len(value) > 2000:
+        raise InputError(f"Setup: {name} is longer than 2000 characters.")
+    return value
+
+
+def _write_setup(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
+    if entry.channel_id is not None and session.get(Channel, entry.channel_id) is None:
+        raise InputError("Setup: the chosen channel no longer exists.")
+    if entry.salesman_id is not None and session.get(Salesman, entry.salesman_id) is None:
+        raise InputError("Setup: the chosen salesman no longer exists.")
+    fields = {f.id: f for f in session.scalars(select(CustomField))}
+    values = {}
+    for field_id, value in entry.custom_values:
+        definition = fields.get(field_id)
+        if definition is None:
+            raise InputError("Setup: a custom order field no longer exists; reopen the order.")
+        cleaned = _custom_value(definition.kind, definition.name, value)
+        if cleaned:
+            values[field_id] = cleaned
+    cso.channel_id, cso.salesman_id, cso.notes = entry.channel_id, entry.salesman_id, entry.notes
+    existing = {v.field_id: v for v in cso.custom_values}
+    for field_id, v in existing.items():
+        if field_id not in values:
+            cso.custom_values.remove(v)
+    for field_id, value in values.items():
+        if field_id in existing:
+            existing[field_id].value = value
+        else:
+            cso.custom_values.append(CustomFieldValue(field_id=field_id, value=value))
+
+
+def _percent(value: Decimal, what: str) -> Decimal:
+    if not Decimal(value).is_finite() or not 0 <= value <= 100 or value != Decimal(value).quantize(Decimal("0.01")):
+        raise InputError(f"{what}: a discount is a percentage from 0 to 100 with at most 2 decimals.")
+    return Decimal(value).quantize(Decimal("0.01"))
+
+
+def _write_items(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
+    global_discount = _percent(entry.global_discount, "Items: global discount")
+    new_lines = []
+    for no, line in enumerate(entry.lines, start=1):
+        item = item_by_sku(session, line.sku)
+        if item is None:
+            raise InputError(f"Items: line {no}: there is no item with SKU '{line.sku}'.")
+        if not isinstance(line.qty, int) or line.qty <= 0:
+            raise InputError(f"Items: line {no} ({item.sku}): the quantity must be a whole number above 0.")
+        price = parse_money(line.price, f"Items: line {no} ({item.sku}) price")
+        discount = _percent(line.discount, f"Items: line {no} ({item.sku})")
+        new_lines.append(CsoLine(line_no=no, item_id=item.id, qty=line.qty, price=price, discount=discount))
+    cso.lines.clear()
+    session.flush()  # old line numbers are free again
+    cso.lines.extend(new_lines)
+    cso.global_discount = global_discount
+
+
+def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
+    for no, p in enumerate(entry.payments, start=1):
+        if p.kind not in set(PaymentType):
+            raise InputError(f"Payment {no}: unknown payment type '{p.kind}'.")
+        if (p.kind == PaymentType.CARD) != (p.card_number_encrypted is not None and p.card_last4 is not None):
+            raise InputError(f"Payment {no}: card details belong to card payments only.")
+        parse_money(p.amount, f"Payment {no} amount")
+    cso.payments.clear()
+    session.flush()
+    cso.payments.extend(Payment(kind=p.kind, amount=to_money(p.amount), card_brand=p.card_brand,
+                                card_number_encrypted=p.card_number_encrypted, card_last4=p.card_last4,
+                                card_expiry=p.card_expiry, authorization=p.authorization) for p in entry.payments)
+
+
+def _write_shipping(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
+    if len(entry.shipping_method) > 60:
+        raise InputError("Shipping: the method name is longer than 60 characters.")
+    cso.shipping_method = entry.shipping_method.strip()
+    cso.shipping_cost = parse_money(entry.shipping_cost, "Shipping: cost")
+    cso.shipping_address = Address(**{k: v.strip() for k, v in vars(entry.shipping_address).items()})
+
+
+_WRITERS = {"setup": _write_setup, "items": _write_items, "payment": _write_payments, "shipping": _write_shipping}
+
+
+def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, sections) -> None:
+    for section in sections:
+        _WRITERS[section](session, cso, entry)
+    session.flush()
+
+
+def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections=SECTIONS) -> OrderView:
+    """Write the given sections of a draft ("Update Information"); commit. Nothing is written on error."""
+    session = uow.session
+    assert session is not None
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"unknown sections {unknown}")
+    cso = _draft(session, cso_id)
+    _write(session, cso, entry, sections)
+    uow.commit()
+    return load_order(session, cso_id)
+
+
+def missing_parts(entry: OrderEntry) -> list[str]:
+    """What still keeps an order from completion, one clear sentence per missing part, by section."""
+    missing = []
+    if entry.channel_id is None:
+        missing.append("Setup: choose the sales channel.")
+    if entry.salesman_id is None:
+        missing.append("Setup: choose the salesman (required for commission).")
+    if not entry.lines:
+        missing.append("Items: add at least one item.")
+    if not entry.payments:
+        missing.append("Payment: add a card on file or a deposit (card, cash, check or other).")
+    else:
+        totals = entry_totals(entry)
+        if totals.deposit > totals.order_total:
+            missing.append(f"Payment: the deposit ({totals.deposit}) is more than the order total "
+                           f"({totals.order_total}).")
+    if not entry.shipping_method.strip():
+        missing.append("Shipping: choose the shipping method.")
+    address = entry.shipping_address
+    if not address.line1.strip() or not address.city.strip():
+        missing.append("Shipping: the shipping address needs at least a street and a city.")
+    return missing
+
+
+def _complete(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, today: dt.date) -> CompleteResult:
+    from xmart.processes.outbox import queue_confirmation
+
+    missing = missing_parts(entry)
+    if missing:
+        raise InputError(f"Corporate sale order {cso.number} is not complete yet:\n" + "\n".join(missing))
+    _write(session, cso, entry, SECTIONS)
+    check_transition(CSO_TRANSITIONS, cso.status, CsoStatus.OPEN, "corporate sale order")
+    cso.status = CsoStatus.OPEN.value
+    cso.date = today
+    session.flush()
+    outbox_id, recipient = queue_confirmation(session, cso.id)
+    return CompleteResult(cso.id, cso.number, outbox_id, recipient)
+
+
+def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
+    """Write every section, check them, set the draft `open`, queue the confirmation e-mail; one commit."""
+    session = uow.session
+    assert session is not None
+    result = _complete(session, _draft(session, cso_id), entry, today)
+    uow.commit()
+    return result
+
+
+def enter_order(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
+    """Sales Order Interface: create the CSO for a customer and complete it in one transaction."""
+    session = uow.session
+    assert session is not None
+    missing = missing_parts(entry)
+    if missing:
+        raise InputError("The order is not complete yet:\n" + "\n".join(missing))
+    for attempt in range(3):
+        try:
+            cso = _create_draft(session, customer_id, today)
+            result = _complete(session, cso, entry, today)
+            uow.commit()
+            return result
+        except IntegrityError:
+            uow.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def with_shipping_from_customer(session: Session, entry: OrderEntry, customer_id: int) -> OrderEntry:
+    """The entry with the customer's shipping address (billing when none) copied in."""
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFoundError(f"Customer {customer_id} no longer exists.")
+    address = customer.billing_address if customer.shipping_address.is_empty() else customer.shipping_address
+    return replace(entry, shipping_address=Address(**vars(address)))
+

@@ -1,0 +1,150 @@
+"""Settings for order entry: sales channels, salesmen (with commission rate), custom order fields.
+
+Nothing is deleted (orders refer to these): a row no longer wanted is made inactive and then is no
+longer offered for new orders. Names (and salesman codes) are unique.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from xmart.errors import InputError, NotFoundError
+from xmart.models import Channel, CustomField, Salesman
+from xmart.models.db import UnitOfWork
+from xmart.models.status import FieldKind
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """A sales channel (id None: a new one)."""
+
+    id: int | None
+    name: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class SalesmanRow:
+    """A salesman (id None: a new one); rate is a commission percentage."""
+
+    id: int | None
+    code: str
+    name: str
+    commission_rate: Decimal
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class CustomFieldRow:
+    """A custom order information field (id None: a new one); kind: text, date, number, yes/no."""
+
+    id: int | None
+    name: str
+    kind: str
+    active: bool = True
+
+
+def list_channels(session: Session) -> list[ChannelRow]:
+    """Every channel, in the order they were added."""
+    return [ChannelRow(c.id, c.name, c.active) for c in session.scalars(select(Channel).order_by(Channel.id))]
+
+
+def list_salesmen(session: Session) -> list[SalesmanRow]:
+    """Every salesman, by name."""
+    return [SalesmanRow(s.id, s.code, s.name, s.commission_rate, s.active)
+            for s in session.scalars(select(Salesman).order_by(Salesman.name))]
+
+
+def list_custom_fields(session: Session) -> list[CustomFieldRow]:
+    """Every custom order field, in the order they were added."""
+    return [CustomFieldRow(f.id, f.name, f.kind, f.active)
+            for f in session.scalars(select(CustomField).order_by(CustomField.id))]
+
+
+def _row(session: Session, model: type, row_id: int | None, what: str):
+    if row_id is None:
+        obj = model()
+        session.add(obj)
+        return obj
+    obj = session.get(model, row_id)
+    if obj is None:
+        raise NotFoundError(f"The {what} no longer exists.")
+    return obj
+
+
+def _unique(session: Session, column, value: str, row_id: int | None, message: str) -> None:
+    model = column.class_
+    clash = session.scalar(select(model.id).where(column == value))
+    if clash is not None and clash != row_id:
+        raise InputError(message)
+
+
+def _name(value: str, what: str, longest: int) -> str:
+    value = value.strip()
+    if not value:
+        raise InputError(f"{what}: enter a name.")
+    if len(value) > longest:
+        raise InputError(f"{what}: at most {longest} characters.")
+    return value
+
+
+def save_channels(uow: UnitOfWork, rows: list[ChannelRow]) -> list[ChannelRow]:
+    """Add or change channels; commit. Returns every channel."""
+    session = uow.session
+    assert session is not None
+    for row in rows:
+        name = _name(row.name, "Channel", 60)
+        _unique(session, Channel.name, name, row.id, f"Channel: '{name}' already exists.")
+        obj = _row(session, Channel, row.id, "channel")
+        obj.name, obj.active = name, row.active
+        session.flush()
+    uow.commit()
+    return list_channels(session)
+
+
+def parse_rate(value: str | Decimal) -> Decimal:
+    """A commission rate 0-100 with at most 2 decimals."""
+    try:
+        rate = Decimal(str(value).strip().rstrip("%") or "0")
+    except InvalidOperation:
+        raise InputError(f"Commission rate: '{value}' is not a number.") from None
+    if not rate.is_finite() or not 0 <= rate <= 100 or rate != rate.quantize(Decimal("0.01")):
+        raise InputError("Commission rate: a percentage from 0 to 100 with at most 2 decimals.")
+    return rate.quantize(Decimal("0.01"))
+
+
+def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]:
+    """Add or change salesmen; commit. Returns every salesman."""
+    session = uow.session
+    assert session is not None
+    for row in rows:
+        code = row.code.strip().upper()
+        if not code or len(code) > 20:
+            raise InputError("Salesman: enter a code of at most 20 characters.")
+        name = _name(row.name, f"Salesman {code}", 100)
+        _unique(session, Salesman.code, code, row.id, f"Salesman: the code '{code}' is already used.")
+        obj = _row(session, Salesman, row.id, "salesman")
+        obj.code, obj.name, obj.commission_rate, obj.active = code, name, parse_rate(row.commission_rate), row.active
+        session.flush()
+    uow.commit()
+    return list_salesmen(session)
+
+
+def save_custom_fields(uow: UnitOfWork, rows: list[CustomFieldRow]) -> list[CustomFieldRow]:
+    """Add or change custom order fields; commit. Returns every field."""
+    session = uow.session
+    assert session is not None
+    for row in rows:
+        name = _name(row.name, "Custom field", 60)
+        if row.kind not in set(FieldKind):
+            raise InputError(f"Custom field {name}: the type must be text, date, number or yes/no.")
+        _unique(session, CustomField.name, name, row.id, f"Custom field: '{name}' already exists.")
+        obj = _row(session, CustomField, row.id, "custom field")
+        obj.name, obj.kind, obj.active = name, row.kind, row.active
+        session.flush()
+    uow.commit()
+    return list_custom_fields(session)
