@@ -80,7 +80,7 @@ def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> 
         conditions = [func.lower(column).like(pattern, escape="\\")
                       for column in (Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone)]
         digits = re.sub(r"\D", "", text)
-        if len(digits) >= 3 and digits != text:
+        if len(digits) >= 3:
             stripped = Customer.phone
             for ch in " -().+":
                 stripped = func.replace(stripped, ch, "")
