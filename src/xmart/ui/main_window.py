@@ -27,6 +27,7 @@ from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog, database_is_empty
 from xmart.ui.models.document_sources import SOURCES
+from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.tasks import Task
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.setCentralWidget(self.tabs)
         self.processes = ProcessActions(ctx, self, self.open_document, self.refresh_browsers)
+        self.orders = OrderActions(ctx, self, self.tabs)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._build_toolbar()
@@ -79,6 +81,15 @@ class MainWindow(QMainWindow):
         a = self._action
         bar = self.menuBar()
         transactions = bar.addMenu("&Transactions")
+        o = self.orders
+        transactions.addAction(a("customers", "&Customers", o.customers, "Ctrl+Shift+C", SP.SP_DirHomeIcon,
+                                 "Customer Manager: find, create and edit customers; New Order"))
+        transactions.addAction(a("corporateSaleOrder", "Corporate &Sale Order…", o.corporate_sale_order, "Ctrl+Shift+O",
+                                 SP.SP_FileIcon, "Enter a corporate sale order in the Order Manager"))
+        transactions.addAction(a("salesOrderInterface", "Sales &Order Interface", o.sales_order_interface,
+                                 "Ctrl+Shift+I", None, "One screen for customer and order, keyboard-first"))
+        transactions.addAction(a("outbox", "O&utbox", o.outbox, None, None, "Confirmation e-mails: sent, waiting, failed"))
+        transactions.addSeparator()
         transactions.addAction(a("importDocument", "&Import Document…", self.import_file, "Ctrl+I",
                                  SP.SP_DialogOpenButton, "Load an xmart import document (JSON)"))
         transactions.addSeparator()
@@ -111,10 +122,17 @@ class MainWindow(QMainWindow):
         reports = bar.addMenu("&Reports")
         reports.addAction(a("fulfilment", "Corporate Sale Order &Fulfilment…", self.fulfilment_report, "Ctrl+F",
                             None, "Ordered, assigned, sold and unassigned units of one corporate sale order"))
+        reports.addAction(a("commission", "Salesman &Commission", o.commission, None, None,
+                            "Orders, sales total and commission per salesman in a date range"))
 
         settings = bar.addMenu("&Settings")
         settings.addAction(a("printer", "&Printer…", lambda: choose_printer(self.ctx, self), None, SP.SP_ComputerIcon,
                              "Choose the printer documents go to"))
+        settings.addAction(a("smtpSettings", "&E-mail…", o.smtp_settings, None, None, "SMTP server for confirmation e-mails"))
+        settings.addAction(a("channels", "Sales &Channels…", lambda: o.edit_settings("channels")))
+        settings.addAction(a("salesmen", "&Salesmen…", lambda: o.edit_settings("salesmen")))
+        settings.addAction(a("customFields", "Custom &Order Fields…", lambda: o.edit_settings("fields")))
+        settings.addSeparator()
         settings.addAction(a("demoData", "Create &Demo Data…", self.create_demo_data, None, None,
                              "Fill this empty database with demo data"))
 

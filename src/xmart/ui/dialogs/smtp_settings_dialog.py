@@ -1,0 +1,60 @@
+"""Settings › E-mail: SMTP server, port, STARTTLS, user, password (kept in the keyring), sender."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from xmart.processes.mailer import SmtpSettings
+from xmart.ui.generated.ui_smtp_settings_dialog import Ui_SmtpSettingsDialog
+from xmart.ui.widgets.field_error import show_field_error
+
+
+@dataclass(frozen=True)
+class SmtpParams:
+    """The settings, and the new password (None: leave the stored one)."""
+
+    settings: SmtpSettings
+    password: str | None
+
+
+class SmtpSettingsDialog(QDialog):
+    """`ask()` returns SmtpParams or None; never touches the database or the keyring."""
+
+    def __init__(self, parent: QWidget | None, current: SmtpSettings):
+        super().__init__(parent)
+        self.ui = Ui_SmtpSettingsDialog()
+        self.ui.setupUi(self)
+        u = self.ui
+        u.hostEdit.setText(current.host)
+        u.portSpin.setValue(current.port)
+        u.starttlsCheck.setChecked(current.starttls)
+        u.userEdit.setText(current.user)
+        u.senderEdit.setText(current.sender)
+        show_field_error(u.errorLabel, None)
+        u.buttonBox.accepted.connect(self._accept_if_valid)
+        u.buttonBox.rejected.connect(self.reject)
+
+    def params(self) -> SmtpParams:
+        """The fields as typed."""
+        u = self.ui
+        return SmtpParams(SmtpSettings(u.hostEdit.text().strip(), u.portSpin.value(), u.starttlsCheck.isChecked(),
+                                       u.userEdit.text().strip(), u.senderEdit.text().strip()),
+                          u.passwordEdit.text() or None)
+
+    def _accept_if_valid(self) -> None:
+        s = self.params().settings
+        if s.host and "@" not in s.sender:
+            show_field_error(self.ui.errorLabel, "Sender: the address e-mails come from, e.g. orders@example.com.")
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: SmtpSettings) -> SmtpParams | None:
+        """Show the dialog; the new settings or None."""
+        dialog = cls(parent, current)
+        try:
+            return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,106 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'commission_report.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QDateEdit, QHBoxLayout, QHeaderView,
+    QLabel, QPushButton, QSizePolicy, QSpacerItem,
+    QTableView, QVBoxLayout, QWidget)
+
+class Ui_CommissionReport(object):
+    def setupUi(self, CommissionReport):
+        if not CommissionReport.objectName():
+            CommissionReport.setObjectName(u"CommissionReport")
+        self.layout = QVBoxLayout(CommissionReport)
+        self.layout.setObjectName(u"layout")
+        self.rangeRow = QHBoxLayout()
+        self.rangeRow.setObjectName(u"rangeRow")
+        self.fromLabel = QLabel(CommissionReport)
+        self.fromLabel.setObjectName(u"fromLabel")
+
+        self.rangeRow.addWidget(self.fromLabel)
+
+        self.fromEdit = QDateEdit(CommissionReport)
+        self.fromEdit.setObjectName(u"fromEdit")
+        self.fromEdit.setCalendarPopup(True)
+
+        self.rangeRow.addWidget(self.fromEdit)
+
+        self.toLabel = QLabel(CommissionReport)
+        self.toLabel.setObjectName(u"toLabel")
+
+        self.rangeRow.addWidget(self.toLabel)
+
+        self.toEdit = QDateEdit(CommissionReport)
+        self.toEdit.setObjectName(u"toEdit")
+        self.toEdit.setCalendarPopup(True)
+
+        self.rangeRow.addWidget(self.toEdit)
+
+        self.runButton = QPushButton(CommissionReport)
+        self.runButton.setObjectName(u"runButton")
+
+        self.rangeRow.addWidget(self.runButton)
+
+        self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.rangeRow.addItem(self.spacer)
+
+        self.printButton = QPushButton(CommissionReport)
+        self.printButton.setObjectName(u"printButton")
+
+        self.rangeRow.addWidget(self.printButton)
+
+        self.pdfButton = QPushButton(CommissionReport)
+        self.pdfButton.setObjectName(u"pdfButton")
+
+        self.rangeRow.addWidget(self.pdfButton)
+
+
+        self.layout.addLayout(self.rangeRow)
+
+        self.table = QTableView(CommissionReport)
+        self.table.setObjectName(u"table")
+        self.table.setAlternatingRowColors(True)
+
+        self.layout.addWidget(self.table)
+
+        self.totalsLabel = QLabel(CommissionReport)
+        self.totalsLabel.setObjectName(u"totalsLabel")
+
+        self.layout.addWidget(self.totalsLabel)
+
+#if QT_CONFIG(shortcut)
+        self.fromLabel.setBuddy(self.fromEdit)
+        self.toLabel.setBuddy(self.toEdit)
+#endif // QT_CONFIG(shortcut)
+
+        self.retranslateUi(CommissionReport)
+
+        QMetaObject.connectSlotsByName(CommissionReport)
+    # setupUi
+
+    def retranslateUi(self, CommissionReport):
+        self.fromLabel.setText(QCoreApplication.translate("CommissionReport", u"&From:", None))
+        self.fromEdit.setDisplayFormat(QCoreApplication.translate("CommissionReport", u"yyyy-MM-dd", None))
+        self.toLabel.setText(QCoreApplication.translate("CommissionReport", u"&To:", None))
+        self.toEdit.setDisplayFormat(QCoreApplication.translate("CommissionReport", u"yyyy-MM-dd", None))
+        self.runButton.setText(QCoreApplication.translate("CommissionReport", u"&Show", None))
+        self.printButton.setText(QCoreApplication.translate("CommissionReport", u"&Print\u2026", None))
+        self.pdfButton.setText(QCoreApplication.translate("CommissionReport", u"Save as P&DF\u2026", None))
+        self.totalsLabel.setText("")
+        pass
+    # retranslateUi
+

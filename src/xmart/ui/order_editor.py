@@ -1,0 +1,79 @@
+"""What the Order Manager and the Sales Order Interface share: reading the four sections into one
+`OrderEntry`, showing an entry, the running totals line and the keyboard shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QWidget
+
+from xmart.models.db import UnitOfWork
+from xmart.processes.documents.base import format_money
+from xmart.processes.order_entry import OrderEntry, entry_totals, find_items, order_choices
+from xmart.ui.app import AppContext
+from xmart.ui.widgets.order_sections import ItemsSection, PaymentSection, SetupSection, ShippingSection
+
+
+class OrderSections:
+    """The four section widgets of one editor window, wired to the database through `ctx`."""
+
+    def __init__(self, ctx: AppContext, setup: SetupSection, items: ItemsSection, payment: PaymentSection,
+                 shipping: ShippingSection, totals_label: QLabel | None):
+        self.ctx = ctx
+        self.setup, self.items, self.payment, self.shipping = setup, items, payment, shipping
+        self.totals_label = totals_label
+        with UnitOfWork(ctx.engine) as uow:
+            assert uow.session is not None
+            setup.set_choices(order_choices(uow.session))
+        items.finder = self.find_items
+        for section in (setup, items, payment, shipping):
+            section.changed.connect(self.show_totals)
+        self.show_totals()
+
+    def find_items(self, text: str):
+        """Items by SKU or description (a short read)."""
+        with UnitOfWork(self.ctx.engine) as uow:
+            assert uow.session is not None
+            return find_items(uow.session, text)
+
+    def entry(self) -> OrderEntry:
+        """The order as typed in; raises InputError for a shipping cost that is not an amount."""
+        channel_id, salesman_id, custom, notes = self.setup.value()
+        method, cost, address = self.shipping.value()
+        return OrderEntry(channel_id=channel_id, salesman_id=salesman_id, custom_values=custom, notes=notes,
+                          lines=tuple(self.items.lines), global_discount=self.items.global_discount(),
+                          payments=tuple(self.payment.payments), shipping_method=method, shipping_cost=cost,
+                          shipping_address=address)
+
+    def entry_or_empty(self) -> OrderEntry:
+        """The entry, or an empty one while a field cannot be read."""
+        try:
+            return self.entry()
+        except Exception:  # noqa: BLE001 - only used to carry values over
+            return OrderEntry()
+
+    def show(self, entry: OrderEntry, ship_name: str = "") -> None:
+        """Show a stored or fresh entry in every section."""
+        self.setup.set_value(entry.channel_id, entry.salesman_id, entry.custom_values, entry.notes)
+        self.items.set_value(entry.lines, entry.global_discount)
+        self.payment.set_value(entry.payments)
+        self.shipping.set_value(entry.shipping_method, entry.shipping_cost, entry.shipping_address, ship_name)
+        self.show_totals()
+
+    def show_totals(self) -> None:
+        """Subtotal, discount, shipping, order total, deposit and balance (DOMAIN.md section 2)."""
+        if self.totals_label is None:
+            return
+        try:
+            t = entry_totals(self.entry())
+        except Exception:  # noqa: BLE001 - a half-typed cost: keep the last totals
+            return
+        self.totals_label.setText(
+            f"Lines {len(self.items.lines)} · Subtotal {format_money(t.subtotal)} · Discount "
+            f"−{format_money(t.global_discount_amount)} · Shipping {format_money(t.shipping_cost)} · "
+            f"<b>Order total {format_money(t.order_total)}</b> · Deposit {format_money(t.deposit)} · "
+            f"Balance {format_money(t.balance)}")
+
+
+def shortcut(widget: QWidget, keys: str, slot) -> QShortcut:
+    """A window-wide keyboard shortcut."""
+    return QShortcut(QKeySequence(keys), widget, slot)

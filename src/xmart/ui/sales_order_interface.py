@@ -1,0 +1,161 @@
+"""Transactions › Sales Order Interface: one keyboard-first screen to find or create the customer and
+enter the whole order, for clerks who enter many orders.
+
+Keys: Ctrl+F find customer (Enter picks the first match, Up/Down choose), Ctrl+N new customer,
+Ctrl+1..4 jump to Setup, Items, Payment, Shipping, Enter in the item row adds a line, Ctrl+Enter
+completes. Nothing is written until Complete Order succeeds (`enter_order`: one transaction); when
+something is missing the screen keeps everything and says what to add. After a completed order the
+screen clears for the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from xmart.errors import InputError, XmartError
+from xmart.models.db import UnitOfWork
+from xmart.processes.customers import CustomerRow
+from xmart.processes.order_entry import CompleteResult, OrderEntry, enter_order, with_shipping_from_customer
+from xmart.ui.app import AppContext
+from xmart.ui.customer_manager import new_customer, search
+from xmart.ui.errors import show_error
+from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface
+from xmart.ui.order_editor import OrderSections, shortcut
+from xmart.ui.tasks import Task
+
+SOI_CHANNEL = "Sales Order Interface"
+
+
+class SalesOrderInterface(QWidget):
+    """Customer search, then Setup, Items, Payment and Shipping on one screen."""
+
+    completed = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 on_completed: Callable[[CompleteResult], None] | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.ui = Ui_SalesOrderInterface()
+        self.ui.setupUi(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.customer: CustomerRow | None = None
+        self.found: list[CustomerRow] = []
+        self.last_task: Task | None = None
+        self.ui.setupSection.ui.updateButton.hide()
+        self.sections = OrderSections(ctx, self.ui.setupSection, self.ui.itemsSection, self.ui.paymentSection,
+                                      self.ui.shippingSection, None)
+        self.ui.itemsSection.ui.totalsLabel.setMinimumWidth(0)
+        if on_completed is not None:
+            self.completed.connect(on_completed)
+        self.list_model = QStringListModel(self)
+        self.ui.customerList.setModel(self.list_model)
+        self.timer = QTimer(self, singleShot=True, interval=150)
+        self.timer.timeout.connect(self._search)
+        self.ui.findEdit.textChanged.connect(lambda _t: self.timer.start())
+        self.ui.findEdit.returnPressed.connect(self._pick_first)
+        self.ui.customerList.activated.connect(lambda index: self.choose(self.found[index.row()]))
+        self.ui.newCustomerButton.clicked.connect(self.new_customer)
+        self.ui.completeButton.clicked.connect(self.complete)
+        self.ui.clearButton.clicked.connect(self.clear)
+        shortcut(self, "Ctrl+F", self.ui.findEdit.setFocus)
+        shortcut(self, "Ctrl+N", self.new_customer)
+        shortcut(self, "Ctrl+Return", self.complete)
+        shortcut(self, "Ctrl+Enter", self.complete)
+        targets = (self.ui.setupSection.ui.channelCombo, self.ui.itemsSection.ui.skuEdit,
+                   self.ui.paymentSection.ui.kindCombo, self.ui.shippingSection.ui.methodCombo)
+        for n, target in enumerate(targets):
+            shortcut(self, f"Ctrl+{n + 1}", target.setFocus)
+        self._tab_order()
+        self.clear()
+        self.resize(1180, 760)
+
+    def _tab_order(self) -> None:
+        s, i, p, h = (self.ui.setupSection.ui, self.ui.itemsSection.ui, self.ui.paymentSection.ui,
+                      self.ui.shippingSection.ui)
+        chain = [self.ui.findEdit, self.ui.customerList, self.ui.newCustomerButton, s.channelCombo, s.salesmanCombo,
+                 *[editor for _kind, editor in self.ui.setupSection.custom_editors.values()], s.notesEdit,
+                 i.skuEdit, i.qtySpin, i.priceEdit, i.discountSpin, i.addButton, i.table, i.removeButton, i.globalSpin,
+                 p.kindCombo, p.amountEdit, p.cardEdit, p.expiryEdit, p.authEdit, p.addButton, p.table,
+                 p.removeButton, h.methodCombo, h.costEdit, *self._address_fields(), self.ui.completeButton]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _address_fields(self):
+        a = self.ui.shippingSection.ui.addressBox.ui
+        return [a.line1Edit, a.line2Edit, a.cityEdit, a.regionEdit, a.postalCodeEdit, a.countryEdit]
+
+    # --- customer -------------------------------------------------------------------------
+    def _search(self) -> None:
+        self.timer.stop()
+        text = self.ui.findEdit.text().strip()
+        self.found = search(self.ctx, text)[:50] if text else []
+        self.list_model.setStringList([f"{r.number}  {r.name}" + (f" — {r.company}" if r.company else "")
+                                       + (f" · {r.email}" if r.email else "") for r in self.found])
+        if self.found:
+            self.ui.customerList.setCurrentIndex(self.list_model.index(0))
+
+    def _pick_first(self) -> None:
+        self._search()
+        if self.found:
+            self.choose(self.found[0])
+
+    def new_customer(self) -> None:
+        """Ctrl+N: create a customer and use it."""
+        row = new_customer(self.ctx, self)
+        if row is not None:
+            self.choose(row)
+
+    def choose(self, row: CustomerRow) -> None:
+        """Use this customer: show it, copy its shipping address, go to Setup."""
+        self.customer = row
+        with UnitOfWork(self.ctx.engine) as uow:
+            entry = with_shipping_from_customer(uow.session, OrderEntry(), row.id)
+        shipping = self.ui.shippingSection.ui
+        shipping.addressBox.set_value(entry.shipping_address)
+        shipping.shipNameLabel.setText(row.name)
+        shipping.shipNameLabel.setVisible(True)
+        self.ui.customerLabel.setText(f"<b>{row.name}</b> ({row.number})<br>{row.company}<br>{row.email}<br>{row.phone}")
+        self.ui.setupSection.ui.channelCombo.setFocus()
+
+    # --- order ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Empty screen for the next order (channel preset to Sales Order Interface)."""
+        self.customer = None
+        self.sections.show(OrderEntry())
+        combo = self.ui.setupSection.ui.channelCombo
+        combo.setCurrentIndex(max(combo.findText(SOI_CHANNEL), 0))
+        self.ui.findEdit.clear()
+        self.found = []
+        self.list_model.setStringList([])
+        self.ui.customerLabel.setText("No customer chosen")
+        self.ui.findEdit.setFocus()
+
+    def complete(self) -> Task | None:
+        """Complete Order: create and complete the CSO in one transaction; say what is missing."""
+        try:
+            if self.customer is None:
+                raise InputError("Customer: find the customer (Ctrl+F) or create one (Ctrl+N).")
+            entry = self.sections.entry()
+        except XmartError as exc:
+            show_error(self, exc, "Complete Order")
+            return None
+        customer_id, today = self.customer.id, self.ctx.today()
+
+        def work(progress, cancelled):
+            with UnitOfWork(self.ctx.engine) as uow:
+                return enter_order(uow, customer_id, entry, today)
+
+        self.last_task = self.ctx.tasks.start("Completing the order", work, parent=self, cancellable=False,
+                                              on_success=self._completed,
+                                              on_error=lambda exc: show_error(self, exc, "Complete Order"))
+        return self.last_task
+
+    def _completed(self, result: CompleteResult) -> None:
+        self.completed.emit(result)
+        mail = f" Confirmation e-mail to {result.recipient}." if result.outbox_id else " (no e-mail address)"
+        self.ui.shortcutsLabel.setText(f"<b>Order {result.number} completed.</b>{mail}")
+        self.clear()
+

@@ -1,0 +1,401 @@
+"""The four sections of an order (Setup, Items, Payment, Shipping), shared by the Order Manager
+(one tab each) and the Sales Order Interface (all on one screen).
+
+Sections hold the order in memory as plain values (`xmart.processes.order_entry` dataclasses) and
+never touch the database: the window gives them the choices and an item finder. Card numbers are
+validated and encrypted the moment a payment is added; the field is then cleared and only the
+masked number is shown. There is no security-code field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QCompleter, QHeaderView, QLineEdit, QTableView, QWidget
+
+from xmart.errors import XmartError
+from xmart.models.base import Address
+from xmart.models.status import FieldKind
+from xmart.processes.documents.base import format_money, format_percent
+from xmart.processes.money import ZERO, line_amount, order_totals
+from xmart.processes.order_entry import (
+    Choices,
+    ItemRow,
+    LineParams,
+    PaymentParams,
+    card_payment,
+    other_payment,
+    parse_money,
+)
+from xmart.ui.generated.ui_items_section import Ui_ItemsSection
+from xmart.ui.generated.ui_payment_section import Ui_PaymentSection
+from xmart.ui.generated.ui_setup_section import Ui_SetupSection
+from xmart.ui.generated.ui_shipping_section import Ui_ShippingSection
+from xmart.ui.models.rows_table_model import Column, RowsTableModel
+from xmart.ui.widgets.field_error import show_field_error
+
+CHOOSE = "— choose —"
+SHIPPING_METHODS = ("UPS Ground", "FedEx 2Day", "Next Day Air", "Local delivery", "Store pickup")
+
+
+def _stretch(table: QTableView, column: int) -> None:
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setVisible(False)
+
+
+def _select_data(combo: QComboBox, value) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class SetupSection(QWidget):
+    """Channel, salesman (required), the office's custom order fields, notes; Update Information."""
+
+    changed = Signal()
+    update_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_SetupSection()
+        self.ui.setupUi(self)
+        self.custom_editors: dict[int, tuple[str, QWidget]] = {}
+        self.ui.updateButton.clicked.connect(self.update_requested)
+        self.ui.channelCombo.currentIndexChanged.connect(self.changed)
+        self.ui.salesmanCombo.currentIndexChanged.connect(self.changed)
+
+    def set_choices(self, choices: Choices) -> None:
+        """Fill the drop-downs and build one editor per custom order field."""
+        for combo, rows in ((self.ui.channelCombo, choices.channels), (self.ui.salesmanCombo, choices.salesmen)):
+            combo.clear()
+            combo.addItem(CHOOSE, None)
+            for row in rows:
+                combo.addItem(row.name, row.id)
+        form = self.ui.customForm
+        while form.rowCount():
+            form.removeRow(0)
+        self.custom_editors.clear()
+        previous: QWidget = self.ui.salesmanCombo
+        for field in choices.fields:
+            editor: QWidget
+            if field.detail == FieldKind.YES_NO:
+                editor = QComboBox(self)
+                editor.addItems(["", "yes", "no"])
+            else:
+                editor = QLineEdit(self)
+                if field.detail == FieldKind.DATE:
+                    editor.setPlaceholderText("YYYY-MM-DD")
+                elif field.detail == FieldKind.NUMBER:
+                    editor.setValidator(QDoubleValidator(editor))
+            editor.setObjectName(f"customField_{field.id}")
+            form.addRow(f"{field.name}:", editor)
+            QWidget.setTabOrder(previous, editor)
+            previous = editor
+            self.custom_editors[field.id] = (field.detail, editor)
+        QWidget.setTabOrder(previous, self.ui.notesEdit)
+        self.ui.customGroup.setVisible(bool(choices.fields))
+
+    def custom_editor(self, name_or_id) -> QWidget:
+        """The editor of a custom field, by id or by its label (for tests and shortcuts)."""
+        if isinstance(name_or_id, int):
+            return self.custom_editors[name_or_id][1]
+        form = self.ui.customForm
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, form.ItemRole.LabelRole).widget()
+            if label.text().rstrip(":") == name_or_id:
+                return form.itemAt(row, form.ItemRole.FieldRole).widget()
+        raise KeyError(name_or_id)
+
+    def value(self) -> tuple[int | None, int | None, tuple[tuple[int, str], ...], str]:
+        """(channel id, salesman id, custom values, notes)."""
+        values = []
+        for field_id, (_kind, editor) in self.custom_editors.items():
+            text = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+            if text.strip():
+                values.append((field_id, text.strip()))
+        return (self.ui.channelCombo.currentData(), self.ui.salesmanCombo.currentData(), tuple(values),
+                self.ui.notesEdit.toPlainText())
+
+    def set_value(self, channel_id: int | None, salesman_id: int | None, custom: tuple[tuple[int, str], ...],
+                  notes: str) -> None:
+        """Show stored setup values."""
+        _select_data(self.ui.channelCombo, channel_id)
+        _select_data(self.ui.salesmanCombo, salesman_id)
+        stored = dict(custom)
+        for field_id, (_kind, editor) in self.custom_editors.items():
+            if isinstance(editor, QComboBox):
+                editor.setCurrentText(stored.get(field_id, ""))
+            else:
+                editor.setText(stored.get(field_id, ""))
+        self.ui.notesEdit.setPlainText(notes)
+
+
+class _EnterFilter(QObject):
+    """Calls back on Enter/Return in the watched editors (completer popups keep their own Enter)."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject):
+        super().__init__(parent)
+        self.callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            self.callback()
+            return True
+        return False
+
+
+def _line_columns() -> list[Column]:
+    return [
+        Column("#", lambda r: str(r[0])), Column("SKU", lambda r: r[1].sku),
+        Column("Description", lambda r: r[1].description),
+        Column("Qty", lambda r: str(r[1].qty), True), Column("Price", lambda r: format_money(r[1].price), True),
+        Column("Disc. %", lambda r: format_percent(r[1].discount) if r[1].discount else "", True),
+        Column("Amount", lambda r: format_money(line_amount(r[1].qty, r[1].price, r[1].discount)), True),
+    ]
+
+
+class ItemsSection(QWidget):
+    """SKU lookup by code or description, quantity, price (from the item), line and global discount,
+    running totals. Enter in the entry row adds the line; Delete removes the selected one."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_ItemsSection()
+        self.ui.setupUi(self)
+        self.finder: Callable[[str], list[ItemRow]] = lambda _text: []
+        self.lines: list[LineParams] = []
+        self.current: ItemRow | None = None
+        self.model = RowsTableModel(_line_columns(), self)
+        self.ui.table.setModel(self.model)
+        _stretch(self.ui.table, 2)
+        self.suggestions = QStringListModel(self)
+        self.completer = QCompleter(self.suggestions, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ui.skuEdit.setCompleter(self.completer)
+        self.completer.activated.connect(self._picked)
+        self.ui.skuEdit.textEdited.connect(self._typed)
+        self.ui.priceEdit.setValidator(QDoubleValidator(0, 1e9, 2, self.ui.priceEdit))
+        self.ui.discountSpin.setDecimals(2)
+        self.ui.globalSpin.setDecimals(2)
+        self.enter = _EnterFilter(self.add_line, self)
+        for widget in (self.ui.skuEdit, self.ui.qtySpin, self.ui.priceEdit, self.ui.discountSpin):
+            widget.installEventFilter(self.enter)
+        self.ui.addButton.clicked.connect(self.add_line)
+        self.ui.removeButton.clicked.connect(self.remove_line)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.ui.table, self.remove_line,
+                  Qt.ShortcutContext.WidgetShortcut)
+        self.ui.globalSpin.valueChanged.connect(self._refresh)
+        self._refresh()
+
+    # --- lookup ---------------------------------------------------------------------------
+    def _typed(self, text: str) -> None:
+        self.current = None
+        self.ui.itemLabel.clear()
+        if len(text.strip()) >= 1:
+            self.suggestions.setStringList([f"{i.sku} — {i.description}" for i in self.finder(text)])
+
+    def _picked(self, text: str) -> None:
+        self.resolve(text.split(" — ")[0])
+        self.ui.qtySpin.setFocus()
+        self.ui.qtySpin.selectAll()
+
+    def resolve(self, text: str | None = None) -> ItemRow | None:
+        """Find the item typed in (exact SKU, else the only match); show it and default the price."""
+        text = (text if text is not None else self.ui.skuEdit.text()).split(" — ")[0].strip()
+        if self.current is not None and self.current.sku.lower() == text.lower():
+            return self.current
+        found = self.finder(text) if text else []
+        exact = [i for i in found if i.sku.lower() == text.lower()]
+        item = exact[0] if exact else (found[0] if len(found) == 1 else None)
+        if item is None:
+            reason = "Type a SKU or part of a description." if not text else (
+                f"No item matches '{text}'." if not found else f"{len(found)} items match '{text}': pick one.")
+            show_field_error(self.ui.itemLabel, reason)
+            self.current = None
+            return None
+        self.current = item
+        self.ui.skuEdit.setText(item.sku)
+        self.ui.priceEdit.setText(f"{item.price:.2f}")
+        self.ui.itemLabel.setStyleSheet("")
+        self.ui.itemLabel.setText(f"{item.sku}: {item.description} — list price {format_money(item.price)}")
+        self.ui.itemLabel.setVisible(True)
+        return item
+
+    # --- lines ----------------------------------------------------------------------------
+    def add_line(self) -> bool:
+        """Add the entry row as a line (Enter); False with the reason shown when it is not complete."""
+        item = self.resolve()
+        if item is None:
+            self.ui.skuEdit.setFocus()
+            return False
+        try:
+            price = parse_money(self.ui.priceEdit.text() or item.price, "Price")
+        except XmartError as exc:
+            show_field_error(self.ui.itemLabel, str(exc))
+            self.ui.priceEdit.setFocus()
+            return False
+        discount = Decimal(str(round(self.ui.discountSpin.value(), 2))).quantize(Decimal("0.01"))
+        self.lines.append(LineParams(item.sku, self.ui.qtySpin.value(), price, discount, item.description))
+        self.current = None
+        self.ui.skuEdit.clear()
+        self.ui.priceEdit.clear()
+        self.ui.qtySpin.setValue(1)
+        self.ui.discountSpin.setValue(0)
+        self.ui.itemLabel.clear()
+        self._refresh()
+        self.ui.skuEdit.setFocus()
+        return True
+
+    def remove_line(self) -> None:
+        """Remove the selected line."""
+        rows = self.ui.table.selectionModel().selectedRows()
+        if rows:
+            del self.lines[rows[0].row()]
+            self._refresh()
+
+    def global_discount(self) -> Decimal:
+        """The global discount %."""
+        return Decimal(str(round(self.ui.globalSpin.value(), 2))).quantize(Decimal("0.01"))
+
+    def set_value(self, lines: tuple[LineParams, ...], global_discount: Decimal) -> None:
+        """Show stored lines."""
+        self.lines = list(lines)
+        self.ui.globalSpin.setValue(float(global_discount))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.model.set_rows(list(enumerate(self.lines, start=1)))
+        totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in self.lines), self.global_discount())
+        text = f"Subtotal {format_money(totals.subtotal)}"
+        if totals.global_discount_amount:
+            text += f"   Discount −{format_money(totals.global_discount_amount)}"
+        self.ui.totalsLabel.setText(f"{text}   <b>Total {format_money(totals.total)}</b>")
+        self.ui.removeButton.setEnabled(bool(self.lines))
+        self.changed.emit()
+
+
+PAYMENT_KINDS = (("Card", "card"), ("Cash", "cash"), ("Check", "check"), ("Other", "other"))
+
+
+def _payment_columns() -> list[Column]:
+    return [
+        Column("Type", lambda p: p.kind.title()), Column("Card", lambda p: p.masked_card),
+        Column("Brand", lambda p: p.card_brand or ""), Column("Expiry", lambda p: p.card_expiry or ""),
+        Column("Authorization / reference", lambda p: p.authorization or ""),
+        Column("Amount", lambda p: format_money(p.amount), True),
+    ]
+
+
+class PaymentSection(QWidget):
+    """Card on file (amount may be 0) or a deposit by card, cash, check or other."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_PaymentSection()
+        self.ui.setupUi(self)
+        self.payments: list[PaymentParams] = []
+        self.vault_factory = None
+        for text, kind in PAYMENT_KINDS:
+            self.ui.kindCombo.addItem(text, kind)
+        self.model = RowsTableModel(_payment_columns(), self)
+        self.ui.table.setModel(self.model)
+        _stretch(self.ui.table, 4)
+        self.ui.amountEdit.setValidator(QDoubleValidator(0, 1e9, 2, self.ui.amountEdit))
+        self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        self.ui.addButton.clicked.connect(self.add_payment)
+        self.ui.removeButton.clicked.connect(self.remove_payment)
+        self.enter = _EnterFilter(self.add_payment, self)
+        for widget in (self.ui.amountEdit, self.ui.cardEdit, self.ui.expiryEdit, self.ui.authEdit):
+            widget.installEventFilter(self.enter)
+        show_field_error(self.ui.errorLabel, None)
+        self._kind_changed()
+        self._refresh()
+
+    def _kind_changed(self) -> None:
+        card = self.ui.kindCombo.currentData() == "card"
+        for widget in (self.ui.cardEdit, self.ui.expiryEdit, self.ui.cardLabel, self.ui.expiryLabel):
+            widget.setEnabled(card)
+        self.ui.authLabel.setText("A&uthorization:" if card else "Refere&nce:")
+        self.ui.authEdit.setPlaceholderText("code from the card processor" if card else "check number or note")
+
+    def add_payment(self) -> bool:
+        """Validate and add the payment typed in; the card number is encrypted and the field cleared."""
+        kind = self.ui.kindCombo.currentData()
+        try:
+            if kind == "card":
+                vault = self.vault_factory() if self.vault_factory else None
+                payment = card_payment(self.ui.amountEdit.text() or "0", self.ui.cardEdit.text(),
+                                       self.ui.expiryEdit.text(), authorization=self.ui.authEdit.text(), vault=vault)
+            else:
+                payment = other_payment(kind, self.ui.amountEdit.text() or "0", self.ui.authEdit.text())
+        except XmartError as exc:
+            show_field_error(self.ui.errorLabel, str(exc))
+            return False
+        self.payments.append(payment)
+        for edit in (self.ui.amountEdit, self.ui.cardEdit, self.ui.expiryEdit, self.ui.authEdit):
+            edit.clear()
+        show_field_error(self.ui.errorLabel, None)
+        self._refresh()
+        return True
+
+    def remove_payment(self) -> None:
+        """Remove the selected payment."""
+        rows = self.ui.table.selectionModel().selectedRows()
+        if rows:
+            del self.payments[rows[0].row()]
+            self._refresh()
+
+    def set_value(self, payments: tuple[PaymentParams, ...]) -> None:
+        """Show stored payments (masked)."""
+        self.payments = list(payments)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.model.set_rows(self.payments)
+        deposit = sum((p.amount for p in self.payments), ZERO)
+        self.ui.depositLabel.setText(f"Deposit <b>{format_money(deposit)}</b>")
+        self.ui.removeButton.setEnabled(bool(self.payments))
+        self.changed.emit()
+
+
+class ShippingSection(QWidget):
+    """Shipping method, cost and the ship-to address (copied from the customer)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_ShippingSection()
+        self.ui.setupUi(self)
+        self.ui.methodCombo.addItem("")
+        self.ui.methodCombo.addItems(SHIPPING_METHODS)
+        self.ui.costEdit.setValidator(QDoubleValidator(0, 1e9, 2, self.ui.costEdit))
+        self.ui.costEdit.textEdited.connect(self.changed)
+        self.ui.methodCombo.currentTextChanged.connect(self.changed)
+        QWidget.setTabOrder(self.ui.costEdit, self.ui.addressBox.first_field())
+
+    def cost(self) -> Decimal:
+        """The shipping cost; raises InputError when it is not an amount."""
+        return parse_money(self.ui.costEdit.text() or "0", "Shipping: cost")
+
+    def value(self) -> tuple[str, Decimal, Address]:
+        """(method, cost, address)."""
+        return self.ui.methodCombo.currentText().strip(), self.cost(), self.ui.addressBox.value()
+
+    def set_value(self, method: str, cost: Decimal, address: Address, ship_name: str = "") -> None:
+        """Show stored shipping values."""
+        self.ui.methodCombo.setCurrentText(method)
+        self.ui.costEdit.setText(f"{cost:.2f}" if cost else "")
+        self.ui.addressBox.set_value(address)
+        self.ui.shipNameLabel.setText(ship_name)
+        self.ui.shipNameLabel.setVisible(bool(ship_name))
