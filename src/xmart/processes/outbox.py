@@ -201,8 +201,13 @@ class DeliveryResult:
 Sender = Callable[[SmtpSettings, object, str | None], None]
 
 
+CLAIM_LOCK = "xmart-outbox-claim"
+"""Claims take a write lock first (SQLite BEGIN IMMEDIATE, a PostgreSQL advisory lock): a read that
+later upgrades to a write would fail at once on SQLite when another sender wrote in between."""
+
+
 def _claim(engine: Engine, now: dt.datetime, only: int | None, limit: int) -> list[tuple[int, str]]:
-    with UnitOfWork(engine) as uow:
+    with UnitOfWork(engine, exclusive=CLAIM_LOCK) as uow:
         session = uow.session
         assert session is not None
         query = select(OutboxMessage.id).where(OutboxMessage.status == _S.QUEUED.value)
