@@ -106,7 +106,9 @@ def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbo
     ticks = [started] + ticks + [finished]
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     assert finished - started > 0.3, "the run was too short to tell anything"
-    assert max(gaps) < MAX_GAP_S, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"
+    worst = max(range(len(gaps)), key=gaps.__getitem__)
+    assert max(gaps) < MAX_GAP_S, (f"the event loop stalled for {max(gaps) * 1000:.0f} ms, "
+                                   f"{ticks[worst] - started:.2f} s into a {finished - started:.2f} s run")
     summary = window.processes.last_summary
     assert len(summary.numbers()) == _sale_orders(big_ctx.engine)
     assert summary.ui.documentTree.topLevelItemCount() == 501  # 500 listed, then "… and N more"

@@ -55,7 +55,8 @@ def assigned_by_line(session: Session, line_ids: LineIds) -> dict[int, dict[str,
             .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
             .join(Location, Location.id == SaleOrder.location_id)
             .where(SaleOrderLine.cso_line_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
-            .group_by(SaleOrderLine.cso_line_id, Location.code)
+            .group_by(SaleOrderLine.cso_line_id, Location.code),
+            execution_options={"yield_per": 2_000},
         )
         for line_id, code, assigned, sold in rows:
             result[line_id][code] = (int(assigned), int(sold))

@@ -15,6 +15,7 @@ everything at once, and the collector resumes as soon as the last task ends.
 from __future__ import annotations
 
 import gc
+import sys
 import logging
 import threading
 import time
@@ -34,6 +35,9 @@ PROGRESS_INTERVAL_S = 0.05
 """Progress is sent to the GUI thread at most this often (plus the final report)."""
 
 PROGRESS_DIALOG_DELAY_MS = 300
+TASK_SWITCH_INTERVAL_S = 0.0005
+"""While a worker runs, Python hands the GIL over this often (default 5 ms): each call the GUI
+makes into Python (a table model's data(), a slot) waits at most this long for the busy worker."""
 """The progress dialog appears only for tasks that take longer than this."""
 
 
@@ -103,6 +107,7 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max(2, self.pool.maxThreadCount()))
         self.running: set[Task] = set()
         self._gc_was_enabled = gc.isenabled()
+        self._switch_interval = sys.getswitchinterval()
 
     def start(
         self,
@@ -119,6 +124,8 @@ class TaskRunner(QObject):
         if not self.running:
             self._gc_was_enabled = gc.isenabled()
             gc.disable()
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(TASK_SWITCH_INTERVAL_S)
         self.running.add(task)
         if parent is not None:
             self._show_progress_later(task, parent, cancellable)
@@ -187,8 +194,10 @@ class TaskRunner(QObject):
     def _finish(self, task: Task) -> None:
         task.done = True
         self.running.discard(task)
-        if not self.running and self._gc_was_enabled:
-            gc.enable()
+        if not self.running:
+            sys.setswitchinterval(self._switch_interval)
+            if self._gc_was_enabled:
+                gc.enable()
         if task.dialog is not None:
             task.dialog.hide()
             task.dialog.deleteLater()
