@@ -2,8 +2,8 @@
 
 Search: partial, case-insensitive match of number, name, company, e-mail or phone (phone also by
 its digits alone, so "555 0101" finds "(555) 010-1"), at most `limit` rows ordered by name. It is
-one `lower(column) LIKE '%text%'` scan with a LIMIT: about 0.1 s on 100,000 customers on SQLite
-and PostgreSQL (tests/integration/test_customers.py measures it).
+one `lower(column) LIKE '%text%'` scan with a LIMIT: under 0.5 s on 100,000 customers on SQLite
+and PostgreSQL (asserted in tests/integration/test_customers.py).
 
 Rules chosen: name required; e-mail optional but, when given, `local@domain.tld`; phone optional,
 when given only digits, spaces and `+ - ( ) .` with 7 to 15 digits. An empty shipping address, or
