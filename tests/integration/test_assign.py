@@ -371,3 +371,28 @@ def test_process_needs_the_process_lock(engine):
     with UnitOfWork(engine) as uow:
         with pytest.raises(ValueError, match="exclusive=PROCESS_LOCK"):
             assign_orders(AssignParams(range=CsoRange.by_number(1, 9)), uow)
+
+
+def test_a_cancelled_remainder_is_never_assigned_nor_ordered(engine):
+    from xmart.processes.order_status import cancel_order
+    from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
+
+    load(engine, scenario({"S01": {"A": (2, 0)}}, [{"lines": [("A", 5)]}]))
+    assert split(run_assign(engine)) == {(1001, "S01"): {"A": 2}}
+    with UnitOfWork(engine) as uow:
+        cso_id = uow.session.scalar(select(CorporateSaleOrder.id))
+        cancel_order(uow, 1001)  # only the unassigned remainder (3) can be cancelled
+    with UnitOfWork(engine) as uow:  # then the store gives its SO back
+        uow.session.execute(update(SaleOrder).values(status="cancelled"))
+        refresh_statuses(uow.session, [cso_id])
+        uow.commit()
+        status = uow.session.scalar(select(CorporateSaleOrder.status))
+    assert status == "open"
+    load(engine, {"stock": [{"location": "S01", "sku": "A", "on_hand": 10}]})
+    assert split(run_assign(engine)) == {(1001, "S01"): {"A": 2}}  # 5 ordered - 3 cancelled
+    with UnitOfWork(engine) as uow:
+        figures = cso_fulfilment(uow.session, 1001)
+        assert (figures.lines[0].cancelled, figures.lines[0].unassigned) == (3, 0)
+    params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=TODAY, cancel=TODAY, today=TODAY)
+    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+        assert generate_purchase_orders(params, uow).purchase_orders == ()

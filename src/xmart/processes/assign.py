@@ -7,7 +7,8 @@ Invariants:
 - CSOs by ascending number, lines by line number; a line takes from the location with the
   largest overstock (available − minimum; ties: lowest code): min(remaining, overstock) while
   overstock > 0, else min(remaining, available); only selected locations are used;
-- assigned never exceeds ordered; re-running assigns only what is still unassigned;
+- assigned never exceeds ordered (a line's qty less its cancelled remainder); re-running assigns
+  only what is still unassigned;
 - one new SO per (CSO, location) that received units, with the exact automatic note, the CSO's
   card reference (never a copy of the number) and its deposit share: after the run the SOs of a
   CSO together hold round(P × C / T), exactly P once it is fully assigned; the increase is split
@@ -198,8 +199,8 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
     line_ids = select(CsoLine.id).where(CsoLine.cso_id.in_(select(selection.c.id)))
     assigned = assigned_by_line(session, line_ids)
     rows = session.execute(
-        select(CsoLine.id, CsoLine.cso_id, CsoLine.line_no, CsoLine.item_id, Item.sku, CsoLine.qty,
-               CsoLine.price, CsoLine.discount)
+        select(CsoLine.id, CsoLine.cso_id, CsoLine.line_no, CsoLine.item_id, Item.sku,
+               CsoLine.qty - CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount)
         .join(Item, Item.id == CsoLine.item_id)
         .where(CsoLine.cso_id.in_(select(selection.c.id)))
         .order_by(CsoLine.cso_id, CsoLine.line_no),

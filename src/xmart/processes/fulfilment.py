@@ -92,11 +92,12 @@ class LineFulfilment:
     sold: int
     covered: int
     by_store: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cancelled: int = 0
 
     @property
     def unassigned(self) -> int:
-        """Units not yet on any SO."""
-        return self.qty - self.assigned
+        """Units not yet on any SO (a cancelled remainder is no longer wanted)."""
+        return self.qty - self.cancelled - self.assigned
 
     @property
     def not_yet_sold(self) -> int:
@@ -134,6 +135,7 @@ class CsoFulfilment:
                     "sold": line.sold,
                     "covered": line.covered,
                     "unassigned": line.unassigned,
+                    "cancelled": line.cancelled,
                     "by_store": {code: {"assigned": a, "sold": s} for code, (a, s) in sorted(line.by_store.items())},
                 }
                 for line in self.lines
@@ -158,11 +160,11 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
             line_no=line.line_no, sku=sku, description=description, qty=line.qty, price=line.price,
             discount=line.discount, assigned=sum(a for a, _ in stores.get(line.id, {}).values()),
             sold=sum(s for _, s in stores.get(line.id, {}).values()), covered=covered.get(line.id, 0),
-            by_store=dict(stores.get(line.id, {})),
+            by_store=dict(stores.get(line.id, {})), cancelled=line.cancelled_qty,
         )
         for line, sku, description in rows
     )
-    totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in lines), cso.global_discount)
+    totals = order_totals(((ln.qty - ln.cancelled, ln.price, ln.discount) for ln in lines), cso.global_discount)
     deposit = session.scalar(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.cso_id == cso.id))
     allocated = session.scalar(
         select(func.coalesce(func.sum(SaleOrder.deposit), 0))

@@ -6,7 +6,7 @@ assigned or ordered yet. The caller opens the unit of work with the process lock
 the second waits for the first and then works on what the first left.
 
 Invariants:
-- `need(line) = max(0, qty - assigned - covered)`; assigned counts SOs that are not cancelled,
+- `need(line) = max(0, qty - cancelled - assigned - covered)`; assigned counts SOs that are not cancelled,
   covered counts coverage on POs that are not cancelled.
 - Merchandise already on order is used first: PO lines of the same item on `open` or
   `partially received` POs, in PO-number then line order, each offering
@@ -200,7 +200,7 @@ def _selected_lines(session: Session, rng: CsoRange):
     chosen = (selected_csos(rng).with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number)
               .order_by(None).subquery())
     rows = session.execute(
-        select(CsoLine.id, chosen.c.number, CsoLine.item_id, CsoLine.qty)
+        select(CsoLine.id, chosen.c.number, CsoLine.item_id, CsoLine.qty - CsoLine.cancelled_qty)
         .join(chosen, chosen.c.id == CsoLine.cso_id)
         .order_by(chosen.c.number, CsoLine.line_no)
     )
