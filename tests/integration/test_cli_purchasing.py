@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -118,11 +117,9 @@ def test_a_print_failure_keeps_the_saved_purchase_orders(engine, xmart, monkeypa
         calls.append((kind, list(numbers)))
         raise XmartError("The printer is out of paper.")
 
-    printing = types.ModuleType("xmart.processes.printing")
-    printing.PrintTarget = lambda **kwargs: kwargs
-    monkeypatch.setitem(sys.modules, "xmart.processes.printing", printing)
-    monkeypatch.setitem(sys.modules, "xmart.processes.document_printing",
-                        types.SimpleNamespace(print_documents=failing))
+    from xmart.processes import document_printing
+
+    monkeypatch.setattr(document_printing, "print_documents", failing)
     status, out, err = xmart(*PO_ARGS, "--print", "--pdf-dir", str(tmp_path), "--json")
     assert status == 1
     assert calls == [("po", [7001, 7002])]
