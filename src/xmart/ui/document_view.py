@@ -1,12 +1,17 @@
-"""The read-only view of one document (CSO, SO or PO): header, lines with fulfilment figures, Print, Save as PDF."""
+"""The read-only view of one document (CSO, SO or PO): header, lines with fulfilment figures, Print, Save as PDF.
+
+A corporate sale order's view also offers Edit Draft, Put on Hold, Release and Cancel Order (through
+`CsoActions`, when the window gives them) and reads itself again after each change.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
 from xmart.ui.app import AppContext
+from xmart.ui.cso_actions import ACTIONS, EDIT, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_document_view import Ui_DocumentView
 from xmart.ui.models.document_details import DocumentDetails, load_details
@@ -17,15 +22,50 @@ from xmart.ui.printing import print_documents, save_pdf
 class DocumentView(QDialog):
     """Shows one document; non-modal, so several can stay open beside the browsers."""
 
-    def __init__(self, ctx: AppContext, details: DocumentDetails, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, details: DocumentDetails, parent: QWidget | None = None,
+                 cso_actions: CsoActions | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.details = details
+        self.cso_actions = cso_actions
         self.ui = Ui_DocumentView()
         self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ui.linesView.verticalHeader().hide()
+        self.ui.linesView.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.model: LinesTableModel | None = None
+        self.status_buttons: dict[str, QPushButton] = {}
+        if details.kind == "cso" and cso_actions is not None:
+            for action in ACTIONS:
+                button = self.ui.buttonBox.addButton(TEXTS[action], QDialogButtonBox.ButtonRole.ActionRole)
+                button.setObjectName(f"{action}Button")
+                button.setToolTip(TIPS[action])
+                button.clicked.connect(lambda _checked=False, action=action: self._status_action(action))
+                self.status_buttons[action] = button
+            cso_actions.changed.connect(self._changed)
+        self.print_button = self.ui.buttonBox.addButton("&Print", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("printButton")
+        self.pdf_button = self.ui.buttonBox.addButton("Save as P&DF…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setObjectName("pdfButton")
+        self.print_button.clicked.connect(lambda: print_documents(ctx, self, self.details.kind, [self.details.number]))
+        self.pdf_button.clicked.connect(lambda: save_pdf(ctx, self, self.details.kind, self.details.number))
+        self.ui.buttonBox.rejected.connect(self.close)
+        self.show_details(details)
+        self.resize(1040 if details.kind == "cso" else 900, 560)
+
+    @property
+    def status(self) -> str:
+        """The document's status as shown."""
+        return dict(self.details.fields).get("Status", "")
+
+    def show_details(self, details: DocumentDetails) -> None:
+        """Show (or show again) the header, lines, totals and the actions the status allows."""
+        self.details = details
         self.setWindowTitle(details.title)
         self.ui.titleLabel.setText(f"<h2>{details.title}</h2>")
+        for form in (self.ui.leftForm, self.ui.rightForm):
+            while form.rowCount():
+                form.removeRow(0)
         half = (len(details.fields) + 1) // 2
         for i, (label, value) in enumerate(details.fields):
             form = self.ui.leftForm if i < half else self.ui.rightForm
@@ -33,10 +73,11 @@ class DocumentView(QDialog):
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setWordWrap(True)
             form.addRow(f"{label}:", field)
+        old = self.model
         self.model = LinesTableModel(details, self)
         self.ui.linesView.setModel(self.model)
-        self.ui.linesView.verticalHeader().hide()
-        self.ui.linesView.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        if old is not None:
+            old.deleteLater()
         header = self.ui.linesView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if "Description" in details.columns:
@@ -44,17 +85,33 @@ class DocumentView(QDialog):
         else:
             header.setStretchLastSection(True)
         self.ui.totalsLabel.setText("    ".join(f"{label}: <b>{value}</b>" for label, value in details.totals))
-        self.print_button = self.ui.buttonBox.addButton("&Print", QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setObjectName("printButton")
-        self.pdf_button = self.ui.buttonBox.addButton("Save as P&DF…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.pdf_button.setObjectName("pdfButton")
-        self.print_button.clicked.connect(lambda: print_documents(ctx, self, details.kind, [details.number]))
-        self.pdf_button.clicked.connect(lambda: save_pdf(ctx, self, details.kind, details.number))
-        self.ui.buttonBox.rejected.connect(self.close)
-        self.resize(1040 if details.kind == "cso" else 900, 560)
+        for action, button in self.status_buttons.items():
+            button.setVisible(allowed(action, self.status) or action != EDIT)
+            button.setEnabled(allowed(action, self.status))
+
+    def reload(self) -> None:
+        """Read the document again (after a status change)."""
+        try:
+            with Session(self.ctx.engine) as session:
+                details = load_details(session, self.details.kind, self.details.number)
+        except Exception as exc:  # noqa: BLE001 - shown by the one error helper
+            show_error(self, exc)
+            return
+        self.show_details(details)
+
+    def _status_action(self, action: str) -> None:
+        assert self.cso_actions is not None
+        self.cso_actions.run(action, self.details.number, self)
+        if action == EDIT:
+            self.close()
+
+    def _changed(self, number: int) -> None:
+        if number == self.details.number:
+            self.reload()
 
     @classmethod
-    def open_document(cls, ctx: AppContext, parent: QWidget, kind: str, number: int) -> DocumentView | None:
+    def open_document(cls, ctx: AppContext, parent: QWidget, kind: str, number: int,
+                      cso_actions: CsoActions | None = None) -> DocumentView | None:
         """Load and show document `kind` `number`; a missing document is reported, not raised."""
         try:
             with Session(ctx.engine) as session:
@@ -62,6 +119,6 @@ class DocumentView(QDialog):
         except Exception as exc:  # noqa: BLE001 - shown to the user by the one error helper
             show_error(parent, exc)
             return None
-        view = cls(ctx, details, parent)
+        view = cls(ctx, details, parent, cso_actions)
         view.show()
         return view

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from xmart.ui.app import APPLICATION, AppContext
 from xmart.ui.browsers.document_browser import DocumentBrowser
+from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog, database_is_empty
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.processes = ProcessActions(ctx, self, self.open_document, self.refresh_browsers)
         self.orders = OrderActions(ctx, self, self.tabs)
+        self.cso_actions = CsoActions(ctx, self, self.orders.edit_order)
+        self.cso_actions.changed.connect(lambda _number: self.refresh_browsers())
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._build_toolbar()
@@ -173,6 +176,12 @@ class MainWindow(QMainWindow):
         browser = DocumentBrowser(self.ctx, SOURCES[kind], self.tabs)
         browser.setObjectName(f"browser_{kind}")
         browser.open_requested.connect(self.open_document)
+        if kind == "cso":
+            for action in ACTIONS:
+                browser.add_row_action(
+                    f"{action}Cso", TEXTS[action], TIPS[action],
+                    lambda row, action=action: self.cso_actions.run(action, row.number, browser),
+                    lambda row, action=action: allowed(action, row.status))
         self.tabs.setCurrentIndex(self.tabs.addTab(browser, SOURCES[kind].title))
         return browser
 
@@ -186,8 +195,11 @@ class MainWindow(QMainWindow):
             browser.refresh()
 
     def open_document(self, kind: str, number: int) -> DocumentView | None:
-        """Show one document in its own window."""
-        return DocumentView.open_document(self.ctx, self, kind, number)
+        """Show one document in its own window; a draft corporate sale order opens in the Order Manager."""
+        if kind == "cso" and self.orders.is_draft(number):
+            self.orders.edit_order(number)
+            return None
+        return DocumentView.open_document(self.ctx, self, kind, number, self.cso_actions)
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)

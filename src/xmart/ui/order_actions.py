@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from sqlalchemy import select
 
-from xmart.errors import XmartError
+from xmart.errors import InputError, NotFoundError, XmartError
+from xmart.models import CorporateSaleOrder, CsoStatus
 from xmart.models.db import UnitOfWork
 from xmart.processes import order_settings
 from xmart.processes.mailer import load_smtp_settings, save_smtp_settings
-from xmart.processes.order_entry import CompleteResult, new_order
+from xmart.processes.order_entry import CompleteResult, load_order, new_order
 from xmart.processes.outbox import DeliveryResult, deliver_due
 from xmart.ui.app import AppContext
 from xmart.ui.commission_view import CommissionView
@@ -79,6 +81,37 @@ class OrderActions(QObject):
         except XmartError as exc:
             show_error(self.window, exc)
             return None
+        return self._show_manager(view)
+
+    def is_draft(self, number: int) -> bool:
+        """True when CSO `number` is a draft (a short read)."""
+        with UnitOfWork(self.ctx.engine) as uow:
+            status = uow.session.scalar(select(CorporateSaleOrder.status).where(CorporateSaleOrder.number == number))
+        return status == CsoStatus.DRAFT.value
+
+    def edit_order(self, number: int) -> OrderManager | None:
+        """Reopen draft CSO `number` in the Order Manager (its window comes forward when already open)."""
+        for window in self.windows:
+            if isinstance(window, OrderManager) and window.isVisible() and window.view.number == number:
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                cso_id = uow.session.scalar(select(CorporateSaleOrder.id).where(CorporateSaleOrder.number == number))
+                if cso_id is None:
+                    raise NotFoundError(f"There is no corporate sale order {number}.")
+                view = load_order(uow.session, cso_id)
+        except XmartError as exc:
+            show_error(self.window, exc)
+            return None
+        if view.status != CsoStatus.DRAFT.value:
+            show_error(self.window, InputError(f"Corporate sale order {number} is {view.status}: only a draft can be "
+                                               "edited."))
+            return None
+        return self._show_manager(view)
+
+    def _show_manager(self, view) -> OrderManager:
         manager = OrderManager(self.ctx, view, self.window, on_completed=self.order_completed)
         manager.show()
         self.windows = [w for w in self.windows if w.isVisible()] + [manager]

@@ -1,10 +1,17 @@
-"""A document browser: filter bar, a lazily loaded table sorted in SQL, and Open."""
+"""A document browser: filter bar, a lazily loaded table sorted in SQL, Open, and row actions.
+
+Row actions (`add_row_action`, e.g. Cancel Order on corporate sale orders) appear as buttons beside
+Open and in the table's context menu, enabled for the rows they apply to.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtGui import QAction, QIntValidator
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -48,8 +55,15 @@ class DocumentBrowser(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.model.modelReset.connect(lambda: self.ui.openButton.setEnabled(False))
+        self.row_actions: list[tuple[QAction, Callable[[Any], bool]]] = []
+        self.open_action = QAction("&Open", self)
+        self.open_action.setObjectName("openAction")
+        self.open_action.triggered.connect(self.open_current)
+        view.addAction(self.open_action)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.model.modelReset.connect(self._update_actions)
         self.refresh()
-        view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.ui.openButton.setEnabled(cur.isValid()))
+        view.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._update_actions())
         widths = {"Customer": 220, "Vendor": 200, "Status": 130}
         for i, column in enumerate(source.columns):
             view.setColumnWidth(i, widths.get(column.title, 100))
@@ -105,13 +119,64 @@ class DocumentBrowser(QWidget):
         self.model.set_filter(self.current_filter())
 
     def refresh(self) -> None:
-        """Read the documents again (after a process run)."""
+        """Read the documents again (after a process run); the current document stays current."""
+        current = self.current_row()
         self.model.refresh()
+        if current is not None:
+            self.select_number(current.number)
+
+    def select_number(self, number: int) -> bool:
+        """Make the loaded document `number` the current row; False when it is not loaded."""
+        for row in range(self.model.rowCount()):
+            if self.model.row(row).number == number:
+                self.ui.tableView.selectRow(row)
+                self.ui.tableView.setCurrentIndex(self.model.index(row, 0))
+                return True
+        return False
 
     def open_row(self, row: int) -> None:
         """Ask to open the document at `row`."""
         if 0 <= row < self.model.rowCount():
             self.open_requested.emit(self.source.kind, self.model.row(row).number)
+
+    def current_row(self) -> Any | None:
+        """The row dataclass of the current row, or None."""
+        row = self.ui.tableView.currentIndex().row()
+        return self.model.row(row) if 0 <= row < self.model.rowCount() else None
+
+    def add_row_action(self, name: str, text: str, tip: str, slot: Callable[[Any], None],
+                       enabled: Callable[[Any], bool]) -> QAction:
+        """An action on the current row: a button beside Open and a context-menu entry."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: self._run_row_action(slot))
+        button = QToolButton(self)
+        button.setObjectName(f"{name}Button")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.ui.bottomLayout.insertWidget(self.ui.bottomLayout.indexOf(self.ui.openButton), button)
+        if not self.row_actions:
+            separator = QAction(self)
+            separator.setSeparator(True)
+            self.ui.tableView.addAction(separator)
+        self.ui.tableView.addAction(action)
+        self.row_actions.append((action, enabled))
+        self._update_actions()
+        return action
+
+    def _run_row_action(self, slot: Callable[[Any], None]) -> None:
+        row = self.current_row()
+        if row is not None:
+            slot(row)
+
+    def _update_actions(self) -> None:
+        row = self.current_row()
+        self.ui.openButton.setEnabled(row is not None)
+        self.open_action.setEnabled(row is not None)
+        for action, enabled in self.row_actions:
+            action.setEnabled(row is not None and enabled(row))
 
     def open_current(self) -> None:
         """Open the selected document."""
