@@ -175,11 +175,17 @@ def test_sales_order_interface_keyboard_first(main, order_ctx, qtbot, smtp_serve
     assert _enter_card(qtbot, soi.ui.paymentSection)
     soi.ui.shippingSection.ui.methodCombo.setCurrentText("UPS Ground")
     qtbot.keyClicks(soi.ui.shippingSection.ui.costEdit, "7.50")
+    # the same overall totals line as the Order Manager's (money.order_totals, then shipping and deposit)
+    totals = soi.ui.totalsLabel.text()
+    for text in ("Lines 3", "Subtotal 70.63", "Discount −3.53", "Shipping 7.50", "Order total 74.60",
+                 "Deposit 50.00", "Balance 24.60"):
+        assert text in totals
     click(qtbot, soi.ui.completeButton)
     wait_task(qtbot, soi.last_task)
     qtbot.waitUntil(lambda: main.orders.delivery is not None and main.orders.delivery.done, timeout=10_000)
     assert "Order 1001 completed" in soi.ui.shortcutsLabel.text()
     assert soi.customer is None and soi.ui.itemsSection.lines == []  # ready for the next order
+    assert "Lines 0" in soi.ui.totalsLabel.text() and "Order total 0.00" in soi.ui.totalsLabel.text()
     _check_database_and_mail(order_ctx.engine, inbox, 1001)
     _no_card_anywhere(order_ctx.engine, caplog)
 

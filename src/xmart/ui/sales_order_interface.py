@@ -46,7 +46,7 @@ class SalesOrderInterface(QWidget):
         self.last_task: Task | None = None
         self.ui.setupSection.ui.updateButton.hide()
         self.sections = OrderSections(ctx, self.ui.setupSection, self.ui.itemsSection, self.ui.paymentSection,
-                                      self.ui.shippingSection, None)
+                                      self.ui.shippingSection, self.ui.totalsLabel)
         self.ui.itemsSection.ui.totalsLabel.setMinimumWidth(0)
         if on_completed is not None:
             self.completed.connect(on_completed)

@@ -126,6 +126,13 @@ class Ui_SalesOrderInterface(object):
 
         self.layout.addLayout(self.body)
 
+        self.totalsLabel = QLabel(SalesOrderInterface)
+        self.totalsLabel.setObjectName(u"totalsLabel")
+        self.totalsLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.totalsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.layout.addWidget(self.totalsLabel)
+
         self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
         self.shortcutsLabel = QLabel(SalesOrderInterface)
@@ -175,6 +182,7 @@ class Ui_SalesOrderInterface(object):
         self.shippingGroup.setTitle(QCoreApplication.translate("SalesOrderInterface", u"Shipping", None))
         self.itemsGroup.setTitle(QCoreApplication.translate("SalesOrderInterface", u"Items", None))
         self.paymentGroup.setTitle(QCoreApplication.translate("SalesOrderInterface", u"Payment", None))
+        self.totalsLabel.setText("")
         self.shortcutsLabel.setText(QCoreApplication.translate("SalesOrderInterface", u"Ctrl+F customer \u00b7 Ctrl+1..4 sections \u00b7 Enter adds a line \u00b7 Ctrl+Enter completes", None))
         self.clearButton.setText(QCoreApplication.translate("SalesOrderInterface", u"C&lear", None))
         self.completeButton.setText(QCoreApplication.translate("SalesOrderInterface", u"&Complete Order", None))
