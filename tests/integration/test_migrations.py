@@ -56,3 +56,9 @@ def test_sqlite_pragmas(tmp_path):
         assert pragma("foreign_keys") == 1
         assert pragma("busy_timeout") >= 5000
     engine.dispose()
+
+
+def test_head_constant_is_alembics_head():
+    from xmart.models.migrate import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()

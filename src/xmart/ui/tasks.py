@@ -35,10 +35,10 @@ PROGRESS_INTERVAL_S = 0.05
 """Progress is sent to the GUI thread at most this often (plus the final report)."""
 
 PROGRESS_DIALOG_DELAY_MS = 300
+"""The progress dialog appears only for tasks that take longer than this."""
 TASK_SWITCH_INTERVAL_S = 0.00005
 """While a worker runs, Python hands the GIL over this often (default 5 ms): each call the GUI
 makes into Python (a table model's data(), a slot) waits at most this long for the busy worker."""
-"""The progress dialog appears only for tasks that take longer than this."""
 
 
 class Task(QObject):
