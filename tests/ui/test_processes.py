@@ -83,9 +83,10 @@ def test_assign_by_date_preview_then_run_then_open_and_print(window, ctx, qtbot,
             printed.append((list(numbers), target))
 
     monkeypatch.setattr(printing, "_service", lambda: FakeService)
+    ctx.settings.setValue(printing.PRINTER_KEY, "Office")  # chosen in Settings › Printer…
     click(qtbot, views[-1].print_button)
     qtbot.waitUntil(lambda: bool(printed), timeout=5000)
-    assert printed[0][0] == [generated[0][0]]
+    assert printed[0][0] == [generated[0][0]] and printed[0][1].printer == "Office"
     # options remembered
     assert ctx.settings.value("assign/date_first") == "2026-11-01"
 

@@ -17,6 +17,7 @@ from xmart.ui.generated.ui_document_view import Ui_DocumentView
 from xmart.ui.models.document_details import DocumentDetails, load_details
 from xmart.ui.models.lines_table_model import LinesTableModel
 from xmart.ui.printing import print_documents, save_pdf
+from xmart.ui.tasks import Task
 
 
 class DocumentView(QDialog):
@@ -47,11 +48,22 @@ class DocumentView(QDialog):
         self.print_button.setObjectName("printButton")
         self.pdf_button = self.ui.buttonBox.addButton("Save as P&DF…", QDialogButtonBox.ButtonRole.ActionRole)
         self.pdf_button.setObjectName("pdfButton")
-        self.print_button.clicked.connect(lambda: print_documents(ctx, self, self.details.kind, [self.details.number]))
-        self.pdf_button.clicked.connect(lambda: save_pdf(ctx, self, self.details.kind, self.details.number))
+        self.last_task: Task | None = None
+        self.print_button.clicked.connect(self.print_document)
+        self.pdf_button.clicked.connect(self.save_pdf)
         self.ui.buttonBox.rejected.connect(self.close)
         self.show_details(details)
         self.resize(1040 if details.kind == "cso" else 900, 560)
+
+    def print_document(self) -> Task | None:
+        """Print: on the printer chosen in Settings, in the task runner."""
+        self.last_task = print_documents(self.ctx, self, self.details.kind, [self.details.number]) or self.last_task
+        return self.last_task
+
+    def save_pdf(self) -> Task | None:
+        """Save as PDF: to a file the user names, in the task runner."""
+        self.last_task = save_pdf(self.ctx, self, self.details.kind, self.details.number) or self.last_task
+        return self.last_task
 
     @property
     def status(self) -> str:

@@ -2,7 +2,8 @@
 
 The renderers and the printing service have no Qt; this module only picks the printer
 (QPrinterInfo, or the one chosen in Settings) and the file name, and shows the outcome.
-Until `xmart.processes.document_printing` exists, it says that printing is not available yet.
+Until `xmart.processes.document_printing` exists, it says that printing is not available yet. With no
+printer chosen and no default printer it says where to choose one instead of starting a job that fails.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from xmart.ui.app import AppContext
 from xmart.ui.errors import show_error, show_message
+from xmart.ui.tasks import Task
 
 NOT_AVAILABLE = "Printing is not available yet in this version of xmart."
+NO_PRINTER = ("No printer is chosen and this computer has no default printer: choose one in Settings › Printer…, "
+              "or save the document as PDF.")
 PRINT_FUNCTIONS = {"so": "print_sale_orders", "po": "print_purchase_orders", "cso": "print_corporate_orders"}
 KIND_WORDS = {"so": "sale order", "po": "purchase order", "cso": "corporate sale order"}
 PRINTER_KEY = "printing/printer"
@@ -50,6 +54,19 @@ def chosen_printer(ctx: AppContext) -> str | None:
     return name or None
 
 
+def print_target_printer(ctx: AppContext) -> str | None:
+    """The printer to print on: the chosen one, else the system default ("" when only CUPS knows it);
+    None when there is no printer to print on."""
+    chosen = chosen_printer(ctx)
+    if chosen:
+        return chosen
+    if QPrinterInfo.defaultPrinterName():
+        return QPrinterInfo.defaultPrinterName()
+    from xmart.processes.printing import default_printer
+
+    return "" if default_printer() else None
+
+
 def choose_printer(ctx: AppContext, parent: QWidget) -> None:
     """Settings › Printer…: pick the printer documents go to (remembered)."""
     names = printer_names()
@@ -63,20 +80,24 @@ def choose_printer(ctx: AppContext, parent: QWidget) -> None:
         ctx.settings.setValue(PRINTER_KEY, name)
 
 
-def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequence[int]) -> None:
+def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequence[int]) -> Task | None:
     """Print documents of one kind as one job, in the task runner; report the outcome."""
     service = _service()
     if service is None:
         show_message(parent, NOT_AVAILABLE)
-        return
+        return None
     from xmart.processes.printing import PrintTarget
 
-    target = PrintTarget(printer=chosen_printer(ctx))
+    printer_name = print_target_printer(ctx)
+    if printer_name is None:
+        show_message(parent, NO_PRINTER)
+        return None
+    target = PrintTarget(printer=printer_name or None)
     function = getattr(service, PRINT_FUNCTIONS[kind])
     numbers = list(numbers)
     word = KIND_WORDS[kind] + ("s" if len(numbers) != 1 else "")
     printer = target.printer or "the default printer"
-    ctx.tasks.start(
+    return ctx.tasks.start(
         f"Printing {len(numbers)} {word}",
         lambda progress, cancelled: function(ctx.engine, numbers, target),
         parent=parent,
@@ -86,17 +107,19 @@ def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequen
     )
 
 
-def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> None:
+def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> Task | None:
     """Save one document as a PDF file the user names."""
     service = _service()
     if service is None:
         show_message(parent, NOT_AVAILABLE)
-        return
+        return None
     folder = ctx.settings.value("printing/pdf_folder", str(Path.home()), str)
     suggested = str(Path(folder) / f"{kind}-{number}.pdf")
     path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF documents (*.pdf)")
     if not path:
-        return
+        return None
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"  # a name typed without the extension
     ctx.settings.setValue("printing/pdf_folder", str(Path(path).parent))
 
     def work(progress, cancelled) -> Path:
@@ -104,7 +127,7 @@ def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> None:
         Path(path).write_bytes(data)
         return Path(path)
 
-    ctx.tasks.start(
+    return ctx.tasks.start(
         "Saving PDF", work, parent=parent, cancellable=False,
         on_success=lambda saved: _status(parent, f"Saved {saved}."),
         on_error=lambda exc: show_error(parent, exc),

@@ -54,6 +54,7 @@ class ProcessActions(QObject):
         self.after_run = after_run
         self.last_task: Task | None = None
         self.last_summary: ResultSummaryDialog | None = None
+        self.last_print_task: Task | None = None
 
     # --- Assign ----------------------------------------------------------------------------
     def assign(self, by: str) -> None:
@@ -130,16 +131,21 @@ class ProcessActions(QObject):
     def _finish_run(self, content: SummaryContent, parent: QWidget, print_after: bool, kind: str) -> None:
         self.show_summary(content, parent)
         if print_after and content.numbers:
-            print_documents(self.ctx, self.window, kind, list(content.numbers))
+            self._print(self.window, kind, list(content.numbers))
         self.run_finished.emit()
 
     def show_summary(self, content: SummaryContent, parent: QWidget) -> ResultSummaryDialog:
         """Show a preview or result window (window-modal to `parent`, not blocking)."""
         dialog = ResultSummaryDialog(
             content, parent, open_document=self.open_document,
-            print_all=lambda kind, numbers: print_documents(self.ctx, dialog, kind, numbers))
+            print_all=lambda kind, numbers: self._print(dialog, kind, numbers))
         if content.preview:
             dialog.setWindowModality(dialog.windowModality().WindowModal)
         self.last_summary = dialog
         dialog.show()
         return dialog
+
+    def _print(self, parent: QWidget, kind: str, numbers: list[int]) -> Task | None:
+        """Print generated documents as one job (Print All, or a run with Print on)."""
+        self.last_print_task = print_documents(self.ctx, parent, kind, numbers) or self.last_print_task
+        return self.last_print_task
