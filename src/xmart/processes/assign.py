@@ -22,10 +22,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import Select, and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from xmart.errors import Cancelled, InputError
@@ -71,8 +72,7 @@ class AssignParams:
     today: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class GeneratedLine:
+class GeneratedLine(NamedTuple):
     """One line of a generated SO."""
 
     sku: str
@@ -137,7 +137,7 @@ class AssignResult:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     id: int
     cso_id: int
@@ -160,7 +160,7 @@ class _Order:
     lines: list[_Line] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Source:
     """One location's stock of one item during a run."""
 
@@ -219,27 +219,29 @@ def _availability(session: Session, params: AssignParams, locations: dict[int, s
                   item_ids: Select) -> dict[int, list[_Source]]:
     """{item id: sources at the selected locations with something available}, at the start of the run."""
     selected = list(locations)
-    pending: dict[tuple[int, int], int] = {}
+    available = Stock.on_hand
+    query = select(Stock.location_id, Stock.item_id, Stock.minimum)
     if params.consider_pending:
-        rows = session.execute(
-            select(SaleOrder.location_id, SaleOrderLine.item_id, func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
+        pending = (
+            select(SaleOrder.location_id, SaleOrderLine.item_id,
+                   func.sum(SaleOrderLine.qty - SaleOrderLine.sold).label("units"))
             .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
             .where(SaleOrder.status.in_(_PENDING_STATUSES), SaleOrder.date >= params.exclude_before,
                    SaleOrder.location_id.in_(selected), SaleOrderLine.item_id.in_(item_ids))
-            .group_by(SaleOrder.location_id, SaleOrderLine.item_id),
-            execution_options=STREAM,
+            .group_by(SaleOrder.location_id, SaleOrderLine.item_id)
+            .subquery()
         )
-        pending = {(loc, item): int(qty) for loc, item, qty in rows}
-    sources: dict[int, list[_Source]] = defaultdict(list)
+        available = Stock.on_hand - func.coalesce(pending.c.units, 0)
+        query = query.outerjoin(pending, and_(pending.c.location_id == Stock.location_id,
+                                              pending.c.item_id == Stock.item_id))
     rows = session.execute(
-        select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum)
-        .where(Stock.location_id.in_(selected), Stock.item_id.in_(item_ids), Stock.on_hand > 0),
+        query.add_columns(available).where(Stock.location_id.in_(selected), Stock.item_id.in_(item_ids),
+                                           available > 0),
         execution_options=STREAM,
     )
-    for location_id, item_id, on_hand, minimum in rows:
-        available = on_hand - pending.get((location_id, item_id), 0)
-        if available > 0:
-            sources[item_id].append(_Source(locations[location_id], location_id, available, minimum))
+    sources: dict[int, list[_Source]] = defaultdict(list)
+    for location_id, item_id, minimum, units in rows:
+        sources[item_id].append(_Source(locations[location_id], location_id, units, minimum))
     return sources
 
 

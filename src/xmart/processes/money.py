@@ -81,11 +81,14 @@ def allocate_largest_remainder(
     if Decimal(amount) % CENT:
         raise ValueError(f"amount {amount} is not a whole number of cents")
     cents = int(Decimal(amount) / CENT)
-    fractions = [Fraction(w) for w in weights]
-    if any(w < 0 for w in fractions):
+    if all(type(w) is int for w in weights):
+        ints = list(weights)
+    else:
+        fractions = [Fraction(w) for w in weights]
+        common = math.lcm(*(w.denominator for w in fractions))
+        ints = [w.numerator * (common // w.denominator) for w in fractions]  # same proportions, as integers
+    if any(w < 0 for w in ints):
         raise ValueError("weights must not be negative")
-    common = math.lcm(*(w.denominator for w in fractions))
-    ints = [w.numerator * (common // w.denominator) for w in fractions]  # same proportions, as integers
     total = sum(ints)
     if total == 0:
         ints, total = [1] * len(ints), len(ints)
