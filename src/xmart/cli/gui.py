@@ -20,17 +20,6 @@ def run(args, ctx) -> int:
         print("xmart: gui: no display available (DISPLAY is not set). Run it on a desktop, "
               "or under a virtual display: xvfb-run -a xmart gui", file=sys.stderr)
         return 1
-    from PySide6.QtCore import QTimer
+    from xmart.ui.app import run_gui
 
-    from xmart.ui.app import application, make_context, settle_heap
-    from xmart.ui.main_window import MainWindow
-
-    app = application()
-    ctx = make_context(ctx.engine)
-    window = MainWindow(ctx)
-    window.show()
-    QTimer.singleShot(0, window.first_run_check)
-    QTimer.singleShot(0, settle_heap)
-    status = app.exec()
-    ctx.tasks.wait_for_all()
-    return status
+    return run_gui(ctx.engine)

@@ -82,3 +82,20 @@ def to_qdate(value: dt.date) -> QDate:
 def from_qdate(value: QDate) -> dt.date:
     """A date for a QDate."""
     return dt.date(value.year(), value.month(), value.day())
+
+
+def run_gui(engine: Engine) -> int:
+    """Open the main window on `engine` (first-run prompt on an empty database); returns when it closes."""
+    from PySide6.QtCore import QTimer
+
+    from xmart.ui.main_window import MainWindow
+
+    app = application()
+    ctx = make_context(engine)
+    window = MainWindow(ctx)
+    window.show()
+    QTimer.singleShot(0, window.first_run_check)
+    QTimer.singleShot(0, settle_heap)
+    status = app.exec()
+    ctx.tasks.wait_for_all()
+    return status
