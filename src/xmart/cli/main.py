@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from xmart import config
 from xmart.errors import XmartError
+from xmart.processes.dates import parse_iso_date
 
 log = logging.getLogger("xmart")
 
@@ -39,9 +40,7 @@ HANDLERS = {
 def iso_date(value: str) -> dt.date:
     """An argparse type for YYYY-MM-DD dates."""
     try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
+        return parse_iso_date(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
 

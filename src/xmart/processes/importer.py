@@ -58,6 +58,7 @@ from xmart.processes.cards import (
     security_code_key,
     validate_expiry,
 )
+from xmart.processes.dates import parse_iso_date
 from xmart.processes.settings import get_setting
 
 SECTIONS = (
@@ -187,7 +188,7 @@ class Record:
         if not isinstance(value, str):
             raise self.error(field, "must be a date written YYYY-MM-DD")
         try:
-            return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date()
+            return parse_iso_date(value)
         except ValueError:
             raise self.error(field, f"is not a valid date YYYY-MM-DD: {value!r}") from None
 
@@ -229,10 +230,6 @@ class Record:
         if value is None:
             return None
         return Record(self.section, self.index, value, f"{self.prefix}{field}.")
-
-
-def _bad_date() -> dt.date:
-    raise ValueError
 
 
 class Importer:
