@@ -5,18 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from xmart.errors import XmartError
+from xmart.processes import document_printing
+from xmart.processes.printing import PrintTarget
+
 
 def print_generated(ctx, kind: str, numbers: list[int], args, quiet: bool = False) -> int:
     """Print documents of `kind` (so, po, cso) as one job; on failure say so on stderr and return 1."""
-    try:
-        from xmart.processes import document_printing
-        from xmart.processes.printing import PrintTarget
-    except ImportError:
-        print("xmart: printing is not available yet; the documents were saved and can be printed later "
-              "with 'xmart print'", file=sys.stderr)
-        return 1
-    from xmart.errors import XmartError
-
     target = PrintTarget(pdf_dir=Path(args.pdf_dir) if args.pdf_dir else None, printer=args.printer)
     try:
         result = document_printing.print_documents(ctx.engine, kind, numbers, target)
