@@ -3,7 +3,6 @@ commission), totals; Print and Save as PDF through the reportlab renderer."""
 
 from __future__ import annotations
 
-
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
@@ -15,10 +14,11 @@ from xmart.processes.document_printing import company_info
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.printing import PrintTarget, print_pdfs
 from xmart.ui.app import AppContext, from_qdate, to_qdate
-from xmart.ui.errors import show_error
+from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_commission_report import Ui_CommissionReport
 from xmart.ui.models.rows_table_model import Column, RowsTableModel
-from xmart.ui.printing import chosen_printer
+from xmart.ui.printing import NO_PRINTER, print_target_printer
+from xmart.ui.tasks import Task
 
 COLUMNS = [Column("Salesman", lambda r: r.salesman), Column("Code", lambda r: r.code),
            Column("Rate", lambda r: f"{format_percent(r.rate)}%", True), Column("Orders", lambda r: str(r.orders), True),
@@ -35,6 +35,7 @@ class CommissionView(QWidget):
         self.ui = Ui_CommissionReport()
         self.ui.setupUi(self)
         self.report: CommissionReport | None = None
+        self.last_task: Task | None = None
         today = ctx.today()
         self.ui.fromEdit.setDate(to_qdate(today.replace(day=1)))
         self.ui.toEdit.setDate(to_qdate(today))
@@ -77,15 +78,33 @@ class CommissionView(QWidget):
         p = self.params()
         return f"commission-{p.date_from:%Y%m%d}-{p.date_to:%Y%m%d}"
 
-    def print_report(self) -> None:
-        """Print on the chosen printer (in the task runner)."""
-        data = self._pdf()
-        if data is None:
-            return
-        target = PrintTarget(printer=chosen_printer(self.ctx))
-        self.ctx.tasks.start("Printing the commission report",
-                             lambda progress, cancelled: print_pdfs([(self._stem(), data)], target), parent=self,
-                             cancellable=False, on_error=lambda exc: show_error(self, exc))
+    def print_report(self) -> Task | None:
+        """Print on the chosen printer: the report is read again here, rendered and printed in the task runner."""
+        if self.run() is None:
+            return None
+        printer = print_target_printer(self.ctx)
+        if printer is None:
+            show_message(self, NO_PRINTER)
+            return None
+        report, stem, engine = self.report, self._stem(), self.ctx.engine  # plain values for the worker
+        assert report is not None
+        target = PrintTarget(printer=printer or None)
+
+        def work(progress, cancelled):
+            with UnitOfWork(engine) as uow:
+                company = company_info(uow.session)
+            return print_pdfs([(stem, render_commission_pdf(report, company))], target)
+
+        self.last_task = self.ctx.tasks.start(
+            "Printing the commission report", work, parent=self, cancellable=False,
+            on_success=lambda _result: self._status(f"Sent the commission report to {printer or 'the default printer'}."),
+            on_error=lambda exc: show_error(self, exc))
+        return self.last_task
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 8000)
 
     def save_pdf(self, path: str | None = None) -> Path | None:
         """Save the report as a PDF file."""
