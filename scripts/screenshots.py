@@ -65,6 +65,100 @@ def wait(app: QApplication, task) -> None:
         pump(app, 0.05)
 
 
+def order_entry_shots(app: QApplication, window, ctx, cso_number: int) -> None:
+    """CSO actions, order entry screens, settings dialogs and reports (20-39)."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy.orm import Session
+
+    from xmart.models.db import UnitOfWork
+    from xmart.processes.fulfilment import cso_fulfilment
+    from xmart.ui.cso_actions import cancel_question
+    from xmart.ui.dialogs.customer_dialog import CustomerDialog
+    from xmart.ui.dialogs.order_settings_dialog import OrderSettingsDialog
+    from xmart.ui.dialogs.smtp_settings_dialog import SmtpSettingsDialog
+    from xmart.processes import order_settings
+    from xmart.processes.mailer import load_smtp_settings
+
+    browser = window.open_browser("cso")
+    browser.select_number(cso_number)
+    shot(app, window, "20-cso-browser-row-actions")
+    view = window.open_document("cso", cso_number)
+    if view:
+        shot(app, view, "21-cso-view-status-buttons")
+        with Session(ctx.engine) as session:
+            question = cancel_question(cso_fulfilment(session, cso_number))
+        box = QMessageBox(QMessageBox.Icon.Question, "Cancel Order", question or "", QMessageBox.StandardButton.NoButton,
+                          view)
+        box.addButton("&Cancel Order", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("&Keep Order", QMessageBox.ButtonRole.RejectRole)
+        box.show()
+        shot(app, box, "22-cso-cancel-confirmation")
+        box.close()
+        view.close()
+
+    manager = window.orders.customers()
+    manager.ui.searchEdit.setText("a")
+    pump(app, 0.4)
+    shot(app, window, "23-customer-manager")
+    rows = manager.model.rows
+    if rows:
+        om = window.orders.new_order(rows[0].id)
+        if om is not None:
+            entry_demo(ctx, om.sections)
+            for i, name in enumerate(("setup", "items", "payment", "shipping")):
+                om.ui.tabs.setCurrentIndex(i)
+                shot(app, om, f"{24 + i}-order-manager-{name}")
+            om.close()
+    soi = window.orders.sales_order_interface()
+    if rows:
+        soi.choose(rows[0])
+        entry_demo(ctx, soi.sections)
+    shot(app, soi, "28-sales-order-interface")
+    soi.close()
+    window.orders.outbox()
+    shot(app, window, "29-outbox")
+    window.orders.commission()
+    shot(app, window, "30-commission")
+    dialog = CustomerDialog(window)
+    dialog.show()
+    shot(app, dialog, "31-customer-dialog")
+    dialog.close()
+    with UnitOfWork(ctx.engine) as uow:
+        smtp = load_smtp_settings(uow.session)
+        listings = {"channels": order_settings.list_channels(uow.session),
+                    "salesmen": order_settings.list_salesmen(uow.session),
+                    "fields": order_settings.list_custom_fields(uow.session)}
+    smtp_dialog = SmtpSettingsDialog(window, smtp)
+    smtp_dialog.show()
+    shot(app, smtp_dialog, "32-email-settings")
+    smtp_dialog.close()
+    for i, (kind, rows_) in enumerate(listings.items()):
+        settings_dialog = OrderSettingsDialog(window, kind, rows_)
+        settings_dialog.show()
+        shot(app, settings_dialog, f"{33 + i}-settings-{kind}")
+        settings_dialog.close()
+
+
+def entry_demo(ctx, sections) -> None:
+    """Two lines, a cash deposit and a shipping method typed into an order's sections."""
+    from xmart.processes.order_entry import other_payment
+
+    items = sections.items
+    for text in ("a", "b"):
+        found = sections.find_items(text)
+        if found:
+            items.ui.skuEdit.setText(found[0].sku)
+            items.ui.qtySpin.setValue(2)
+            items.add_line()
+    sections.payment.set_value((other_payment("cash", "20.00"),))
+    sections.shipping.ui.methodCombo.setCurrentText("UPS Ground")
+    sections.shipping.ui.costEdit.setText("7.50")
+    combo = sections.setup.ui.salesmanCombo
+    if combo.count() > 1:
+        combo.setCurrentIndex(1)
+    sections.show_totals()
+
+
 def main() -> int:
     """Take every screenshot."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -194,6 +288,7 @@ def main() -> int:
     wait(app, task)
     window.refresh_browsers()
     shot(app, window, "19-main-window-after-runs")
+    order_entry_shots(app, window, ctx, number)
     window.close()
     ctx.tasks.wait_for_all()
     print(f"screenshots in {OUT} (as of {dt.datetime.now():%H:%M})")

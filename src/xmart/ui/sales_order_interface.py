@@ -48,6 +48,7 @@ class SalesOrderInterface(QWidget):
         self.sections = OrderSections(ctx, self.ui.setupSection, self.ui.itemsSection, self.ui.paymentSection,
                                       self.ui.shippingSection, self.ui.totalsLabel)
         self.ui.itemsSection.ui.totalsLabel.setMinimumWidth(0)
+        self.ui.setupSection.ui.notesEdit.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 12)  # fits 800 px
         if on_completed is not None:
             self.completed.connect(on_completed)
         self.list_model = QStringListModel(self)

@@ -92,6 +92,7 @@ class SetupSection(QWidget):
                 elif field.detail == FieldKind.NUMBER:
                     editor.setValidator(QDoubleValidator(editor))
             editor.setObjectName(f"customField_{field.id}")
+            editor.setMinimumHeight(editor.sizeHint().height())  # never squeezed flat on a crowded screen
             form.addRow(f"{field.name}:", editor)
             QWidget.setTabOrder(previous, editor)
             previous = editor
