@@ -245,3 +245,19 @@ def test_models_pass_the_model_tester(main, qtbot, qtmodeltester):
     qtmodeltester.check(manager.model)
     view = main.orders.commission()
     qtmodeltester.check(view.model)
+
+
+def test_order_windows_fit_the_screen(qtbot, monkeypatch):
+    """A window never opens taller or wider than the screen (the Sales Order Interface prefers ~930 px)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    from xmart.ui.app import fit_to_screen
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.sizeHint = lambda: widget.size().__class__(1500, 1200)  # noqa: E731 - a big preferred size
+    screen = widget.screen()
+    monkeypatch.setattr(screen, "availableGeometry", lambda: QRect(0, 0, 1280, 770))
+    fit_to_screen(widget)
+    assert widget.width() <= 1280 and widget.height() <= 770

@@ -99,3 +99,13 @@ def run_gui(engine: Engine) -> int:
     status = app.exec()
     ctx.tasks.wait_for_all()
     return status
+
+
+def fit_to_screen(widget) -> None:
+    """Size a top-level window to what it prefers, but never larger than the available screen."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    available = screen.availableGeometry().size()
+    size = widget.sizeHint().boundedTo(available).expandedTo(widget.minimumSizeHint())
+    widget.resize(size)

@@ -19,7 +19,7 @@ from xmart.processes import order_settings
 from xmart.processes.mailer import load_smtp_settings, save_smtp_settings
 from xmart.processes.order_entry import CompleteResult, load_order, new_order
 from xmart.processes.outbox import DeliveryResult, deliver_due
-from xmart.ui.app import AppContext
+from xmart.ui.app import AppContext, fit_to_screen
 from xmart.ui.commission_view import CommissionView
 from xmart.ui.customer_manager import CustomerManager
 from xmart.ui.dialogs.order_settings_dialog import OrderSettingsDialog
@@ -113,6 +113,7 @@ class OrderActions(QObject):
 
     def _show_manager(self, view) -> OrderManager:
         manager = OrderManager(self.ctx, view, self.window, on_completed=self.order_completed)
+        fit_to_screen(manager)
         manager.show()
         self.windows = [w for w in self.windows if w.isVisible()] + [manager]
         return manager
@@ -140,6 +141,7 @@ class OrderActions(QObject):
     def sales_order_interface(self) -> SalesOrderInterface:
         """Transactions › Sales Order Interface."""
         soi = SalesOrderInterface(self.ctx, self.window, on_completed=self.order_completed)
+        fit_to_screen(soi)
         soi.show()
         self.windows = [w for w in self.windows if w.isVisible()] + [soi]
         return soi
