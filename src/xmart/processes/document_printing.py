@@ -40,7 +40,7 @@ from xmart.processes.documents import (
     SaleOrderRenderer,
 )
 from xmart.processes.money import ZERO, line_amount, order_totals
-from xmart.processes.printing import PrintResult, PrintTarget, print_pdfs
+from xmart.processes.printing import PrinterBackend, PrintResult, PrintTarget, print_pdfs
 from xmart.processes.settings import get_setting
 
 KINDS = ("so", "po", "cso")
@@ -181,25 +181,29 @@ def render_pdf(engine: Engine, kind: str, number: int) -> bytes:
     return rendered(engine, kind, [number], separate=True)[0][1]
 
 
-def print_documents(engine: Engine, kind: str, numbers: Sequence[int], target: PrintTarget) -> PrintResult:
-    """Save documents to `target.pdf_dir` (one file each, or one when combined) or print them as one job."""
+def print_documents(engine: Engine, kind: str, numbers: Sequence[int], target: PrintTarget,
+                    backend: PrinterBackend | None = None) -> PrintResult:
+    """Save documents to `target.pdf_dir` (one file each, or one combined) or print them as one job via `backend`."""
     separate = target.pdf_dir is not None and not target.combined
     files = rendered(engine, kind, numbers, separate=separate)
     if target.pdf_dir is not None:
         Path(target.pdf_dir).mkdir(parents=True, exist_ok=True)
-    return print_pdfs(files, target)
+    return print_pdfs(files, target, backend=backend)
 
 
-def print_sale_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget) -> PrintResult:
+def print_sale_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget,
+                      backend: PrinterBackend | None = None) -> PrintResult:
     """Print or save sale orders."""
-    return print_documents(engine, "so", numbers, target)
+    return print_documents(engine, "so", numbers, target, backend)
 
 
-def print_purchase_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget) -> PrintResult:
+def print_purchase_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget,
+                          backend: PrinterBackend | None = None) -> PrintResult:
     """Print or save purchase orders."""
-    return print_documents(engine, "po", numbers, target)
+    return print_documents(engine, "po", numbers, target, backend)
 
 
-def print_corporate_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget) -> PrintResult:
+def print_corporate_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget,
+                           backend: PrinterBackend | None = None) -> PrintResult:
     """Print or save order confirmations of corporate sale orders."""
-    return print_documents(engine, "cso", numbers, target)
+    return print_documents(engine, "cso", numbers, target, backend)

@@ -3,7 +3,9 @@
 Invariants: a folder never has a file overwritten (a `-2`, `-3`... suffix is added instead); a batch
 sent to a printer is exactly one print job (the PDFs are merged first); every failure is a
 `PrintError` whose message a clerk can act on. Printers are reached through the CUPS commands
-`lp` and `lpstat`, run without a shell and with a timeout.
+`lp` and `lpstat`, run without a shell and with a timeout, unless the caller passes a `PrinterBackend`
+(e.g. the Qt one of `xmart.ui.qt_printing` where there is no `lp`, as on Windows): the batch, merged
+into one PDF, is then handed to it as one job. This module keeps no printer state of its own.
 
 Speed: merging per-document PDFs costs 2-3 ms a page (each carries its own fonts); for a large batch
 to a printer, render it with `DocumentRenderer.render_many` and pass that one PDF.
@@ -17,8 +19,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -57,12 +59,23 @@ class PrintResult:
     pages: int = 0
 
 
-def print_pdfs(files: Sequence[tuple[str, bytes]], target: PrintTarget, title: str | None = None) -> PrintResult:
-    """Save (stem, pdf bytes) documents to a folder or print them as one job (see the module invariants)."""
+PrinterBackend = Callable[[bytes, str | None, str], PrintResult]
+"""Prints one PDF (the whole batch) as one job: (pdf bytes, printer name or None for the default, job title)."""
+
+
+def print_pdfs(
+    files: Sequence[tuple[str, bytes]], target: PrintTarget, title: str | None = None,
+    backend: PrinterBackend | None = None,
+) -> PrintResult:
+    """Save (stem, pdf) documents to a folder, or print them as one job through `backend` (default: CUPS `lp`)."""
     if not files:
         raise PrintError("There is nothing to print.")
     if target.pdf_dir is not None:
         return _save(files, Path(target.pdf_dir), target.combined, title)
+    if backend is not None:
+        pdf, pages = _one_pdf(files)
+        result = backend(pdf, target.printer or None, title or _batch_title(files))
+        return result if result.pages else replace(result, pages=pages)  # a backend that could not count
     return _print(files, target.printer, title or _batch_title(files))
 
 
@@ -160,10 +173,7 @@ def _print(files: Sequence[tuple[str, bytes]], printer: str | None, title: str) 
             "Save the documents to a folder instead."
         )
     queue = _check_queue(printer)
-    if len(files) == 1:
-        pdf, pages = files[0][1], page_count(files[0][1])
-    else:
-        pdf, pages = merge_pdfs([data for _, data in files])
+    pdf, pages = _one_pdf(files)
     handle, name = tempfile.mkstemp(prefix="xmart-print-", suffix=".pdf")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -177,6 +187,13 @@ def _print(files: Sequence[tuple[str, bytes]], printer: str | None, title: str) 
         raise PrintError(f'Printing to "{queue}" failed: {detail}')
     match = re.search(r"request id is (\S+)", result.stdout)
     return PrintResult(job_id=match.group(1) if match else None, pages=pages)
+
+
+def _one_pdf(files: Sequence[tuple[str, bytes]]) -> tuple[bytes, int]:
+    """The batch as one PDF (a single document as it is) and its page count."""
+    if len(files) == 1:
+        return files[0][1], page_count(files[0][1])
+    return merge_pdfs([data for _, data in files])
 
 
 def _check_queue(printer: str | None) -> str:
@@ -228,6 +245,7 @@ __all__ = [
     "PrintError",
     "PrintResult",
     "PrintTarget",
+    "PrinterBackend",
     "default_printer",
     "list_printers",
     "merge_pdfs",
