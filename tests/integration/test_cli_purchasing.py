@@ -113,7 +113,7 @@ def test_a_print_failure_keeps_the_saved_purchase_orders(engine, xmart, monkeypa
     interface_data(engine)
     calls = []
 
-    def failing(engine_, kind, numbers, target):
+    def failing(engine_, kind, numbers, target, backend=None):
         calls.append((kind, list(numbers)))
         raise XmartError("The printer is out of paper.")
 

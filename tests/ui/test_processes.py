@@ -79,7 +79,7 @@ def test_assign_by_date_preview_then_run_then_open_and_print(window, ctx, qtbot,
 
     class FakeService:
         @staticmethod
-        def print_sale_orders(engine, numbers, target):
+        def print_sale_orders(engine, numbers, target, backend=None):
             printed.append((list(numbers), target))
 
     monkeypatch.setattr(printing, "_service", lambda: FakeService)

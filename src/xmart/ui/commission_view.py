@@ -18,6 +18,7 @@ from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_commission_report import Ui_CommissionReport
 from xmart.ui.models.rows_table_model import Column, RowsTableModel
 from xmart.ui.printing import NO_PRINTER, print_target_printer
+from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.tasks import Task
 
 COLUMNS = [Column("Salesman", lambda r: r.salesman), Column("Code", lambda r: r.code),
@@ -89,11 +90,12 @@ class CommissionView(QWidget):
         report, stem, engine = self.report, self._stem(), self.ctx.engine  # plain values for the worker
         assert report is not None
         target = PrintTarget(printer=printer or None)
+        backend = qt_backend_if_needed()
 
         def work(progress, cancelled):
             with UnitOfWork(engine) as uow:
                 company = company_info(uow.session)
-            return print_pdfs([(stem, render_commission_pdf(report, company))], target)
+            return print_pdfs([(stem, render_commission_pdf(report, company))], target, backend=backend)
 
         self.last_task = self.ctx.tasks.start(
             "Printing the commission report", work, parent=self, cancellable=False,

@@ -1,7 +1,8 @@
 """Print and Save as PDF from the UI: runs the printing service in the task runner.
 
 The renderers and the printing service have no Qt; this module only picks the printer
-(QPrinterInfo, or the one chosen in Settings) and the file name, and shows the outcome.
+(QPrinterInfo, or the one chosen in Settings), the way to reach it (CUPS' `lp`, or Qt where there is
+no `lp`: `xmart.ui.qt_printing`) and the file name, and shows the outcome.
 Until `xmart.processes.document_printing` exists, it says that printing is not available yet. With no
 printer chosen and no default printer it says where to choose one instead of starting a job that fails.
 """
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from xmart.ui.app import AppContext
 from xmart.ui.errors import show_error, show_message
+from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.tasks import Task
 
 NOT_AVAILABLE = "Printing is not available yet in this version of xmart."
@@ -97,9 +99,10 @@ def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequen
     numbers = list(numbers)
     word = KIND_WORDS[kind] + ("s" if len(numbers) != 1 else "")
     printer = target.printer or "the default printer"
+    backend = qt_backend_if_needed()
     return ctx.tasks.start(
         f"Printing {len(numbers)} {word}",
-        lambda progress, cancelled: function(ctx.engine, numbers, target),
+        lambda progress, cancelled: function(ctx.engine, numbers, target, backend=backend),
         parent=parent,
         cancellable=False,
         on_success=lambda _result: _status(parent, f"Sent {len(numbers)} {word} to {printer}."),
