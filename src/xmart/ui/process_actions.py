@@ -73,15 +73,21 @@ class ProcessActions(QObject):
         """Run (or, with params.dry_run, preview) an assign in the task runner."""
         from xmart.processes.assign import assign_orders
 
+        return self._run_process(assign_orders, params, parent, assign_summary, "so",
+                                 ("Previewing the assignment", "Assigning corporate sale orders"))
+
+    def _run_process(self, service: Callable, params: Any, parent: QWidget, summarize: Callable, kind: str,
+                     titles: tuple[str, str]) -> Task:
+        """Run a process service under the process lock in the task runner, then summarize (and print)."""
         params = dataclasses.replace(params, today=params.today or self.ctx.today())
 
         def work(progress, cancelled):
             with UnitOfWork(self.ctx.engine, exclusive=PROCESS_LOCK) as uow:
-                return assign_orders(params, uow, progress, cancelled)
+                return service(params, uow, progress, cancelled)
 
-        title = "Previewing the assignment" if params.dry_run else "Assigning corporate sale orders"
-        return self._start(title, work, parent, lambda result: assign_summary(result, params.dry_run),
-                           params.print_documents, "so")
+        title = titles[0] if params.dry_run else titles[1]
+        return self._start(title, work, parent, lambda result: summarize(result, params.dry_run),
+                           params.print_documents, kind)
 
     # --- Purchase Orders --------------------------------------------------------------------
     def purchase_orders(self, by: str) -> None:
@@ -100,15 +106,8 @@ class ProcessActions(QObject):
         """Run (or preview) the Purchase Orders process in the task runner."""
         from xmart.processes.purchase_orders import generate_purchase_orders
 
-        params = dataclasses.replace(params, today=params.today or self.ctx.today())
-
-        def work(progress, cancelled):
-            with UnitOfWork(self.ctx.engine, exclusive=PROCESS_LOCK) as uow:
-                return generate_purchase_orders(params, uow, progress, cancelled)
-
-        title = "Previewing the purchase orders" if params.dry_run else "Generating purchase orders"
-        return self._start(title, work, parent, lambda result: purchase_order_summary(result, params.dry_run),
-                           params.print_documents, "po")
+        return self._run_process(generate_purchase_orders, params, parent, purchase_order_summary, "po",
+                                 ("Previewing the purchase orders", "Generating purchase orders"))
 
     # --- shared ----------------------------------------------------------------------------
     def _start(self, title: str, work, parent: QWidget, summarize: Callable[[Any], SummaryContent],
