@@ -585,7 +585,7 @@ def load_demo(engine: Engine, seed: int = 2026, progress: Progress | None = None
         result = import_document(uow, doc)
     log.info("demo data loaded (seed %s): %s", seed, result.counts)
 
-    first, last = today - dt.timedelta(days=DAYS), today - dt.timedelta(days=1)
+    first = today - dt.timedelta(days=DAYS)
     middle = first + dt.timedelta(days=DAYS // 2)
     flow = _Flow(engine, today, first, middle)
     first_generated_so = _max_number(engine, SaleOrder.number)
