@@ -25,6 +25,8 @@ from xmart.models.migrate import upgrade
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ("tests.support.smtp",)  # the `smtp_server` fixture: a real SMTP server on localhost
+
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """An in-memory keyring for tests (the real one holds the card-data key on a workstation)."""

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.support.db import snapshot
 from tests.support.orders import SHIP, TEST_CARD, full_entry, load_orders_data
-from tests.support.smtp import smtp_server, use_smtp  # noqa: F401 - fixture
+from tests.support.smtp import use_smtp
 from xmart.errors import CardDataError, InputError
 from xmart.models import CorporateSaleOrder, Customer, OutboxMessage, Payment
 from xmart.models.base import Address

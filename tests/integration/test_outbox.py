@@ -8,7 +8,7 @@ import keyring
 from sqlalchemy import select
 
 from tests.support.orders import TEST_CARD, full_entry, load_orders_data
-from tests.support.smtp import free_port, smtp_server, use_smtp  # noqa: F401 - fixture
+from tests.support.smtp import free_port, use_smtp
 from xmart.models import OutboxMessage
 from xmart.models.db import UnitOfWork
 from xmart.processes.mailer import SmtpSettings, load_smtp_settings, save_smtp_settings, smtp_password

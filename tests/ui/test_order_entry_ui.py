@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from tests.support.orders import TEST_CARD, load_orders_data
-from tests.support.smtp import free_port, smtp_server, use_smtp  # noqa: F401 - fixture
+from tests.support.smtp import free_port, use_smtp
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import click, wait_task
 from xmart.models import CorporateSaleOrder, OutboxMessage
