@@ -8,6 +8,7 @@ module, exactly as DOMAIN.md section 2 computes them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from xmart.errors import NotFoundError
 from xmart.models import (
     CorporateSaleOrder,
+    CsoLine,
     Customer,
     Payment,
     PaymentType,
@@ -39,7 +41,7 @@ from xmart.processes.documents import (
     SaleOrderDocument,
     SaleOrderRenderer,
 )
-from xmart.processes.money import ZERO, line_amount, order_totals
+from xmart.processes.money import ZERO, Totals, line_amount, order_totals
 from xmart.processes.printing import PrinterBackend, PrintResult, PrintTarget, print_pdfs
 from xmart.processes.settings import get_setting
 
@@ -75,6 +77,13 @@ def _missing(kind: str, numbers: Sequence[int], found: Sequence[int]) -> None:
         raise NotFoundError(f"{_WORDS[kind]} {', '.join(map(str, missing))} does not exist.")
 
 
+def _priced(lines, global_discount: Decimal) -> tuple[tuple[DocumentLine, ...], Totals]:
+    """Printable lines (SKU, description, qty, price, discount, amount) and the order totals."""
+    printed = tuple(DocumentLine(ln.item.sku, ln.item.description, ln.qty, ln.price, ln.discount,
+                                 line_amount(ln.qty, ln.price, ln.discount)) for ln in lines)
+    return printed, order_totals(((ln.qty, ln.price, ln.discount) for ln in lines), global_discount)
+
+
 def sale_order_documents(session: Session, numbers: Sequence[int]) -> list[SaleOrderDocument]:
     """The sale orders `numbers`, in that order, as printable values."""
     orders = {o.number: o for o in session.scalars(
@@ -87,9 +96,7 @@ def sale_order_documents(session: Session, numbers: Sequence[int]) -> list[SaleO
     for number in numbers:
         so = orders[number]
         cso = so.corporate_order
-        lines = tuple(DocumentLine(ln.item.sku, ln.item.description, ln.qty, ln.price, ln.discount,
-                                   line_amount(ln.qty, ln.price, ln.discount)) for ln in so.lines)
-        totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in so.lines), so.global_discount)
+        lines, totals = _priced(so.lines, so.global_discount)
         bill = _party(cso.billing_name if cso else "", so.billing_customer,
                       cso.billing_address if cso else (so.billing_customer.billing_address if so.billing_customer else None))
         ship = _party(cso.shipping_name if cso else "", so.shipping_customer,
@@ -131,16 +138,14 @@ def confirmation_documents(session: Session, numbers: Sequence[int]) -> list[Con
     """Order confirmations of the CSOs `numbers`, in that order."""
     orders = {o.number: o for o in session.scalars(
         select(CorporateSaleOrder).where(CorporateSaleOrder.number.in_(numbers)).options(
-            selectinload(CorporateSaleOrder.lines), selectinload(CorporateSaleOrder.payments),
+            selectinload(CorporateSaleOrder.lines).selectinload(CsoLine.item), selectinload(CorporateSaleOrder.payments),
             selectinload(CorporateSaleOrder.billing_customer), selectinload(CorporateSaleOrder.shipping_customer),
             selectinload(CorporateSaleOrder.salesman), selectinload(CorporateSaleOrder.channel)))}
     _missing("cso", numbers, list(orders))
     documents = []
     for number in numbers:
         cso = orders[number]
-        lines = tuple(DocumentLine(ln.item.sku, ln.item.description, ln.qty, ln.price, ln.discount,
-                                   line_amount(ln.qty, ln.price, ln.discount)) for ln in cso.lines)
-        totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in cso.lines), cso.global_discount)
+        lines, totals = _priced(cso.lines, cso.global_discount)
         documents.append(ConfirmationDocument(
             number=cso.number, date=cso.date,
             bill_to=_party(cso.billing_name, cso.billing_customer, cso.billing_address),
