@@ -170,7 +170,7 @@ def _fake_processes(monkeypatch, calls: list) -> None:
         s.add(SaleOrder(number=next_number(s, SaleOrder.number, 5001), location_id=location.id, date=TODAY,
                         cso_id=cso.id, lines=[SaleOrderLine(line_no=1, item_id=line.item_id, qty=line.qty,
                                                             price=line.price, cso_line_id=line.id)]))
-        s.flush()
+        uow.commit()  # like the real service
 
     @dataclass_(frozen=True)
     class PurchaseOrderParams:
@@ -184,7 +184,7 @@ def _fake_processes(monkeypatch, calls: list) -> None:
         s.add(PurchaseOrder(number=next_number(s, PurchaseOrder.number, 7001), date=TODAY,
                             vendor_id=s.scalar(select(Vendor.id).limit(1)),
                             location_id=s.scalar(select(Location.id).where(Location.code == "MAIN"))))
-        s.flush()
+        uow.commit()  # like the real service
         return types.SimpleNamespace(skipped_no_vendor=["NOV-0001"])
 
     modules = {

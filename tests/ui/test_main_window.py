@@ -113,18 +113,6 @@ def test_cso_view_shows_fulfilment_and_so_view_the_sold_column(ctx, make_window)
     assert any("does not exist" in box.text() for box in window.findChildren(QMessageBox))
 
 
-def test_print_and_pdf_say_when_printing_is_not_available(ctx, make_window, qtbot, monkeypatch):
-    import xmart.ui.printing as printing
-
-    monkeypatch.setattr(printing, "_service", lambda: None)
-    window = make_window(ctx)
-    view = window.open_document("so", 4001)
-    click(qtbot, view.print_button)
-    click(qtbot, view.pdf_button)
-    texts = [box.text() for box in view.findChildren(QMessageBox)]
-    assert texts.count(printing.NOT_AVAILABLE) == 2
-
-
 def test_save_as_pdf_writes_the_rendered_bytes(ctx, make_window, qtbot, monkeypatch, tmp_path):
     import xmart.ui.printing as printing
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 from sqlalchemy.engine import make_url
@@ -31,11 +30,6 @@ def _run(args, ctx) -> int:
     if not getattr(args, "gui", False):
         print("Open it in the desktop client: xmart" + (" --db URL" if getattr(args, "db", None) else "") + " gui")
         return 0
-    try:
-        gui = importlib.import_module("xmart.cli.gui")
-    except ModuleNotFoundError as exc:
-        if exc.name != "xmart.cli.gui":
-            raise
-        print("The desktop client is not available yet; the demo data is in the database.")
-        return 0
+    from xmart.cli import gui
+
     return gui.run(args, ctx) or 0

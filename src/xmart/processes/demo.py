@@ -9,14 +9,13 @@ store sale orders (so pending units matter) and two open purchase orders.
 Invariants: the document depends only on `seed` and `today`; `load_demo` fills only an empty
 database (no location, item or CSO) and loads the document in one transaction. It then shows the
 whole flow (Assign, Automatic Purchase Orders, receiving, Assign again, invoicing), each step in
-its own transaction, skipping any step whose process module is not available yet. Card numbers
+its own transaction (a step a process refuses is reported, the loaded data stays). Card numbers
 are the card networks' public test numbers; the importer stores them only encrypted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import random
 import unicodedata
@@ -39,7 +38,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 
 NOT_EMPTY = "The database already has data: the demo fills only an empty database."
-SKIPPED = "skipped: not available"
 
 FIRST_CSO = 1001
 FIRST_STORE_SO = 4001
@@ -429,18 +427,6 @@ def database_is_empty(engine: Engine) -> bool:
         return not _has_data(uow.session)
 
 
-def _process(module: str, *names: str) -> tuple[Any, ...] | None:
-    """The named attributes of a process module, or None when it (or one of them) does not exist yet."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    found = tuple(getattr(mod, name, None) for name in names)
-    return None if any(f is None for f in found) else found
-
-
 def _max_number(engine: Engine, column, count_above: int | None = None) -> int:
     """The highest number in `column` (0 when empty), or with `count_above` how many numbers are above it."""
     with UnitOfWork(engine) as uow:
@@ -482,35 +468,26 @@ class _Flow:
         return CsoRange.by_date(self.first, self.middle)
 
     def assign(self, title: str) -> None:
-        found = _process("xmart.processes.assign", "assign_orders", "AssignParams")
-        if found is None:
-            self.steps.append((title, SKIPPED))
-            return
-        assign_orders, assign_params = found
+        from xmart.processes.assign import AssignParams, assign_orders
         from xmart.processes.selection import PROCESS_LOCK
 
         before = _max_number(self.engine, SaleOrder.number)
         with UnitOfWork(self.engine, exclusive=PROCESS_LOCK) as uow:
-            assign_orders(assign_params(range=self._range()), uow)
-            uow.commit()
+            assign_orders(AssignParams(range=self._range()), uow)
         count = _max_number(self.engine, SaleOrder.number, count_above=before)
         self.steps.append((title, f"CSOs dated {self.first} to {self.middle}: {_plural(count, 'sale order')} "
                                   f"sent to the locations"))
 
     def purchase_orders(self) -> None:
         title = "Automatic Purchase Orders"
-        found = _process("xmart.processes.purchase_orders", "generate_purchase_orders", "PurchaseOrderParams")
-        if found is None:
-            self.steps.append((title, SKIPPED))
-            return
-        generate, po_params = found
+        from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
         from xmart.processes.selection import PROCESS_LOCK
 
         before = _max_number(self.engine, PurchaseOrder.number)
         delivery, cancel = self.today + dt.timedelta(days=7), self.today + dt.timedelta(days=21)
         with UnitOfWork(self.engine, exclusive=PROCESS_LOCK) as uow:
-            result = generate(po_params(range=self._range(), delivery=delivery, cancel=cancel), uow)
-            uow.commit()
+            result = generate_purchase_orders(
+                PurchaseOrderParams(range=self._range(), delivery=delivery, cancel=cancel), uow)
         with UnitOfWork(self.engine) as uow:
             assert uow.session is not None
             self.new_pos = list(uow.session.scalars(
@@ -523,27 +500,20 @@ class _Flow:
 
     def receive(self) -> None:
         title = "Receiving"
-        found = _process("xmart.processes.receiving", "receive")
-        if found is None:
-            self.steps.append((title, SKIPPED))
-            return
+        from xmart.processes.receiving import receive
+
         if not self.new_pos:
             self.steps.append((title, "skipped: no generated purchase order to receive"))
             return
-        (receive,) = found
         number = self.new_pos[0]
         with UnitOfWork(self.engine) as uow:
             receive(uow, number)
-            uow.commit()
         self.steps.append((title, f"purchase order {number} received in full at the receiving location"))
 
     def invoice(self, after_so: int, how_many: int = 3) -> None:
         title = "Invoicing"
-        found = _process("xmart.processes.invoicing", "invoice")
-        if found is None:
-            self.steps.append((title, SKIPPED))
-            return
-        (invoice,) = found
+        from xmart.processes.invoicing import invoice
+
         done: list[str] = []
         seen: set[int] = set()
         for so_number, sku, left in _sale_orders_after(self.engine, after_so):
@@ -552,7 +522,6 @@ class _Flow:
             seen.add(so_number)
             with UnitOfWork(self.engine) as uow:
                 invoice(uow, so_number, sku, left)
-                uow.commit()
             done.append(f"SO {so_number} {sku} x{left}")
             if len(done) == how_many:
                 break

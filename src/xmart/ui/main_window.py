@@ -220,11 +220,8 @@ class MainWindow(QMainWindow):
 
     def create_demo_data(self) -> Task | None:
         """Fill the empty database with demo data, in the task runner."""
-        try:
-            from xmart.processes.demo import load_demo
-        except ModuleNotFoundError:
-            show_message(self, "Demo data is not available in this version of xmart.")
-            return None
+        from xmart.processes.demo import load_demo
+
         if not database_is_empty(self.ctx.engine):
             show_message(self, "Demo data can only be created in an empty database.")
             return None

@@ -3,25 +3,23 @@
 The renderers and the printing service have no Qt; this module only picks the printer
 (QPrinterInfo, or the one chosen in Settings), the way to reach it (CUPS' `lp`, or Qt where there is
 no `lp`: `xmart.ui.qt_printing`) and the file name, and shows the outcome.
-Until `xmart.processes.document_printing` exists, it says that printing is not available yet. With no
-printer chosen and no default printer it says where to choose one instead of starting a job that fails.
+With no printer chosen and no default printer it says where to choose one instead of starting a job that fails.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from xmart.processes import document_printing
 from xmart.ui.app import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.tasks import Task
 
-NOT_AVAILABLE = "Printing is not available yet in this version of xmart."
 NO_PRINTER = ("No printer is chosen and this computer has no default printer: choose one in Settings › Printer…, "
               "or save the document as PDF.")
 PRINT_FUNCTIONS = {"so": "print_sale_orders", "po": "print_purchase_orders", "cso": "print_corporate_orders"}
@@ -30,17 +28,8 @@ PRINTER_KEY = "printing/printer"
 
 
 def _service():
-    try:
-        return importlib.import_module("xmart.processes.document_printing")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("xmart.processes.document_printing",):
-            return None
-        raise
-
-
-def printing_available() -> bool:
-    """True when the printing service is installed."""
-    return _service() is not None
+    """The printing service (one place, so tests can put a stand-in there)."""
+    return document_printing
 
 
 def printer_names() -> list[str]:
@@ -85,9 +74,6 @@ def choose_printer(ctx: AppContext, parent: QWidget) -> None:
 def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequence[int]) -> Task | None:
     """Print documents of one kind as one job, in the task runner; report the outcome."""
     service = _service()
-    if service is None:
-        show_message(parent, NOT_AVAILABLE)
-        return None
     from xmart.processes.printing import PrintTarget
 
     printer_name = print_target_printer(ctx)
@@ -113,9 +99,6 @@ def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequen
 def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> Task | None:
     """Save one document as a PDF file the user names."""
     service = _service()
-    if service is None:
-        show_message(parent, NOT_AVAILABLE)
-        return None
     folder = ctx.settings.value("printing/pdf_folder", str(Path.home()), str)
     suggested = str(Path(folder) / f"{kind}-{number}.pdf")
     path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF documents (*.pdf)")
