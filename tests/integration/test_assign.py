@@ -12,7 +12,7 @@ from tests.support.documents import B200_ITEM, example
 from tests.support.scenarios import TODAY, run_assign, scenario, split
 from xmart.cli.main import main
 from xmart.errors import Cancelled, InputError
-from xmart.models import CorporateSaleOrder, Payment, SaleOrder
+from xmart.models import CorporateSaleOrder, Payment, SaleOrder, SaleOrderLine
 from xmart.models.db import UnitOfWork
 from xmart.processes import assign as assign_module
 from xmart.processes.assign import AUTO_NOTE, AssignParams, assign_orders
@@ -137,7 +137,7 @@ def test_date_range_is_inclusive(engine):
     orders = [{"date": d, "lines": [("A", 1)]} for d in ("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04")]
     load(engine, scenario({"S01": {"A": (10, 0)}}, orders))
     params = AssignParams(range=CsoRange.by_date(dt.date(2026, 11, 2), dt.date(2026, 11, 3)), today=TODAY)
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(engine) as uow:
         result = assign_orders(params, uow)
     assert sorted(so.corporate_order for so in result.sale_orders) == [1002, 1003]
 
@@ -357,20 +357,24 @@ def test_cancel_writes_nothing_and_progress_is_reported(engine):
     before = snapshot(engine)
     seen = []
     params = AssignParams(range=CsoRange.by_number(1, 9999), today=TODAY)
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(engine) as uow:
         with pytest.raises(Cancelled):
             assign_orders(params, uow, progress=lambda d, t, s: seen.append((d, t)), cancelled=lambda: len(seen) >= 2)
     assert snapshot(engine) == before
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(engine) as uow:
         assign_orders(params, uow, progress=lambda d, t, s: seen.append((d, t)))
     assert seen[-1] == (5, 5)
 
 
-def test_process_needs_the_process_lock(engine):
+def test_the_process_lock_is_taken_before_the_first_query(engine):
     load(engine, scenario({"S01": {"A": (3, 0)}}, [{"lines": [("A", 1)]}]))
     with UnitOfWork(engine) as uow:
-        with pytest.raises(ValueError, match="exclusive=PROCESS_LOCK"):
-            assign_orders(AssignParams(range=CsoRange.by_number(1, 9)), uow)
+        uow.session.execute(select(SaleOrderLine.id)).all()  # a read first: the write lock can no longer be taken
+        if engine.dialect.name == "sqlite":
+            with pytest.raises(RuntimeError, match="before the transaction's first query"):
+                assign_orders(AssignParams(range=CsoRange.by_number(1, 9)), uow)
+        else:  # an advisory lock can be taken at any point of a PostgreSQL transaction
+            assert assign_orders(AssignParams(range=CsoRange.by_number(1, 9999), today=TODAY), uow).sale_orders
 
 
 def test_a_cancelled_remainder_is_never_assigned_nor_ordered(engine):
@@ -394,5 +398,5 @@ def test_a_cancelled_remainder_is_never_assigned_nor_ordered(engine):
         figures = cso_fulfilment(uow.session, 1001)
         assert (figures.lines[0].cancelled, figures.lines[0].unassigned) == (3, 0)
     params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=TODAY, cancel=TODAY, today=TODAY)
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(engine) as uow:
         assert generate_purchase_orders(params, uow).purchase_orders == ()

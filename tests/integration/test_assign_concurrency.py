@@ -21,7 +21,8 @@ from xmart.errors import ProcessBusyError
 from xmart.models import SaleOrderLine
 from xmart.models import db as db_module
 from xmart.models.db import UnitOfWork, make_engine
-from xmart.processes.selection import PROCESS_LOCK
+from xmart.processes.assign import AssignParams, assign_orders
+from xmart.processes.selection import PROCESS_LOCK, CsoRange
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -83,7 +84,7 @@ def test_a_run_that_cannot_get_the_lock_stops_clearly_and_writes_nothing(db_url,
     holding, release = threading.Event(), threading.Event()
 
     def hold():
-        with UnitOfWork(first, exclusive=PROCESS_LOCK):
+        with UnitOfWork(first) as uow, uow.exclusive(PROCESS_LOCK):
             holding.set()
             release.wait(10)
 
@@ -93,12 +94,52 @@ def test_a_run_that_cannot_get_the_lock_stops_clearly_and_writes_nothing(db_url,
         assert holding.wait(10)
         started = time.monotonic()
         with pytest.raises(ProcessBusyError, match="Another run is in progress"):
-            with UnitOfWork(second, exclusive=PROCESS_LOCK):
-                pass
+            with UnitOfWork(second) as uow:
+                assign_orders(AssignParams(range=CsoRange.by_number(1, 9)), uow)
         assert 0.5 < time.monotonic() - started < 10
     finally:
         release.set()
         holder.join()
     assert snapshot(first) == before
+    first.dispose()
+    second.dispose()
+
+
+@pytest.mark.parametrize("process", ["assign", "purchase-orders", "receive", "invoice"])
+def test_every_process_takes_the_process_lock_itself(db_url, monkeypatch, process):
+    """A caller that opens a plain unit of work still cannot overlap another run (README: concurrent runs)."""
+    import datetime as dt
+
+    from xmart.processes.invoicing import invoice
+    from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
+    from xmart.processes.receiving import receive
+
+    monkeypatch.setattr(db_module, "LOCK_WAIT_SECONDS", 1)
+    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 1000)
+    first, second = make_engine(db_url), make_engine(db_url)
+    runs = {
+        "assign": lambda uow: assign_orders(AssignParams(range=CsoRange.by_number(1, 9)), uow),
+        "purchase-orders": lambda uow: generate_purchase_orders(PurchaseOrderParams(
+            range=CsoRange.by_number(1, 9), delivery=dt.date(2030, 1, 1), cancel=dt.date(2030, 2, 1)), uow),
+        "receive": lambda uow: receive(uow, 1),
+        "invoice": lambda uow: invoice(uow, 1, "A", 1),
+    }
+    holding, release = threading.Event(), threading.Event()
+
+    def hold():
+        with UnitOfWork(first) as uow, uow.exclusive(PROCESS_LOCK):
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(10)
+        with pytest.raises(ProcessBusyError, match="Another run is in progress"):
+            with UnitOfWork(second) as uow:
+                runs[process](uow)
+    finally:
+        release.set()
+        holder.join()
     first.dispose()
     second.dispose()

@@ -76,7 +76,7 @@ def run_po(engine, first: int = 1000, last: int = 1999, **kwargs) -> PurchaseOrd
     """One run of the process over a CSO number range, under the process lock."""
     options = {"delivery": DELIVERY, "cancel": CANCEL, "today": TODAY} | kwargs
     rng = options.pop("range", None) or CsoRange.by_number(first, last)
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(engine) as uow:
         return generate_purchase_orders(PurchaseOrderParams(range=rng, **options), uow)
 
 
@@ -323,7 +323,7 @@ def test_progress_is_reported_per_cso_and_cancelling_writes_nothing(engine):
         return len(seen) >= 2
 
     params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=DELIVERY, cancel=CANCEL)
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow, pytest.raises(Cancelled, match="nothing was written"):
+    with UnitOfWork(engine) as uow, pytest.raises(Cancelled, match="nothing was written"):
         generate_purchase_orders(params, uow, progress=lambda *a: seen.append(a), cancelled=cancel_after_two)
     assert seen == [(1, 3, "Corporate sale order 1001"), (2, 3, "Corporate sale order 1002")]
     assert count(engine, PurchaseOrder) == 1 and count(engine, PoCoverage) == 0

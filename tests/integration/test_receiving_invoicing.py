@@ -211,7 +211,7 @@ def test_end_to_end_cso_purchase_orders_receive_assign_invoice(engine):
 
     def run_assign():
         params = assign.AssignParams(range=CsoRange.by_number(1000, 1999), stores=("MAIN", "S01"), today=TODAY)
-        with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+        with UnitOfWork(engine) as uow:
             return assign.assign_orders(params, uow)
 
     setup(engine, {"number": 1001, "date": "2026-11-02", "status": "open", "billing_customer": "C001",

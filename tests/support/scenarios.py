@@ -54,7 +54,7 @@ def scenario(stock: dict[str, dict[str, tuple[int, int]]], orders: list[dict], s
 def run_assign(engine: Engine, first: int = 1, last: int = 99_999, **options) -> AssignResult:
     """Run Assign by number under the process lock."""
     params = AssignParams(range=CsoRange.by_number(first, last), today=TODAY, **options)
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(engine) as uow:
         return assign_orders(params, uow)
 
 

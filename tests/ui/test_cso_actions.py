@@ -50,7 +50,7 @@ def _assign_1001(engine) -> None:
     from xmart.processes.assign import AssignParams, assign_orders
     from xmart.processes.selection import PROCESS_LOCK, CsoRange
 
-    with UnitOfWork(engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(engine) as uow:
         assign_orders(AssignParams(range=CsoRange.by_number(1001, 1001), today=TODAY), uow)
 
 

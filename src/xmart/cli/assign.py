@@ -24,7 +24,7 @@ def run(args, ctx) -> int:
         exclude_before=args.exclude_before, print_documents=args.print, dry_run=args.dry_run,
     )
     params.range.validate()
-    with UnitOfWork(ctx.engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(ctx.engine) as uow:
         result = assign_orders(params, uow)
     if args.json:
         print_json(result.to_json())

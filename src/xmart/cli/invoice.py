@@ -10,7 +10,7 @@ from xmart.processes.selection import PROCESS_LOCK
 def run(args, ctx) -> int:
     """Record a sale at the SO's location and say what changed."""
     # The process lock keeps sales out of the middle of an Assign run (it reads on hand and sold).
-    with UnitOfWork(ctx.engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(ctx.engine) as uow:
         result = invoice(uow, args.so_number, args.sku, args.qty)
     text = (f"Invoice {result.number} at {result.location}: {result.qty} x {result.sku} sold on SO {result.so_number} "
             f"(now {result.so_status}); {result.on_hand} left on hand.")

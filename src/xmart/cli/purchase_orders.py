@@ -44,7 +44,7 @@ def run(args, ctx) -> int:
     """Run the Automatic Purchase Orders process and report what it made."""
     params = params_from_args(args)
     params.validate()
-    with UnitOfWork(ctx.engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(ctx.engine) as uow:
         result = generate_purchase_orders(params, uow)
     if args.json:
         print_json(result.to_json())

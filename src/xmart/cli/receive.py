@@ -10,7 +10,7 @@ from xmart.processes.selection import PROCESS_LOCK
 def run(args, ctx) -> int:
     """Receive a whole PO, or part of one line, and say what was received."""
     # The process lock keeps receiving out of the middle of an Assign / Purchase Orders run.
-    with UnitOfWork(ctx.engine, exclusive=PROCESS_LOCK) as uow:
+    with UnitOfWork(ctx.engine) as uow:
         result = receive(uow, args.po_number, args.sku, args.qty)
     print(f"Received {result.units} unit{'s' if result.units != 1 else ''} on PO {result.po_number} "
           f"at {result.location}; the PO is now {result.status}.")

@@ -7,12 +7,14 @@ session and its transaction: commit explicitly, anything else rolls back on exit
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from xmart.errors import ProcessBusyError
 
@@ -58,57 +60,94 @@ def _lock_key(name: str) -> int:
 
 
 class UnitOfWork:
-    """A session and one transaction. `exclusive=name` serialises runs of a process across workstations.
+    """A session and one transaction; `exclusive(name)` serialises runs of a process across workstations.
 
-    With `exclusive`, the transaction first takes a lock that lasts until commit or rollback:
+    `uow.session` is the session while the unit of work is open (inside `with`); outside it raises
+    RuntimeError. Commit explicitly: anything not committed is rolled back on exit.
+
+    A process that must not overlap with another run takes its own lock, first thing in its
+    transaction: `with uow.exclusive(PROCESS_LOCK): ...`. The lock lasts until commit or rollback:
     on SQLite `BEGIN IMMEDIATE` (the database's single write lock), on PostgreSQL a transaction
     advisory lock named after the process. A second run waits for the first to finish and then
     reads what it left (DOMAIN.md section 4: "the second waits and then runs on what the first left").
     After LOCK_WAIT_SECONDS of waiting it stops with ProcessBusyError ("another run is in progress").
+    Taking a lock already held in this transaction is a no-op, so a caller may run several
+    processes in one transaction (the demo receives and invoices in one).
     """
 
-    def __init__(self, engine: Engine, exclusive: str | None = None):
+    def __init__(self, engine: Engine):
         self.engine = engine
-        self.exclusive = exclusive
-        self.session: Session | None = None
-        self._connection = None
+        self._session: Session | None = None
+        self._locks: set[str] = set()
+        self._begun = False
+
+    @property
+    def session(self) -> Session:
+        """The open session; RuntimeError outside `with`."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open: use it in a `with` block")
+        return self._session
 
     def __enter__(self) -> UnitOfWork:
-        try:
-            if self.exclusive and is_sqlite(self.engine):
-                self._connection = self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
-                self.session = Session(bind=self._connection, expire_on_commit=False)
-                self.session.connection()  # BEGIN IMMEDIATE now: waits for any other writer
-            else:
-                self.session = Session(bind=self.engine, expire_on_commit=False)
-                if self.exclusive:
-                    self.session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_SECONDS}s'"))
-                    self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(self.exclusive)})
-        except OperationalError as exc:
-            self.__exit__(None, None, None)
-            if "locked" in str(exc).lower() or "lock timeout" in str(exc).lower():
-                raise ProcessBusyError(
-                    f"Another run is in progress (waited {LOCK_WAIT_SECONDS} s); try again when it has finished."
-                ) from exc
-            raise
+        session = Session(bind=self.engine, expire_on_commit=False)
+        event.listen(session, "after_begin", self._after_begin)
+        event.listen(session, "after_transaction_end", self._after_transaction_end)
+        self._session = session
         return self
 
+    def _after_begin(self, _session: Session, _transaction: object, _connection: object) -> None:
+        self._begun = True
+
+    def _after_transaction_end(self, _session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None:
+            self._begun = False
+            self._locks.clear()
+
+    def holds(self, name: str) -> bool:
+        """True when this transaction holds the lock `name` (see `exclusive`)."""
+        return name in self._locks
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[UnitOfWork]:
+        """Hold the lock `name` from here until the transaction ends (commit or rollback).
+
+        Raises ProcessBusyError after LOCK_WAIT_SECONDS of waiting for another run, and
+        RuntimeError when, on SQLite, the transaction already read or wrote without the lock
+        (the database's write lock can only be taken at the start of a transaction).
+        """
+        session = self.session
+        if name not in self._locks:
+            try:
+                if is_sqlite(self.engine):
+                    if not self._locks:
+                        if self._begun:
+                            raise RuntimeError(f"take the {name!r} lock before the transaction's first query")
+                        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+                else:
+                    session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_SECONDS}s'"))
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _lock_key(name)})
+            except OperationalError as exc:
+                session.rollback()
+                if "locked" in str(exc).lower() or "lock timeout" in str(exc).lower():
+                    raise ProcessBusyError(
+                        f"Another run is in progress (waited {LOCK_WAIT_SECONDS} s); try again when it has finished."
+                    ) from exc
+                raise
+            self._locks.add(name)
+        yield self
+
     def commit(self) -> None:
-        """Commit the transaction."""
-        assert self.session is not None
+        """Commit the transaction (locks taken with `exclusive` are released)."""
         self.session.commit()
 
     def rollback(self) -> None:
-        """Roll the transaction back."""
-        assert self.session is not None
+        """Roll the transaction back (locks taken with `exclusive` are released)."""
         self.session.rollback()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        try:
-            if self.session is not None:
-                self.session.rollback()
-        finally:
-            if self.session is not None:
-                self.session.close()
-            if self._connection is not None:
-                self._connection.close()
+        session, self._session = self._session, None
+        if session is not None:
+            try:
+                session.rollback()
+            finally:
+                session.close()

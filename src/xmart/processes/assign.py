@@ -305,86 +305,85 @@ def assign_orders(params: AssignParams, uow: UnitOfWork, progress: Progress | No
                   cancelled: Callable[[], bool] | None = None) -> AssignResult:
     """Run Assign over the selected CSOs; commits unless `params.dry_run` (see the module's invariants).
 
-    `uow` must be opened with `exclusive=PROCESS_LOCK`, so that runs never overlap.
+    Takes the process lock (`uow.exclusive(PROCESS_LOCK)`) first, so that runs never overlap;
+    raises ProcessBusyError when another run holds it for longer than LOCK_WAIT_SECONDS.
     """
     params.range.validate()
-    if uow.exclusive != PROCESS_LOCK:
-        raise ValueError("assign_orders needs a UnitOfWork opened with exclusive=PROCESS_LOCK")
-    session = uow.session
-    assert session is not None
-    today = params.today or dt.date.today()
-    locations = _locations(session, params.stores)
-    orders = _load_orders(session, params.range)
-    items = select(CsoLine.item_id).where(CsoLine.cso_id.in_(selected_csos(params.range).with_only_columns(
-        CorporateSaleOrder.id)))
-    sources = _availability(session, params, locations, items) if orders else {}
+    with uow.exclusive(PROCESS_LOCK):
+        session = uow.session
+        today = params.today or dt.date.today()
+        locations = _locations(session, params.stores)
+        orders = _load_orders(session, params.range)
+        items = select(CsoLine.item_id).where(CsoLine.cso_id.in_(selected_csos(params.range).with_only_columns(
+            CorporateSaleOrder.id)))
+        sources = _availability(session, params, locations, items) if orders else {}
 
-    # allocation, in memory: (cso id, location code) -> {cso line id: qty}
-    allocations: dict[int, dict[str, dict[int, int]]] = {}
-    step = max(1, len(orders) // 200)
-    for index, order in enumerate(orders):
-        if index % step == 0:
-            if cancelled is not None and cancelled():
-                raise Cancelled("Assign was cancelled; nothing was written.")
-            if progress is not None:
-                progress(index, len(orders), f"Corporate sale order {order.number}")
-        for line in order.lines:
-            remaining = line.qty - line.assigned
-            if remaining <= 0:
+        # allocation, in memory: (cso id, location code) -> {cso line id: qty}
+        allocations: dict[int, dict[str, dict[int, int]]] = {}
+        step = max(1, len(orders) // 200)
+        for index, order in enumerate(orders):
+            if index % step == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled("Assign was cancelled; nothing was written.")
+                if progress is not None:
+                    progress(index, len(orders), f"Corporate sale order {order.number}")
+            for line in order.lines:
+                remaining = line.qty - line.assigned
+                if remaining <= 0:
+                    continue
+                for source, qty in _take(sources.get(line.item_id, []), remaining):
+                    by_store = allocations.setdefault(order.id, {}).setdefault(source.code, {})
+                    by_store[line.id] = by_store.get(line.id, 0) + qty
+                    line.assigned += qty
+        if progress is not None:
+            progress(len(orders), len(orders), "Writing sale orders")
+
+        code_to_id = {c: i for i, c in locations.items()}
+        number = next_number(session, SaleOrder.number, FIRST_SO_NUMBER)
+        card_refs = _card_references(session, list(allocations))
+        paid, already = _deposits(session, list(allocations))
+        generated: list[GeneratedSaleOrder] = []
+        so_rows: list[dict] = []
+        line_rows: list[tuple[int, list[dict]]] = []
+        for order in orders:
+            if order.id not in allocations:
                 continue
-            for source, qty in _take(sources.get(line.item_id, []), remaining):
-                by_store = allocations.setdefault(order.id, {}).setdefault(source.code, {})
-                by_store[line.id] = by_store.get(line.id, 0) + qty
-                line.assigned += qty
-    if progress is not None:
-        progress(len(orders), len(orders), "Writing sale orders")
+            lines = {ln.id: ln for ln in order.lines}
+            new_sos = sorted(allocations[order.id].items())
+            shares = _deposit_shares(order, Decimal(paid.get(order.id, 0)), Decimal(already.get(order.id, 0)),
+                                     new_sos, lines)
+            for (code, alloc), deposit in zip(new_sos, shares, strict=True):
+                so_lines = [lines[lid] for lid in sorted(alloc, key=lambda i: lines[i].line_no)]
+                generated.append(GeneratedSaleOrder(
+                    number=number, store=code, corporate_order=order.number, date=today, note=AUTO_NOTE,
+                    deposit=deposit,
+                    lines=tuple(GeneratedLine(ln.sku, alloc[ln.id], ln.price, ln.discount, ln.line_no) for ln in so_lines),
+                ))
+                so_rows.append({
+                    "number": number, "location_id": code_to_id[code], "date": today, "status": SoStatus.OPEN.value,
+                    "cso_id": order.id, "billing_customer_id": order.billing_customer_id,
+                    "shipping_customer_id": order.shipping_customer_id, "global_discount": order.global_discount,
+                    "note": AUTO_NOTE, "card_payment_id": card_refs.get(order.id), "deposit": deposit,
+                })
+                line_rows.append((number, [
+                    {"line_no": i, "item_id": ln.item_id, "qty": alloc[ln.id], "sold": 0, "price": ln.price,
+                     "discount": ln.discount, "cso_line_id": ln.id}
+                    for i, ln in enumerate(so_lines, start=1)
+                ]))
+                number += 1
+        unassigned = tuple(
+            Unassigned(order.number, ln.sku, ln.qty - ln.assigned, ln.line_no)
+            for order in orders for ln in order.lines if ln.assigned < ln.qty
+        )
+        if params.dry_run:
+            session.rollback()
+            return AssignResult(tuple(generated), unassigned, dry_run=True)
 
-    code_to_id = {c: i for i, c in locations.items()}
-    number = next_number(session, SaleOrder.number, FIRST_SO_NUMBER)
-    card_refs = _card_references(session, list(allocations))
-    paid, already = _deposits(session, list(allocations))
-    generated: list[GeneratedSaleOrder] = []
-    so_rows: list[dict] = []
-    line_rows: list[tuple[int, list[dict]]] = []
-    for order in orders:
-        if order.id not in allocations:
-            continue
-        lines = {ln.id: ln for ln in order.lines}
-        new_sos = sorted(allocations[order.id].items())
-        shares = _deposit_shares(order, Decimal(paid.get(order.id, 0)), Decimal(already.get(order.id, 0)),
-                                 new_sos, lines)
-        for (code, alloc), deposit in zip(new_sos, shares, strict=True):
-            so_lines = [lines[lid] for lid in sorted(alloc, key=lambda i: lines[i].line_no)]
-            generated.append(GeneratedSaleOrder(
-                number=number, store=code, corporate_order=order.number, date=today, note=AUTO_NOTE,
-                deposit=deposit,
-                lines=tuple(GeneratedLine(ln.sku, alloc[ln.id], ln.price, ln.discount, ln.line_no) for ln in so_lines),
-            ))
-            so_rows.append({
-                "number": number, "location_id": code_to_id[code], "date": today, "status": SoStatus.OPEN.value,
-                "cso_id": order.id, "billing_customer_id": order.billing_customer_id,
-                "shipping_customer_id": order.shipping_customer_id, "global_discount": order.global_discount,
-                "note": AUTO_NOTE, "card_payment_id": card_refs.get(order.id), "deposit": deposit,
-            })
-            line_rows.append((number, [
-                {"line_no": i, "item_id": ln.item_id, "qty": alloc[ln.id], "sold": 0, "price": ln.price,
-                 "discount": ln.discount, "cso_line_id": ln.id}
-                for i, ln in enumerate(so_lines, start=1)
-            ]))
-            number += 1
-    unassigned = tuple(
-        Unassigned(order.number, ln.sku, ln.qty - ln.assigned, ln.line_no)
-        for order in orders for ln in order.lines if ln.assigned < ln.qty
-    )
-    if params.dry_run:
-        session.rollback()
-        return AssignResult(tuple(generated), unassigned, dry_run=True)
-
-    _write(session, so_rows, line_rows)
-    numbers = {o.id: o.number for o in orders}
-    changed = refresh_statuses(session, list(allocations))
-    uow.commit()
-    return AssignResult(tuple(generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
+        _write(session, so_rows, line_rows)
+        numbers = {o.id: o.number for o in orders}
+        changed = refresh_statuses(session, list(allocations))
+        uow.commit()
+        return AssignResult(tuple(generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
 
 
 def _card_references(session: Session, cso_ids: list[int]) -> dict[int, int]:

@@ -22,7 +22,6 @@ class PermissionDenied(XmartError):
 def reveal_card_number(uow: UnitOfWork, payment_id: int, user: str, permissions: frozenset[str]) -> str:
     """The full card number of a card payment, for a user holding CARD_DATA_PERMISSION; audited."""
     session = uow.session
-    assert session is not None
     if CARD_DATA_PERMISSION not in permissions:
         session.add(AuditEntry(user=user, action="card.reveal.denied", entity="payment", entity_id=str(payment_id)))
         uow.commit()

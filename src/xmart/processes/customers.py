@@ -142,7 +142,6 @@ def create_customer(uow: UnitOfWork, params: CustomerParams) -> CustomerRow:
     """Validate and store a new customer; commit. Returns its row (with the number it got)."""
     validate_customer(params)
     session = uow.session
-    assert session is not None
     customer = Customer(number="")
     _apply(session, customer, params)
     session.add(customer)
@@ -156,7 +155,6 @@ def update_customer(uow: UnitOfWork, customer_id: int, params: CustomerParams) -
     """Validate and store changes to a customer; commit. Orders keep the addresses they were taken with."""
     validate_customer(params)
     session = uow.session
-    assert session is not None
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")

@@ -423,14 +423,12 @@ def _has_data(session: Session) -> bool:
 def database_is_empty(engine: Engine) -> bool:
     """True when the database has no location, item or corporate sale order (the demo may fill it)."""
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         return not _has_data(uow.session)
 
 
 def _max_number(engine: Engine, column, count_above: int | None = None) -> int:
     """The highest number in `column` (0 when empty), or with `count_above` how many numbers are above it."""
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         if count_above is not None:
             return uow.session.scalar(select(func.count()).where(column > count_above)) or 0
         return uow.session.scalar(select(func.max(column))) or 0
@@ -439,7 +437,6 @@ def _max_number(engine: Engine, column, count_above: int | None = None) -> int:
 def _sale_orders_after(engine: Engine, number: int) -> list[tuple[int, str, int]]:
     """(SO number, SKU, qty - sold) of open lines on SOs generated from CSOs numbered above `number`."""
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         rows = uow.session.execute(
             select(SaleOrder.number, Item.sku, SaleOrderLine.qty - SaleOrderLine.sold)
             .join(SaleOrderLine, SaleOrderLine.so_id == SaleOrder.id)
@@ -472,7 +469,7 @@ class _Flow:
         from xmart.processes.selection import PROCESS_LOCK
 
         before = _max_number(self.engine, SaleOrder.number)
-        with UnitOfWork(self.engine, exclusive=PROCESS_LOCK) as uow:
+        with UnitOfWork(self.engine) as uow:
             assign_orders(AssignParams(range=self._range()), uow)
         count = _max_number(self.engine, SaleOrder.number, count_above=before)
         self.steps.append((title, f"CSOs dated {self.first} to {self.middle}: {_plural(count, 'sale order')} "
@@ -485,11 +482,10 @@ class _Flow:
 
         before = _max_number(self.engine, PurchaseOrder.number)
         delivery, cancel = self.today + dt.timedelta(days=7), self.today + dt.timedelta(days=21)
-        with UnitOfWork(self.engine, exclusive=PROCESS_LOCK) as uow:
+        with UnitOfWork(self.engine) as uow:
             result = generate_purchase_orders(
                 PurchaseOrderParams(range=self._range(), delivery=delivery, cancel=cancel), uow)
         with UnitOfWork(self.engine) as uow:
-            assert uow.session is not None
             self.new_pos = list(uow.session.scalars(
                 select(PurchaseOrder.number).where(PurchaseOrder.number > before).order_by(PurchaseOrder.number)))
         skipped = list(getattr(result, "skipped_no_vendor", None) or [])
@@ -548,7 +544,6 @@ def load_demo(engine: Engine, seed: int = 2026, progress: Progress | None = None
     doc = build_demo_document(seed, today)
     report(0, total, "Loading the demo data set")
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         if _has_data(uow.session):
             raise InputError(NOT_EMPTY)  # filled meanwhile by another workstation
         result = import_document(uow, doc)
@@ -571,7 +566,6 @@ def load_demo(engine: Engine, seed: int = 2026, progress: Progress | None = None
     report(6, total, "Done")
 
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         statuses = uow.session.execute(
             select(CorporateSaleOrder.status, func.count()).group_by(CorporateSaleOrder.status)
             .order_by(CorporateSaleOrder.status)

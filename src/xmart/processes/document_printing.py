@@ -170,7 +170,6 @@ def rendered(engine: Engine, kind: str, numbers: Sequence[int], separate: bool) 
     numbers = list(dict.fromkeys(numbers))
     loader, renderer_class = _LOADERS[kind]
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         documents = loader(uow.session, numbers)
         renderer = renderer_class(company_info(uow.session))
     if separate:

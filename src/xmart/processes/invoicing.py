@@ -19,6 +19,7 @@ from sqlalchemy import select
 from xmart.errors import InputError, NotFoundError
 from xmart.models import Invoice, InvoiceLine, Item, Location, SaleOrder, SaleOrderLine, SoStatus, Stock
 from xmart.models.db import UnitOfWork
+from xmart.processes.selection import PROCESS_LOCK
 from xmart.models.status import SO_TRANSITIONS, check_transition
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.receiving import units_text
@@ -55,49 +56,49 @@ def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date 
     """Sell `qty` units of `sku` on SO `so_number` at its location; commit."""
     if qty <= 0:
         raise InputError(f"The quantity to sell must be at least 1, not {qty}.")
-    session = uow.session
-    assert session is not None
-    order = session.scalar(select(SaleOrder).where(SaleOrder.number == so_number).with_for_update())
-    if order is None:
-        raise NotFoundError(f"Sale order {so_number} does not exist.")
-    if order.status == SoStatus.CANCELLED:
-        raise InputError(f"SO {so_number} is cancelled; nothing can be sold on it.")
-    item = session.scalar(select(Item).where(Item.sku == sku))
-    lines = [line for line in order.lines if item is not None and line.item_id == item.id]
-    if item is None or not lines:
-        raise NotFoundError(f"SO {so_number} has no line with SKU {sku}.")
-    left_to_sell = sum(line.qty - line.sold for line in lines)
-    if qty > left_to_sell:
-        raise InputError(f"SO {so_number} has only {units_text(left_to_sell)} of {sku} left to sell; cannot sell {qty}.")
-    location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
-    stock = session.get(Stock, (order.location_id, item.id), with_for_update=True)
-    on_hand = stock.on_hand if stock is not None else 0
-    if stock is None or on_hand < qty:
-        raise InputError(f"Only {units_text(on_hand)} of {sku} on hand at {location_code}; cannot sell {qty}.")
+    with uow.exclusive(PROCESS_LOCK):
+        session = uow.session
+        order = session.scalar(select(SaleOrder).where(SaleOrder.number == so_number).with_for_update())
+        if order is None:
+            raise NotFoundError(f"Sale order {so_number} does not exist.")
+        if order.status == SoStatus.CANCELLED:
+            raise InputError(f"SO {so_number} is cancelled; nothing can be sold on it.")
+        item = session.scalar(select(Item).where(Item.sku == sku))
+        lines = [line for line in order.lines if item is not None and line.item_id == item.id]
+        if item is None or not lines:
+            raise NotFoundError(f"SO {so_number} has no line with SKU {sku}.")
+        left_to_sell = sum(line.qty - line.sold for line in lines)
+        if qty > left_to_sell:
+            raise InputError(f"SO {so_number} has only {units_text(left_to_sell)} of {sku} left to sell; cannot sell {qty}.")
+        location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
+        stock = session.get(Stock, (order.location_id, item.id), with_for_update=True)
+        on_hand = stock.on_hand if stock is not None else 0
+        if stock is None or on_hand < qty:
+            raise InputError(f"Only {units_text(on_hand)} of {sku} on hand at {location_code}; cannot sell {qty}.")
 
-    number = next_number(session, Invoice.number, FIRST_INVOICE_NUMBER)
-    date = today or dt.date.today()
-    record = Invoice(number=number, location_id=order.location_id, date=date)
-    left = qty
-    for line in lines:
-        take = min(left, line.qty - line.sold)
-        if take <= 0:
-            continue
-        line.sold += take
-        left -= take
-        record.lines.append(InvoiceLine(so_line_id=line.id, item_id=item.id, qty=take, price=Decimal(line.price)))
-        if left == 0:
-            break
-    session.add(record)
-    stock.on_hand -= qty
-    new_status = so_status(order.lines)
-    check_transition(SO_TRANSITIONS, order.status, new_status, "sale order")
-    order.status = new_status.value
-    session.flush()
-    cso_status = None
-    if order.cso_id is not None:
-        refresh_statuses(session, [order.cso_id])
-        cso_status = order.corporate_order.status if order.corporate_order is not None else None
-    uow.commit()
-    return InvoiceResult(number, so_number, location_code or "", date, sku, qty, order.status, cso_status,
-                         stock.on_hand)
+        number = next_number(session, Invoice.number, FIRST_INVOICE_NUMBER)
+        date = today or dt.date.today()
+        record = Invoice(number=number, location_id=order.location_id, date=date)
+        left = qty
+        for line in lines:
+            take = min(left, line.qty - line.sold)
+            if take <= 0:
+                continue
+            line.sold += take
+            left -= take
+            record.lines.append(InvoiceLine(so_line_id=line.id, item_id=item.id, qty=take, price=Decimal(line.price)))
+            if left == 0:
+                break
+        session.add(record)
+        stock.on_hand -= qty
+        new_status = so_status(order.lines)
+        check_transition(SO_TRANSITIONS, order.status, new_status, "sale order")
+        order.status = new_status.value
+        session.flush()
+        cso_status = None
+        if order.cso_id is not None:
+            refresh_statuses(session, [order.cso_id])
+            cso_status = order.corporate_order.status if order.corporate_order is not None else None
+        uow.commit()
+        return InvoiceResult(number, so_number, location_code or "", date, sku, qty, order.status, cso_status,
+                             stock.on_hand)

@@ -68,7 +68,6 @@ def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | 
     if settings.host and "@" not in settings.sender:
         raise InputError("Sender: the address confirmation e-mails come from, e.g. orders@example.com.")
     session = uow.session
-    assert session is not None
     for key, value in (("smtp.host", settings.host.strip()), ("smtp.port", str(settings.port)),
                        ("smtp.starttls", "yes" if settings.starttls else "no"), ("smtp.user", settings.user.strip()),
                        ("smtp.sender", settings.sender.strip())):

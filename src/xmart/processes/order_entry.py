@@ -320,7 +320,6 @@ def _create_draft(session: Session, customer_id: int, today: dt.date) -> Corpora
 def new_order(uow: UnitOfWork, customer_id: int, today: dt.date, channel_name: str | None = None) -> OrderView:
     """Create a draft CSO for a customer, both addresses copied; commit. Retries a number taken meanwhile."""
     session = uow.session
-    assert session is not None
     for attempt in range(3):
         try:
             cso = _create_draft(session, customer_id, today)
@@ -446,7 +445,6 @@ def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, section
 def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections=SECTIONS) -> OrderView:
     """Write the given sections of a draft ("Update Information"); commit. Nothing is written on error."""
     session = uow.session
-    assert session is not None
     unknown = set(sections) - set(SECTIONS)
     if unknown:
         raise ValueError(f"unknown sections {unknown}")
@@ -498,7 +496,6 @@ def _complete(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, toda
 def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
     """Write every section, check them, set the draft `open`, queue the confirmation e-mail; one commit."""
     session = uow.session
-    assert session is not None
     result = _complete(session, _draft(session, cso_id), entry, today)
     uow.commit()
     return result
@@ -507,7 +504,6 @@ def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.da
 def enter_order(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
     """Sales Order Interface: create the CSO for a customer and complete it in one transaction."""
     session = uow.session
-    assert session is not None
     missing = missing_parts(entry)
     if missing:
         raise InputError("The order is not complete yet:\n" + "\n".join(missing))

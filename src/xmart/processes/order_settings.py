@@ -95,7 +95,6 @@ def _name(value: str, what: str, longest: int) -> str:
 def save_channels(uow: UnitOfWork, rows: list[ChannelRow]) -> list[ChannelRow]:
     """Add or change channels; commit. Returns every channel."""
     session = uow.session
-    assert session is not None
     for row in rows:
         name = _name(row.name, "Channel", 60)
         _unique(session, Channel.name, name, row.id, f"Channel: '{name}' already exists.")
@@ -120,7 +119,6 @@ def parse_rate(value: str | Decimal) -> Decimal:
 def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]:
     """Add or change salesmen; commit. Returns every salesman."""
     session = uow.session
-    assert session is not None
     for row in rows:
         code = row.code.strip().upper()
         if not code or len(code) > 20:
@@ -137,7 +135,6 @@ def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]
 def save_custom_fields(uow: UnitOfWork, rows: list[CustomFieldRow]) -> list[CustomFieldRow]:
     """Add or change custom order fields; commit. Returns every field."""
     session = uow.session
-    assert session is not None
     for row in rows:
         name = _name(row.name, "Custom field", 60)
         if row.kind not in set(FieldKind):

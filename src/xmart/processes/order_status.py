@@ -63,7 +63,6 @@ def _move(cso: CorporateSaleOrder, *path: CsoStatus) -> None:
 def cancel_order(uow: UnitOfWork, number: int) -> StatusResult:
     """Cancel a CSO, or only its unassigned remainder once SOs exist; commit."""
     session = uow.session
-    assert session is not None
     cso = _cso(session, number)
     if cso.status == _C.CANCELLED:
         raise InputError(f"Corporate sale order {number} is already cancelled.")
@@ -91,7 +90,6 @@ def cancel_order(uow: UnitOfWork, number: int) -> StatusResult:
 def hold_order(uow: UnitOfWork, number: int) -> StatusResult:
     """Put an open or partially assigned CSO on hold; commit."""
     session = uow.session
-    assert session is not None
     cso = _cso(session, number)
     if cso.status == _C.DRAFT:
         raise InputError(f"Corporate sale order {number} is a draft: complete it or cancel it instead.")
@@ -106,7 +104,6 @@ def hold_order(uow: UnitOfWork, number: int) -> StatusResult:
 def release_order(uow: UnitOfWork, number: int) -> StatusResult:
     """Take a CSO off hold: back to open or partially assigned, from its figures; commit."""
     session = uow.session
-    assert session is not None
     cso = _cso(session, number)
     if cso.status != _C.ON_HOLD:
         raise InputError(f"Corporate sale order {number} is {cso.status}, not on hold.")

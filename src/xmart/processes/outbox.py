@@ -169,7 +169,6 @@ def message_body(session: Session, message_id: int) -> str:
 def requeue(uow: UnitOfWork, message_id: int, now: dt.datetime | None = None) -> None:
     """A person's decision: send a failed or interrupted message again (due now); commit. Sent ones stay sent."""
     session = uow.session
-    assert session is not None
     message = session.get(OutboxMessage, message_id)
     if message is None:
         raise NotFoundError(f"E-mail {message_id} is not in the outbox.")
@@ -207,9 +206,8 @@ later upgrades to a write would fail at once on SQLite when another sender wrote
 
 
 def _claim(engine: Engine, now: dt.datetime, only: int | None, limit: int) -> list[tuple[int, str]]:
-    with UnitOfWork(engine, exclusive=CLAIM_LOCK) as uow:
+    with UnitOfWork(engine) as uow, uow.exclusive(CLAIM_LOCK):
         session = uow.session
-        assert session is not None
         query = select(OutboxMessage.id).where(OutboxMessage.status == _S.QUEUED.value)
         query = query.where(OutboxMessage.id == only) if only is not None else \
             query.where(OutboxMessage.next_attempt_at <= now)
@@ -229,7 +227,6 @@ def _claim(engine: Engine, now: dt.datetime, only: int | None, limit: int) -> li
 
 def _finish(engine: Engine, message_id: int, token: str, values: dict) -> None:
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         uow.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.claim == token)
                             .values(**values).execution_options(synchronize_session=False))
         uow.commit()
@@ -240,7 +237,6 @@ def deliver_due(engine: Engine, now: dt.datetime | None = None, only: int | None
     """Send the due messages (or message `only`, due or not) through the SMTP settings; see the invariants."""
     now = now or utcnow()
     with UnitOfWork(engine) as uow:
-        assert uow.session is not None
         settings = load_smtp_settings(uow.session)
     claimed = _claim(engine, now, only, limit)
     if not claimed:
@@ -249,7 +245,6 @@ def deliver_due(engine: Engine, now: dt.datetime | None = None, only: int | None
     sent, failed, errors = 0, 0, []
     for message_id, token in claimed:
         with UnitOfWork(engine) as uow:
-            assert uow.session is not None
             m = uow.session.get(OutboxMessage, message_id)
             assert m is not None
             key, recipient, subject, body, attempts = m.key, m.recipient, m.subject, m.body, m.attempts

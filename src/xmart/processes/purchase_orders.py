@@ -1,8 +1,8 @@
 """Automatic Purchase Orders for Corporate Sale Orders (DOMAIN.md section 5).
 
 `generate_purchase_orders(params, uow)` buys what the selected CSOs still need and nobody has
-assigned or ordered yet. The caller opens the unit of work with the process lock,
-`UnitOfWork(engine, exclusive=PROCESS_LOCK)`, so that two runs (two workstations) never overlap:
+assigned or ordered yet. The run takes the process lock itself
+(`uow.exclusive(PROCESS_LOCK)`), so that two runs (two workstations) never overlap:
 the second waits for the first and then works on what the first left.
 
 Invariants:
@@ -243,134 +243,132 @@ def generate_purchase_orders(
 ) -> PurchaseOrderResult:
     """Cover the selected CSOs' needs from POs on order, then order the rest; commit once (see module doc).
 
-    Run inside `UnitOfWork(engine, exclusive=PROCESS_LOCK)`. A dry run computes the same result
+    Run inside `UnitOfWork(engine)`. A dry run computes the same result
     and rolls back. `progress(done, total, text)` is called per CSO; `cancelled()` is checked per
     CSO and stops the run with Cancelled, nothing written.
     """
     params.validate()
-    if uow.exclusive != PROCESS_LOCK:
-        raise ValueError("generate_purchase_orders needs a UnitOfWork opened with exclusive=PROCESS_LOCK")
-    session = uow.session
-    assert session is not None
-    location = _receiving_location(session)
-    today = params.today or dt.date.today()
+    with uow.exclusive(PROCESS_LOCK):
+        session = uow.session
+        location = _receiving_location(session)
+        today = params.today or dt.date.today()
 
-    lines, line_ids, item_ids = _selected_lines(session, params.range)
-    assigned = assigned_by_line(session, line_ids)
-    covered = covered_by_line(session, line_ids)
-    items = {
-        row.id: _ItemRow(row.sku, to_money(row.cost), row.vendor_id)
-        for row in session.execute(select(Item.id, Item.sku, Item.cost, Item.vendor_id).where(Item.id.in_(item_ids)))
-    }
-    on_order = _open_po_lines(session, item_ids)
-    pairs = {  # existing coverage of open PO lines for the selected CSO lines: (po line, cso line) -> (row id, qty)
-        (po_line_id, cso_line_id): [row_id, qty]
-        for row_id, po_line_id, cso_line_id, qty in session.execute(
-            select(PoCoverage.id, PoCoverage.po_line_id, PoCoverage.cso_line_id, PoCoverage.qty)
-            .join(PurchaseOrderLine, PurchaseOrderLine.id == PoCoverage.po_line_id)
-            .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
-            .where(PurchaseOrder.status.in_(OPEN_PO_STATUSES), PurchaseOrderLine.item_id.in_(item_ids))
-        )
-    }
+        lines, line_ids, item_ids = _selected_lines(session, params.range)
+        assigned = assigned_by_line(session, line_ids)
+        covered = covered_by_line(session, line_ids)
+        items = {
+            row.id: _ItemRow(row.sku, to_money(row.cost), row.vendor_id)
+            for row in session.execute(select(Item.id, Item.sku, Item.cost, Item.vendor_id).where(Item.id.in_(item_ids)))
+        }
+        on_order = _open_po_lines(session, item_ids)
+        pairs = {  # existing coverage of open PO lines for the selected CSO lines: (po line, cso line) -> (row id, qty)
+            (po_line_id, cso_line_id): [row_id, qty]
+            for row_id, po_line_id, cso_line_id, qty in session.execute(
+                select(PoCoverage.id, PoCoverage.po_line_id, PoCoverage.cso_line_id, PoCoverage.qty)
+                .join(PurchaseOrderLine, PurchaseOrderLine.id == PoCoverage.po_line_id)
+                .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
+                .where(PurchaseOrder.status.in_(OPEN_PO_STATUSES), PurchaseOrderLine.item_id.in_(item_ids))
+            )
+        }
 
-    existing_covers: dict[tuple[int, str, int], int] = {}  # (cso number, sku, po number) -> qty, in order
-    new_coverage: list[dict] = []
-    changed_pairs: set[tuple[int, int]] = set()
-    to_order: dict[int, dict[int, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
-    skipped: set[str] = set()
+        existing_covers: dict[tuple[int, str, int], int] = {}  # (cso number, sku, po number) -> qty, in order
+        new_coverage: list[dict] = []
+        changed_pairs: set[tuple[int, int]] = set()
+        to_order: dict[int, dict[int, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
+        skipped: set[str] = set()
 
-    cso_numbers = list(dict.fromkeys(line.cso_number for line in lines))
-    by_cso: dict[int, list[_CsoLineRow]] = defaultdict(list)
-    for line in lines:
-        by_cso[line.cso_number].append(line)
-    for done, number in enumerate(cso_numbers):
-        if cancelled is not None and cancelled():
-            uow.rollback()
-            raise Cancelled("Purchase order generation was cancelled; nothing was written.")
-        for line in by_cso[number]:
-            already = sum(a for a, _ in assigned.get(line.id, {}).values()) + covered.get(line.id, 0)
-            need = max(0, line.qty - already)
-            item = items[line.item_id]
-            for po_line in on_order.get(line.item_id, ()):
+        cso_numbers = list(dict.fromkeys(line.cso_number for line in lines))
+        by_cso: dict[int, list[_CsoLineRow]] = defaultdict(list)
+        for line in lines:
+            by_cso[line.cso_number].append(line)
+        for done, number in enumerate(cso_numbers):
+            if cancelled is not None and cancelled():
+                uow.rollback()
+                raise Cancelled("Purchase order generation was cancelled; nothing was written.")
+            for line in by_cso[number]:
+                already = sum(a for a, _ in assigned.get(line.id, {}).values()) + covered.get(line.id, 0)
+                need = max(0, line.qty - already)
+                item = items[line.item_id]
+                for po_line in on_order.get(line.item_id, ()):
+                    if need == 0:
+                        break
+                    take = min(need, po_line.free)
+                    if take == 0:
+                        continue
+                    po_line.free -= take
+                    need -= take
+                    key = (po_line.id, line.id)
+                    if key in pairs:
+                        pairs[key][1] += take
+                        changed_pairs.add(key)
+                    else:
+                        new_coverage.append({"po_line_id": po_line.id, "cso_line_id": line.id, "qty": take})
+                    cover_key = (line.cso_number, item.sku, po_line.po_number)
+                    existing_covers[cover_key] = existing_covers.get(cover_key, 0) + take
                 if need == 0:
-                    break
-                take = min(need, po_line.free)
-                if take == 0:
                     continue
-                po_line.free -= take
-                need -= take
-                key = (po_line.id, line.id)
-                if key in pairs:
-                    pairs[key][1] += take
-                    changed_pairs.add(key)
-                else:
-                    new_coverage.append({"po_line_id": po_line.id, "cso_line_id": line.id, "qty": take})
-                cover_key = (line.cso_number, item.sku, po_line.po_number)
-                existing_covers[cover_key] = existing_covers.get(cover_key, 0) + take
-            if need == 0:
-                continue
-            if item.vendor_id is None:
-                skipped.add(item.sku)
-                continue
-            to_order[item.vendor_id][line.item_id].append((line.id, line.cso_number, need))
-        if progress is not None:
-            progress(done + 1, len(cso_numbers), f"Corporate sale order {number}")
+                if item.vendor_id is None:
+                    skipped.add(item.sku)
+                    continue
+                to_order[item.vendor_id][line.item_id].append((line.id, line.cso_number, need))
+            if progress is not None:
+                progress(done + 1, len(cso_numbers), f"Corporate sale order {number}")
 
-    # coverage from POs already on order: raise existing pairs, insert new ones below
-    if changed_pairs:
-        session.execute(update(PoCoverage),
-                        [{"id": pairs[key][0], "qty": pairs[key][1]} for key in sorted(changed_pairs)])
+        # coverage from POs already on order: raise existing pairs, insert new ones below
+        if changed_pairs:
+            session.execute(update(PoCoverage),
+                            [{"id": pairs[key][0], "qty": pairs[key][1]} for key in sorted(changed_pairs)])
 
-    # new purchase orders: one per vendor, one line per item
-    vendor_codes = dict(session.execute(select(Vendor.id, Vendor.code).where(Vendor.id.in_(list(to_order)))).all())
-    vendors = sorted(to_order, key=lambda vendor_id: vendor_codes[vendor_id])
-    first = next_number(session, PurchaseOrder.number, FIRST_PO_NUMBER)
-    note = f"Created automatically for corporate sale orders {params.range.describe()}."
-    orders: list[NewPurchaseOrder] = []
-    po_rows, line_rows, line_covers = [], [], []
-    for offset, vendor_id in enumerate(vendors):
-        number = first + offset
-        po_rows.append({"number": number, "vendor_id": vendor_id, "location_id": location.id, "date": today,
-                        "delivery_date": params.delivery, "cancel_date": params.cancel,
-                        "status": PoStatus.OPEN.value, "note": note})
-        po_lines = []
-        for line_no, item_id in enumerate(sorted(to_order[vendor_id], key=lambda i: items[i].sku), start=1):
-            needs = to_order[vendor_id][item_id]
-            qty = sum(q for _, _, q in needs)
-            line_rows.append({"po_index": offset, "line_no": line_no, "item_id": item_id, "qty": qty,
-                              "received": 0, "cost": items[item_id].cost})
-            line_covers.append(needs)
-            per_cso: dict[int, int] = {}
-            for _, cso_number, q in needs:
-                per_cso[cso_number] = per_cso.get(cso_number, 0) + q
-            po_lines.append(NewPoLine(items[item_id].sku, qty, items[item_id].cost,
-                                      tuple(Cover(c, q) for c, q in per_cso.items())))
-        orders.append(NewPurchaseOrder(number, vendor_codes[vendor_id], location.code, today, params.delivery,
-                                       params.cancel, tuple(po_lines)))
+        # new purchase orders: one per vendor, one line per item
+        vendor_codes = dict(session.execute(select(Vendor.id, Vendor.code).where(Vendor.id.in_(list(to_order)))).all())
+        vendors = sorted(to_order, key=lambda vendor_id: vendor_codes[vendor_id])
+        first = next_number(session, PurchaseOrder.number, FIRST_PO_NUMBER)
+        note = f"Created automatically for corporate sale orders {params.range.describe()}."
+        orders: list[NewPurchaseOrder] = []
+        po_rows, line_rows, line_covers = [], [], []
+        for offset, vendor_id in enumerate(vendors):
+            number = first + offset
+            po_rows.append({"number": number, "vendor_id": vendor_id, "location_id": location.id, "date": today,
+                            "delivery_date": params.delivery, "cancel_date": params.cancel,
+                            "status": PoStatus.OPEN.value, "note": note})
+            po_lines = []
+            for line_no, item_id in enumerate(sorted(to_order[vendor_id], key=lambda i: items[i].sku), start=1):
+                needs = to_order[vendor_id][item_id]
+                qty = sum(q for _, _, q in needs)
+                line_rows.append({"po_index": offset, "line_no": line_no, "item_id": item_id, "qty": qty,
+                                  "received": 0, "cost": items[item_id].cost})
+                line_covers.append(needs)
+                per_cso: dict[int, int] = {}
+                for _, cso_number, q in needs:
+                    per_cso[cso_number] = per_cso.get(cso_number, 0) + q
+                po_lines.append(NewPoLine(items[item_id].sku, qty, items[item_id].cost,
+                                          tuple(Cover(c, q) for c, q in per_cso.items())))
+            orders.append(NewPurchaseOrder(number, vendor_codes[vendor_id], location.code, today, params.delivery,
+                                           params.cancel, tuple(po_lines)))
 
-    # Core inserts of many rows at once (RETURNING the new ids in row order): no per-row ORM work
-    if po_rows:
-        po_table, line_table = PurchaseOrder.__table__, PurchaseOrderLine.__table__
-        po_ids = list(session.scalars(insert(po_table).returning(po_table.c.id, sort_by_parameter_order=True), po_rows))
-        for row in line_rows:
-            row["po_id"] = po_ids[row.pop("po_index")]
-        new_line_ids = list(session.scalars(
-            insert(line_table).returning(line_table.c.id, sort_by_parameter_order=True), line_rows
-        ))
-        for po_line_id, needs in zip(new_line_ids, line_covers, strict=True):
-            new_coverage.extend({"po_line_id": po_line_id, "cso_line_id": cso_line_id, "qty": q}
-                                for cso_line_id, _, q in needs)
-    if new_coverage:
-        session.execute(insert(PoCoverage.__table__), new_coverage)
+        # Core inserts of many rows at once (RETURNING the new ids in row order): no per-row ORM work
+        if po_rows:
+            po_table, line_table = PurchaseOrder.__table__, PurchaseOrderLine.__table__
+            po_ids = list(session.scalars(insert(po_table).returning(po_table.c.id, sort_by_parameter_order=True), po_rows))
+            for row in line_rows:
+                row["po_id"] = po_ids[row.pop("po_index")]
+            new_line_ids = list(session.scalars(
+                insert(line_table).returning(line_table.c.id, sort_by_parameter_order=True), line_rows
+            ))
+            for po_line_id, needs in zip(new_line_ids, line_covers, strict=True):
+                new_coverage.extend({"po_line_id": po_line_id, "cso_line_id": cso_line_id, "qty": q}
+                                    for cso_line_id, _, q in needs)
+        if new_coverage:
+            session.execute(insert(PoCoverage.__table__), new_coverage)
 
-    result = PurchaseOrderResult(
-        purchase_orders=tuple(orders),
-        covered_by_existing=tuple(ExistingCover(c, sku, po, q) for (c, sku, po), q in existing_covers.items()),
-        skipped_no_vendor=tuple(sorted(skipped)),
-        dry_run=params.dry_run,
-    )
-    if params.dry_run:
-        uow.rollback()
-    else:
-        uow.commit()
-    return result
+        result = PurchaseOrderResult(
+            purchase_orders=tuple(orders),
+            covered_by_existing=tuple(ExistingCover(c, sku, po, q) for (c, sku, po), q in existing_covers.items()),
+            skipped_no_vendor=tuple(sorted(skipped)),
+            dry_run=params.dry_run,
+        )
+        if params.dry_run:
+            uow.rollback()
+        else:
+            uow.commit()
+        return result

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from xmart.errors import InputError, NotFoundError
 from xmart.models import Item, Location, PoStatus, PurchaseOrder, PurchaseOrderLine, Stock
 from xmart.models.db import UnitOfWork
+from xmart.processes.selection import PROCESS_LOCK
 from xmart.models.status import PO_TRANSITIONS, check_transition
 
 
@@ -66,52 +67,52 @@ def receive(uow: UnitOfWork, po_number: int, sku: str | None = None, qty: int | 
         )
     if qty is not None and qty <= 0:
         raise InputError(f"The quantity to receive must be at least 1, not {qty}.")
-    session = uow.session
-    assert session is not None
-    order = session.scalar(select(PurchaseOrder).where(PurchaseOrder.number == po_number).with_for_update())
-    if order is None:
-        raise NotFoundError(f"Purchase order {po_number} does not exist.")
-    if order.status == PoStatus.CANCELLED:
-        raise InputError(f"PO {po_number} is cancelled; nothing can be received on it.")
-    if order.status == PoStatus.RECEIVED:
-        raise InputError(f"PO {po_number} is already received in full.")
-    skus = dict(session.execute(
-        select(Item.id, Item.sku).where(Item.id.in_({line.item_id for line in order.lines}))
-    ).all())
+    with uow.exclusive(PROCESS_LOCK):
+        session = uow.session
+        order = session.scalar(select(PurchaseOrder).where(PurchaseOrder.number == po_number).with_for_update())
+        if order is None:
+            raise NotFoundError(f"Purchase order {po_number} does not exist.")
+        if order.status == PoStatus.CANCELLED:
+            raise InputError(f"PO {po_number} is cancelled; nothing can be received on it.")
+        if order.status == PoStatus.RECEIVED:
+            raise InputError(f"PO {po_number} is already received in full.")
+        skus = dict(session.execute(
+            select(Item.id, Item.sku).where(Item.id.in_({line.item_id for line in order.lines}))
+        ).all())
 
-    plan: list[tuple[PurchaseOrderLine, int]] = []
-    if sku is None:
-        plan = [(line, line.qty - line.received) for line in order.lines if line.received < line.qty]
-    else:
-        assert qty is not None
-        lines = [line for line in order.lines if skus[line.item_id] == sku]
-        if not lines:
-            raise NotFoundError(f"PO {po_number} has no line with SKU {sku}.")
-        remaining = sum(line.qty - line.received for line in lines)
-        if qty > remaining:
-            raise InputError(
-                f"PO {po_number} has only {units_text(remaining)} of {sku} left to receive; cannot receive {qty}."
-            )
-        left = qty
-        for line in lines:
-            take = min(left, line.qty - line.received)
-            if take > 0:
-                plan.append((line, take))
-                left -= take
-
-    received: list[ReceivedLine] = []
-    for line, take in plan:
-        line.received += take
-        stock = session.get(Stock, (order.location_id, line.item_id), with_for_update=True)
-        if stock is None:
-            session.add(Stock(location_id=order.location_id, item_id=line.item_id, on_hand=take, minimum=0, maximum=0))
+        plan: list[tuple[PurchaseOrderLine, int]] = []
+        if sku is None:
+            plan = [(line, line.qty - line.received) for line in order.lines if line.received < line.qty]
         else:
-            stock.on_hand += take
-        received.append(ReceivedLine(skus[line.item_id], take, line.received, line.qty))
-    new_status = po_status(order.lines)
-    check_transition(PO_TRANSITIONS, order.status, new_status, "purchase order")
-    order.status = new_status.value
-    location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
-    session.flush()
-    uow.commit()
-    return ReceiveResult(po_number, location_code or "", order.status, tuple(received))
+            assert qty is not None
+            lines = [line for line in order.lines if skus[line.item_id] == sku]
+            if not lines:
+                raise NotFoundError(f"PO {po_number} has no line with SKU {sku}.")
+            remaining = sum(line.qty - line.received for line in lines)
+            if qty > remaining:
+                raise InputError(
+                    f"PO {po_number} has only {units_text(remaining)} of {sku} left to receive; cannot receive {qty}."
+                )
+            left = qty
+            for line in lines:
+                take = min(left, line.qty - line.received)
+                if take > 0:
+                    plan.append((line, take))
+                    left -= take
+
+        received: list[ReceivedLine] = []
+        for line, take in plan:
+            line.received += take
+            stock = session.get(Stock, (order.location_id, line.item_id), with_for_update=True)
+            if stock is None:
+                session.add(Stock(location_id=order.location_id, item_id=line.item_id, on_hand=take, minimum=0, maximum=0))
+            else:
+                stock.on_hand += take
+            received.append(ReceivedLine(skus[line.item_id], take, line.received, line.qty))
+        new_status = po_status(order.lines)
+        check_transition(PO_TRANSITIONS, order.status, new_status, "purchase order")
+        order.status = new_status.value
+        location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
+        session.flush()
+        uow.commit()
+        return ReceiveResult(po_number, location_code or "", order.status, tuple(received))

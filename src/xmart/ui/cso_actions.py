@@ -104,7 +104,7 @@ class CsoActions(QObject):
         service = _SERVICES[action]
 
         def work(progress, cancelled) -> StatusResult:
-            with UnitOfWork(self.ctx.engine, exclusive=PROCESS_LOCK) as uow:
+            with UnitOfWork(self.ctx.engine) as uow:
                 return service(uow, number)
 
         def done(result: StatusResult) -> None:

@@ -38,7 +38,6 @@ CUSTOMER_COLUMNS = [Column("Number", lambda r: r.number), Column("Name", lambda 
 def search(ctx: AppContext, text: str) -> list[CustomerRow]:
     """Customers matching `text` (read in a short transaction of its own)."""
     with UnitOfWork(ctx.engine) as uow:
-        assert uow.session is not None
         return search_customers(uow.session, text)
 
 

@@ -22,7 +22,6 @@ class OrderSections:
         self.setup, self.items, self.payment, self.shipping = setup, items, payment, shipping
         self.totals_label = totals_label
         with UnitOfWork(ctx.engine) as uow:
-            assert uow.session is not None
             setup.set_choices(order_choices(uow.session))
         items.finder = self.find_items
         for section in (setup, items, payment, shipping):
@@ -32,7 +31,6 @@ class OrderSections:
     def find_items(self, text: str):
         """Items by SKU or description (a short read)."""
         with UnitOfWork(self.ctx.engine) as uow:
-            assert uow.session is not None
             return find_items(uow.session, text)
 
     def entry(self) -> OrderEntry:

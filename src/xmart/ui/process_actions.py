@@ -82,7 +82,7 @@ class ProcessActions(QObject):
         params = dataclasses.replace(params, today=params.today or self.ctx.today())
 
         def work(progress, cancelled):
-            with UnitOfWork(self.ctx.engine, exclusive=PROCESS_LOCK) as uow:
+            with UnitOfWork(self.ctx.engine) as uow:
                 return service(params, uow, progress, cancelled)
 
         title = titles[0] if params.dry_run else titles[1]
