@@ -296,11 +296,21 @@ def test_cancel_before_delivery_is_refused_before_touching_the_database(engine):
     assert count(engine, PurchaseOrder) == 0
 
 
-def test_the_process_refuses_a_unit_of_work_without_the_process_lock(engine):
+def test_the_process_takes_the_process_lock_itself(engine, monkeypatch):
+    """A plain unit of work is enough: the run locks (test_assign_concurrency checks that it waits)."""
     setup(engine, cso(1001, ("A100", 1)))
-    params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=DELIVERY, cancel=CANCEL)
-    with UnitOfWork(engine) as uow, pytest.raises(ValueError, match="PROCESS_LOCK"):
-        generate_purchase_orders(params, uow)
+    params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=DELIVERY, cancel=CANCEL, today=TODAY)
+    taken = []
+    real = UnitOfWork.exclusive
+
+    def spy(self, name):
+        taken.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(UnitOfWork, "exclusive", spy)
+    with UnitOfWork(engine) as uow:
+        assert generate_purchase_orders(params, uow).purchase_orders
+    assert taken == [PROCESS_LOCK]
 
 
 def test_dry_run_writes_nothing_and_gives_the_same_result_as_the_real_run(engine):
