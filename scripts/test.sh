@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: system packages (as root), a local virtual
-# environment with xmart and its test extras, CUPS with a PDF queue, then the import-layer
-# contracts and pytest. Extra arguments go to pytest.
+# environment with xmart and its test extras, CUPS with a PDF queue, then the static checks
+# (import-layer contracts, ruff lint and format, mypy) and pytest. Any failure fails the run.
+# Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +18,7 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/lint-imports
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy  # files and strictness from [tool.mypy] in pyproject.toml
 .venv/bin/python -m pytest -p no:cacheprovider "$@"

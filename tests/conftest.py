@@ -27,6 +27,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ("tests.support.smtp",)  # the `smtp_server` fixture: a real SMTP server on localhost
 
+TIERS = ("unit", "integration", "ui")  # the folders under tests/, each a marker of the same name
+_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its tier, from its folder: `pytest -m unit` runs tests/unit only."""
+    for item in items:
+        try:
+            tier = item.path.resolve().relative_to(_TESTS).parts[0]
+        except ValueError:  # collected from outside tests/
+            continue
+        if tier in TIERS:
+            item.add_marker(getattr(pytest.mark, tier))
+
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """An in-memory keyring for tests (the real one holds the card-data key on a workstation)."""
