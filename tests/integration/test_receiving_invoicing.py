@@ -20,6 +20,7 @@ from xmart.models import (
     Stock,
 )
 from xmart.models.db import UnitOfWork
+from xmart.processes import assign
 from xmart.processes.invoicing import invoice
 from xmart.processes.receiving import receive
 
@@ -206,7 +207,6 @@ def test_received_po_stock_can_be_sold_on_a_main_sale_order(engine):
 
 
 def test_end_to_end_cso_purchase_orders_receive_assign_invoice(engine):
-    assign = pytest.importorskip("xmart.processes.assign")
     from xmart.processes.selection import PROCESS_LOCK, CsoRange
 
     def run_assign():

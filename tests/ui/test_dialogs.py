@@ -19,7 +19,6 @@ LOCATIONS = [LocationChoice("MAIN", "Main warehouse", "warehouse"), LocationChoi
 
 @pytest.fixture
 def assign_dialog(qtbot):
-    pytest.importorskip("xmart.processes.assign")
     from xmart.ui.dialogs.assign_dialog import AssignDialog
 
     def make(by=BY_DATE, **kwargs):
@@ -33,7 +32,6 @@ def assign_dialog(qtbot):
 
 @pytest.fixture
 def po_dialog(qtbot):
-    pytest.importorskip("xmart.processes.purchase_orders")
     from xmart.ui.dialogs.purchase_order_dialog import PurchaseOrderDialog
 
     def make(by=BY_DATE, **kwargs):

@@ -79,7 +79,6 @@ def test_first_run_on_an_empty_database_imports_a_file(empty_ctx, make_window, q
 
 
 def test_first_run_demo_data(empty_ctx, make_window, qtbot):
-    pytest.importorskip("xmart.processes.demo")
     from xmart.ui.first_run import FirstRunDialog
 
     window = make_window(empty_ctx)

@@ -36,7 +36,6 @@ def _generated_sos(engine) -> list[tuple[int, str]]:
 
 
 def test_assign_by_date_preview_then_run_then_open_and_print(window, ctx, qtbot, monkeypatch):
-    pytest.importorskip("xmart.processes.assign")
     from xmart.ui.dialogs.assign_dialog import AssignDialog
 
     seen = {}
@@ -92,7 +91,6 @@ def test_assign_by_date_preview_then_run_then_open_and_print(window, ctx, qtbot,
 
 
 def test_assign_by_number_with_one_store(window, ctx, qtbot):
-    pytest.importorskip("xmart.processes.assign")
     from xmart.ui.dialogs.assign_dialog import AssignDialog
 
     def drive(dialog):
@@ -114,7 +112,6 @@ def test_assign_by_number_with_one_store(window, ctx, qtbot):
 
 
 def test_cancel_in_the_dialog_runs_nothing(window, ctx, qtbot):
-    pytest.importorskip("xmart.processes.assign")
     from xmart.ui.dialogs.assign_dialog import AssignDialog
 
     when_modal(lambda dialog: dialog.reject(), AssignDialog)
@@ -124,7 +121,6 @@ def test_cancel_in_the_dialog_runs_nothing(window, ctx, qtbot):
 
 
 def test_purchase_orders_by_date_preview_then_run(window, ctx, qtbot):
-    pytest.importorskip("xmart.processes.purchase_orders")
     from xmart.ui.dialogs.purchase_order_dialog import PurchaseOrderDialog
 
     seen = {}
@@ -163,7 +159,6 @@ def test_purchase_orders_by_date_preview_then_run(window, ctx, qtbot):
 
 
 def test_cancelled_run_writes_nothing_and_says_so(window, ctx, qtbot, monkeypatch):
-    pytest.importorskip("xmart.processes.assign")
     from PySide6.QtWidgets import QMessageBox
 
     from xmart.errors import Cancelled

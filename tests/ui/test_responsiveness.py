@@ -18,6 +18,7 @@ from xmart.models import CorporateSaleOrder, Customer, Item, Location, SaleOrder
 from xmart.models.corporate import CsoLine
 from xmart.models.db import make_engine
 from xmart.models.migrate import upgrade
+from xmart.processes import assign
 
 CSOS = 10_000
 MAX_GAP_S = 0.100
@@ -83,9 +84,7 @@ def _sale_orders(engine) -> int:
 
 
 def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbot):
-    assign = pytest.importorskip("xmart.processes.assign")
     from xmart.processes.selection import CsoRange
-
     from xmart.ui.app import settle_heap
 
     settle_heap()  # what `xmart gui` does once the window is up
@@ -115,7 +114,6 @@ def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbo
 
 
 def test_cancel_in_the_progress_dialog_writes_nothing(window, big_ctx, qtbot, monkeypatch):
-    assign = pytest.importorskip("xmart.processes.assign")
     import xmart.ui.tasks
 
     monkeypatch.setattr(xmart.ui.tasks, "PROGRESS_DIALOG_DELAY_MS", 0)  # the user is quick on the button
