@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from xmart.models import (
     Payment,
     PurchaseOrder,
     SaleOrder,
+    SaleOrderLine,
     Stock,
     Vendor,
 )
@@ -149,71 +149,65 @@ def test_cli_demo_populates_the_database_without_card_numbers_on_disk(db_url, ca
     assert (data_dir() / "xmart.log").exists()
 
 
-def _fake_processes(monkeypatch, calls: list) -> None:
-    """Stand-ins for the process modules, so the flow's wiring is checked whether or not they exist yet."""
-    import types
-    from dataclasses import dataclass as dataclass_
+def _spy_processes(monkeypatch, calls: list) -> None:
+    """Record each process call the demo flow makes, then run the real process with the same arguments."""
+    import xmart.processes.demo as demo
 
-    from xmart.models import SaleOrderLine
-    from xmart.processes.selection import next_number, selected_cso_ids
+    def spy(name: str, record) -> None:
+        real = getattr(demo, name)
 
-    @dataclass_(frozen=True)
-    class AssignParams:
-        range: object
+        def wrapper(*args, **kwargs):
+            calls.append(record(*args, **kwargs))
+            return real(*args, **kwargs)
 
-    def assign_orders(params, uow):
-        calls.append(("assign", params.range))
-        s = uow.session
-        cso = s.get(CorporateSaleOrder, selected_cso_ids(s, params.range)[0])
-        location = s.scalar(select(Location).where(Location.code == "S01"))
-        line = cso.lines[0]
-        s.add(SaleOrder(number=next_number(s, SaleOrder.number, 5001), location_id=location.id, date=TODAY,
-                        cso_id=cso.id, lines=[SaleOrderLine(line_no=1, item_id=line.item_id, qty=line.qty,
-                                                            price=line.price, cso_line_id=line.id)]))
-        uow.commit()  # like the real service
+        monkeypatch.setattr(demo, name, wrapper)
 
-    @dataclass_(frozen=True)
-    class PurchaseOrderParams:
-        range: object
-        delivery: dt.date
-        cancel: dt.date
-
-    def generate_purchase_orders(params, uow):
-        calls.append(("purchase-orders", params.range, params.delivery, params.cancel))
-        s = uow.session
-        s.add(PurchaseOrder(number=next_number(s, PurchaseOrder.number, 7001), date=TODAY,
-                            vendor_id=s.scalar(select(Vendor.id).limit(1)),
-                            location_id=s.scalar(select(Location.id).where(Location.code == "MAIN"))))
-        uow.commit()  # like the real service
-        return types.SimpleNamespace(skipped_no_vendor=["NOV-0001"])
-
-    modules = {
-        "xmart.processes.assign": {"AssignParams": AssignParams, "assign_orders": assign_orders},
-        "xmart.processes.purchase_orders": {"PurchaseOrderParams": PurchaseOrderParams,
-                                            "generate_purchase_orders": generate_purchase_orders},
-        "xmart.processes.receiving": {"receive": lambda uow, number: calls.append(("receive", number))},
-        "xmart.processes.invoicing": {"invoice": lambda uow, so, sku, qty: calls.append(("invoice", so, sku, qty))},
-    }
-    for name, attributes in modules.items():
-        module = types.ModuleType(name)
-        module.__dict__.update(attributes)
-        monkeypatch.setitem(sys.modules, name, module)
+    spy("assign_orders", lambda params, uow, **_: ("assign", params.range))
+    spy("generate_purchase_orders",
+        lambda params, uow, **_: ("purchase-orders", params.range, params.delivery, params.cancel))
+    spy("receive", lambda uow, number, *_: ("receive", number))
+    spy("invoice", lambda uow, so, sku, qty, *_: ("invoice", so, sku, qty))
 
 
 def test_load_demo_runs_the_whole_flow_through_the_process_modules(engine, monkeypatch):
     calls: list = []
-    _fake_processes(monkeypatch, calls)
+    _spy_processes(monkeypatch, calls)
     summary = load_demo(engine, seed=2026, today=TODAY)
     first, middle = TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=15)
     rng = CsoRange.by_date(first, middle)
-    assert [c[0] for c in calls] == ["assign", "purchase-orders", "receive", "assign", "invoice", "invoice"]
+    kinds = [c[0] for c in calls]
+    assert kinds[:4] == ["assign", "purchase-orders", "receive", "assign"]
+    invoiced = calls[4:]
+    assert 1 <= len(invoiced) <= 3 and all(c[0] == "invoice" for c in invoiced)
     assert calls[0] == ("assign", rng) and calls[3] == ("assign", rng)
     assert calls[1] == ("purchase-orders", rng, TODAY + dt.timedelta(days=7), TODAY + dt.timedelta(days=21))
-    assert calls[2] == ("receive", 7001)
-    assert calls[4][1] == 5001 and calls[5][1] == 5002
+
+    loaded_pos = {po["number"] for po in build_demo_document(2026, TODAY)["purchase_orders"]}
+    with UnitOfWork(engine) as uow:
+        s = uow.session
+        generated_pos = sorted(set(s.scalars(select(PurchaseOrder.number))) - loaded_pos)
+        received = s.scalar(select(PurchaseOrder.status).where(PurchaseOrder.number == calls[2][1]))
+        generated_sos = set(s.scalars(select(SaleOrder.number).where(SaleOrder.cso_id.is_not(None))))
+        open_left = {
+            (so, sku): qty - sold
+            for so, sku, qty, sold in s.execute(
+                select(SaleOrder.number, Item.sku, SaleOrderLine.qty, SaleOrderLine.sold)
+                .join(SaleOrderLine, SaleOrderLine.so_id == SaleOrder.id)
+                .join(Item, Item.id == SaleOrderLine.item_id))
+        }
+        no_vendor = set(s.scalars(select(Item.sku).where(Item.vendor_id.is_(None))))
+    assert generated_pos and calls[2] == ("receive", generated_pos[0]) and received == "received"
+    invoiced_sos = [c[1] for c in invoiced]
+    assert invoiced_sos == sorted(set(invoiced_sos)) and set(invoiced_sos) <= generated_sos
+    assert all(open_left[(so, sku)] == 0 and qty > 0 for _, so, sku, qty in invoiced)  # sold what was open
+
     steps = dict(summary.steps)
-    assert "2 sale orders" not in steps["Assign"] and "1 sale order " in steps["Assign"]
-    assert "1 purchase order " in steps["Automatic Purchase Orders"] and "NOV-0001" in steps["Automatic Purchase Orders"]
-    assert "7001" in steps["Receiving"]
-    assert steps["Invoicing"].startswith("sold SO 5001")
-    assert not any(what.startswith("skipped") for what in steps.values())
+    assigned = [int(re.search(r"(\d+) sale orders? sent", steps[t]).group(1)) for t in ("Assign", "Assign again")]
+    assert sum(assigned) == len(generated_sos) and assigned[0] > 0
+    assert f"{len(generated_pos)} purchase order" in steps["Automatic Purchase Orders"]
+    skipped = steps["Automatic Purchase Orders"].partition("skipped (no vendor): ")[2].split(", ")
+    assert skipped and set(skipped) <= no_vendor
+    assert str(generated_pos[0]) in steps["Receiving"]
+    _, so, sku, qty = invoiced[0]
+    assert steps["Invoicing"].startswith(f"sold SO {so} {sku} x{qty}")
+    assert not any(what.startswith(("skipped", "stopped")) for what in steps.values())

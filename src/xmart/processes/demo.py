@@ -25,17 +25,24 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from xmart.errors import InputError, XmartError
 from xmart.models import CorporateSaleOrder, Item, Location, PurchaseOrder, SaleOrder, SaleOrderLine
 from xmart.models.db import UnitOfWork
+from xmart.processes.assign import AssignParams, assign_orders
 from xmart.processes.importer import import_document
+from xmart.processes.invoicing import invoice
 from xmart.processes.money import order_totals, to_money
+from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
+from xmart.processes.receiving import receive
+from xmart.processes.selection import CsoRange
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+Record = dict[str, Any]
+"""One JSON object of the import document (INTERFACE.md): a location, item, order, line, payment..."""
 
 NOT_EMPTY = "The database already has data: the demo fills only an empty database."
 
@@ -150,8 +157,8 @@ def _retail_price(rng: random.Random, low: int, high: int) -> Decimal:
     return Decimal(rng.randint(low, high)) + cents
 
 
-def _items(rng: random.Random) -> list[dict]:
-    items: list[dict] = []
+def _items(rng: random.Random) -> list[Record]:
+    items: list[Record] = []
     for prefix, noun, materials, sizes, (low, high), vendor, count in CATEGORIES:
         seen: set[str] = set()
         number = 0
@@ -170,8 +177,8 @@ def _items(rng: random.Random) -> list[dict]:
     return items
 
 
-def _stock(rng: random.Random, items: list[dict], scarce: set[str]) -> list[dict]:
-    rows: list[dict] = []
+def _stock(rng: random.Random, items: list[Record], scarce: set[str]) -> list[Record]:
+    rows: list[Record] = []
     for code, _name, kind, _active in LOCATIONS:
         warehouse = kind == "warehouse"
         for item in items:
@@ -195,21 +202,21 @@ def _stock(rng: random.Random, items: list[dict], scarce: set[str]) -> list[dict
     return rows
 
 
-def _address(rng: random.Random) -> dict:
+def _address(rng: random.Random) -> Record:
     city, region, postal = rng.choice(CITIES)
     return {"line1": f"{rng.randint(2, 1899)} {rng.choice(STREETS)}",
             "line2": rng.choice(LINE2) if rng.random() < 0.3 else "",
             "city": city, "region": region, "postal_code": postal, "country": "US"}
 
 
-def _customers(rng: random.Random, count: int) -> list[dict]:
+def _customers(rng: random.Random, count: int) -> list[Record]:
     names = list(SPECIAL_NAMES)
     while len(names) < count:
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         if name not in names:
             names.append(name)
     rng.shuffle(names)
-    customers: list[dict] = []
+    customers: list[Record] = []
     for n, name in enumerate(names, start=1):
         company, domain = rng.choice(COMPANIES) if rng.random() < 0.35 else ("", "")
         local = ".".join(_ascii(name).lower().split())
@@ -233,7 +240,7 @@ def _auth_code(rng: random.Random) -> str:
     return "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(6))
 
 
-def _card(rng: random.Random, today: dt.date, amount: Decimal) -> dict:
+def _card(rng: random.Random, today: dt.date, amount: Decimal) -> Record:
     brand, number = rng.choice(TEST_CARDS)
     payment: dict[str, Any] = {"type": "card", "amount": _money(amount),
                                "card": {"brand": brand, "number": number, "expiry": _expiry(rng, today)}}
@@ -242,7 +249,7 @@ def _card(rng: random.Random, today: dt.date, amount: Decimal) -> dict:
     return payment
 
 
-def _payments(rng: random.Random, today: dt.date, total: Decimal) -> list[dict]:
+def _payments(rng: random.Random, today: dt.date, total: Decimal) -> list[Record]:
     roll = rng.random()
     if roll < 0.30:
         return [_card(rng, today, to_money(total / 2))]  # 50 % deposit on a card
@@ -273,12 +280,12 @@ def _status(rng: random.Random, days_ago: int) -> str:
     return "open"
 
 
-def _corporate_orders(rng: random.Random, today: dt.date, items: list[dict], customers: list[dict],
-                      scarce: list[str], count: int) -> list[dict]:
+def _corporate_orders(rng: random.Random, today: dt.date, items: list[Record], customers: list[Record],
+                      scarce: list[str], count: int) -> list[Record]:
     prices = {item["sku"]: Decimal(item["price"]) for item in items}
     skus = list(prices)
     days = sorted(rng.randint(1, DAYS) for _ in range(count))[::-1]  # ascending dates with ascending numbers
-    orders: list[dict] = []
+    orders: list[Record] = []
     for n, days_ago in enumerate(days):
         status = _status(rng, days_ago)
         billing = rng.choice(customers)
@@ -288,7 +295,7 @@ def _corporate_orders(rng: random.Random, today: dt.date, items: list[dict], cus
             pick = rng.choice(scarce)
             if pick not in chosen:
                 chosen[-1] = pick  # something no location has: the PO process orders it
-        lines: list[dict] = []
+        lines: list[Record] = []
         for sku in chosen:
             qty = rng.choice((1, 1, 1, 2, 2, 3, 4, 6)) if rng.random() < 0.9 else rng.choice((10, 12, 24))
             price = prices[sku]
@@ -325,14 +332,14 @@ def _corporate_orders(rng: random.Random, today: dt.date, items: list[dict], cus
     return orders
 
 
-def _store_orders(rng: random.Random, today: dt.date, items: list[dict], stock: list[dict]) -> list[dict]:
+def _store_orders(rng: random.Random, today: dt.date, items: list[Record], stock: list[Record]) -> list[Record]:
     """Open special orders the stores took themselves: their unsold units are pending at that store."""
     stocked: dict[str, list[str]] = {}
     for row in stock:
         if row["on_hand"] > 0 and row["location"].startswith("S") and row["location"] != "S06":
             stocked.setdefault(row["location"], []).append(row["sku"])
     prices = {item["sku"]: item["price"] for item in items}
-    orders: list[dict] = []
+    orders: list[Record] = []
     for n, code in enumerate(sorted(stocked)[:5]):
         lines = []
         for sku in rng.sample(stocked[code], rng.randint(1, 3)):
@@ -344,7 +351,7 @@ def _store_orders(rng: random.Random, today: dt.date, items: list[dict], stock: 
     return orders
 
 
-def _purchase_orders(rng: random.Random, today: dt.date, items: list[dict], scarce: list[str]) -> list[dict]:
+def _purchase_orders(rng: random.Random, today: dt.date, items: list[Record], scarce: list[str]) -> list[Record]:
     """Two open purchase orders already on order, for items the CSOs need (coverage uses them first)."""
     by_sku = {item["sku"]: item for item in items}
     by_vendor: dict[str, list[str]] = {}
@@ -352,7 +359,7 @@ def _purchase_orders(rng: random.Random, today: dt.date, items: list[dict], scar
         vendor = by_sku[sku].get("vendor")
         if vendor:
             by_vendor.setdefault(vendor, []).append(sku)
-    orders: list[dict] = []
+    orders: list[Record] = []
     for n, vendor in enumerate(sorted(by_vendor, key=lambda v: (-len(by_vendor[v]), v))[:2]):
         date = today - dt.timedelta(days=rng.randint(8, 14))
         lines = [{"sku": sku, "qty": rng.choice((6, 12, 24)), "received": 0, "cost": by_sku[sku]["cost"]}
@@ -364,7 +371,7 @@ def _purchase_orders(rng: random.Random, today: dt.date, items: list[dict], scar
     return orders
 
 
-def build_demo_document(seed: int = 2026, today: dt.date | None = None) -> dict:
+def build_demo_document(seed: int = 2026, today: dt.date | None = None) -> Record:
     """The demo data set as an INTERFACE.md import document; the same seed and day give the same document."""
     today = today or dt.date.today()
     rng = random.Random(seed)
@@ -426,7 +433,7 @@ def database_is_empty(engine: Engine) -> bool:
         return not _has_data(uow.session)
 
 
-def _max_number(engine: Engine, column, count_above: int | None = None) -> int:
+def _max_number(engine: Engine, column: InstrumentedAttribute[int], count_above: int | None = None) -> int:
     """The highest number in `column` (0 when empty), or with `count_above` how many numbers are above it."""
     with UnitOfWork(engine) as uow:
         if count_above is not None:
@@ -459,15 +466,10 @@ class _Flow:
         self.steps: list[tuple[str, str]] = []
         self.new_pos: list[int] = []
 
-    def _range(self):
-        from xmart.processes.selection import CsoRange
-
+    def _range(self) -> CsoRange:
         return CsoRange.by_date(self.first, self.middle)
 
     def assign(self, title: str) -> None:
-        from xmart.processes.assign import AssignParams, assign_orders
-        from xmart.processes.selection import PROCESS_LOCK
-
         before = _max_number(self.engine, SaleOrder.number)
         with UnitOfWork(self.engine) as uow:
             assign_orders(AssignParams(range=self._range()), uow)
@@ -477,9 +479,6 @@ class _Flow:
 
     def purchase_orders(self) -> None:
         title = "Automatic Purchase Orders"
-        from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
-        from xmart.processes.selection import PROCESS_LOCK
-
         before = _max_number(self.engine, PurchaseOrder.number)
         delivery, cancel = self.today + dt.timedelta(days=7), self.today + dt.timedelta(days=21)
         with UnitOfWork(self.engine) as uow:
@@ -488,7 +487,7 @@ class _Flow:
         with UnitOfWork(self.engine) as uow:
             self.new_pos = list(uow.session.scalars(
                 select(PurchaseOrder.number).where(PurchaseOrder.number > before).order_by(PurchaseOrder.number)))
-        skipped = list(getattr(result, "skipped_no_vendor", None) or [])
+        skipped = result.skipped_no_vendor
         text = f"{_plural(len(self.new_pos), 'purchase order')} to vendors, delivery {delivery}, cancel {cancel}"
         if skipped:
             text += f"; skipped (no vendor): {', '.join(map(str, skipped))}"
@@ -496,8 +495,6 @@ class _Flow:
 
     def receive(self) -> None:
         title = "Receiving"
-        from xmart.processes.receiving import receive
-
         if not self.new_pos:
             self.steps.append((title, "skipped: no generated purchase order to receive"))
             return
@@ -508,8 +505,6 @@ class _Flow:
 
     def invoice(self, after_so: int, how_many: int = 3) -> None:
         title = "Invoicing"
-        from xmart.processes.invoicing import invoice
-
         done: list[str] = []
         seen: set[int] = set()
         for so_number, sku, left in _sale_orders_after(self.engine, after_so):
