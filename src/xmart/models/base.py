@@ -6,7 +6,7 @@ import dataclasses
 from decimal import Decimal
 
 from sqlalchemy import MetaData, Numeric, String
-from sqlalchemy.orm import DeclarativeBase, composite, mapped_column
+from sqlalchemy.orm import Composite, DeclarativeBase, composite, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -54,7 +54,7 @@ class Address:
 ADDRESS_FIELDS = tuple(f.name for f in dataclasses.fields(Address))
 
 
-def address_composite(prefix: str):
+def address_composite(prefix: str) -> Composite[Address]:
     """Columns `<prefix>_line1` ... `<prefix>_country` mapped as one Address."""
     widths = {"line1": 200, "line2": 200, "city": 100, "region": 100, "postal_code": 20, "country": 60}
     return composite(

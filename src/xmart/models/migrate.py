@@ -7,11 +7,15 @@ is imported only when the schema must change (or for the checks the tests run).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 import xmart.models  # noqa: F401  (registers every table)
 from xmart.models.base import Base
+
+if TYPE_CHECKING:  # alembic is imported only when the schema must change (module docstring)
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -19,7 +23,7 @@ HEAD_REVISION = "0002"
 """The newest revision in migrations/versions (a test checks it against alembic's own answer)."""
 
 
-def alembic_config(connection=None):
+def alembic_config(connection: Connection | None = None) -> Config:
     """An alembic Config pointing at the packaged migrations, optionally bound to a connection."""
     from alembic.config import Config
 
@@ -56,11 +60,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(connection), revision)
 
 
-def schema_differences(engine: Engine) -> list:
+def schema_differences(engine: Engine) -> list[Any]:
     """What differs between the models and the migrated database (empty when `alembic check` is clean)."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        return compare_metadata(context, Base.metadata)
+        return list(compare_metadata(context, Base.metadata))  # alembic types its diffs as Any

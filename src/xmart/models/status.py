@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import TypeVar
 
 from xmart.errors import XmartError
 
@@ -99,7 +101,10 @@ class TransitionError(XmartError):
     """A status change that the document type does not allow."""
 
 
-def check_transition(table: dict, old: StrEnum | str, new: StrEnum | str, what: str) -> None:
+S = TypeVar("S", bound=StrEnum)
+
+
+def check_transition(table: Mapping[S, frozenset[S]], old: S | str, new: S | str, what: str) -> None:
     """Raise TransitionError unless `old` may become `new` (same status is always allowed)."""
     if old == new:
         return

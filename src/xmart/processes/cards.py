@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def mask(last4: str | None) -> str:
 SECURITY_CODE_REFUSED = "card security codes are never accepted or stored; remove it and try again"
 
 
-def security_code_key(record: dict) -> str | None:
+def security_code_key(record: Mapping[str, object]) -> str | None:
     """The first key of `record` that names a card security code (cvv, cvc, ...), or None."""
     return next((k for k in record if str(k).lower().replace("-", "_") in SECURITY_CODE_KEYS), None)
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from xmart.errors import InputError
 from xmart.models import CorporateSaleOrder
@@ -52,14 +52,14 @@ class CsoRange:
         if any(v is not None for v in dates) == any(v is not None for v in numbers):
             raise InputError("Give either a date range or a number range of corporate sale orders.")
         if self.is_by_date:
-            if None in dates:
+            if self.date_from is None or self.date_to is None:
                 raise InputError("Give both the first and the last date.")
-            if self.date_from > self.date_to:  # type: ignore[operator]
+            if self.date_from > self.date_to:
                 raise InputError(f"The first date ({self.date_from}) is after the last date ({self.date_to}).")
         else:
-            if None in numbers:
+            if self.number_from is None or self.number_to is None:
                 raise InputError("Give both the first and the last number.")
-            if self.number_from > self.number_to:  # type: ignore[operator]
+            if self.number_from > self.number_to:
                 raise InputError(f"The first number ({self.number_from}) is greater than the last ({self.number_to}).")
 
     def describe(self) -> str:
@@ -69,7 +69,7 @@ class CsoRange:
         return f"numbered {self.number_from} to {self.number_to}"
 
 
-def selected_csos(rng: CsoRange) -> Select:
+def selected_csos(rng: CsoRange) -> Select[CorporateSaleOrder]:
     """SELECT of the CSOs in `rng` that take part in the processes, by ascending number."""
     rng.validate()
     query = select(CorporateSaleOrder).where(
@@ -87,7 +87,7 @@ def selected_cso_ids(session: Session, rng: CsoRange) -> list[int]:
     return list(session.scalars(selected_csos(rng).with_only_columns(CorporateSaleOrder.id)))
 
 
-def next_number(session: Session, column, first: int) -> int:
+def next_number(session: Session, column: InstrumentedAttribute[int], first: int) -> int:
     """The next document number: one above the highest in `column`, or `first` when there is none."""
     highest = session.scalar(select(func.max(column)))
     return first if highest is None else max(first, highest + 1)
