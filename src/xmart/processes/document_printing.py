@@ -8,9 +8,11 @@ module, exactly as DOMAIN.md section 2 computes them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Generic
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
@@ -41,6 +43,7 @@ from xmart.processes.documents import (
     SaleOrderDocument,
     SaleOrderRenderer,
 )
+from xmart.processes.documents.base import D, DocumentRenderer
 from xmart.processes.money import ZERO, Totals, line_amount, order_totals
 from xmart.processes.printing import PrinterBackend, PrintResult, PrintTarget, print_pdfs
 from xmart.processes.settings import get_setting
@@ -77,7 +80,8 @@ def _missing(kind: str, numbers: Sequence[int], found: Sequence[int]) -> None:
         raise NotFoundError(f"{_WORDS[kind]} {', '.join(map(str, missing))} does not exist.")
 
 
-def _priced(lines, global_discount: Decimal) -> tuple[tuple[DocumentLine, ...], Totals]:
+def _priced(lines: Sequence[SaleOrderLine] | Sequence[CsoLine],
+            global_discount: Decimal) -> tuple[tuple[DocumentLine, ...], Totals]:
     """Printable lines (SKU, description, qty, price, discount, amount) and the order totals."""
     printed = tuple(DocumentLine(ln.item.sku, ln.item.description, ln.qty, ln.price, ln.discount,
                                  line_amount(ln.qty, ln.price, ln.discount)) for ln in lines)
@@ -159,8 +163,32 @@ def confirmation_documents(session: Session, numbers: Sequence[int]) -> list[Con
     return documents
 
 
-_LOADERS = {"so": (sale_order_documents, SaleOrderRenderer), "po": (purchase_order_documents, PurchaseOrderRenderer),
-            "cso": (confirmation_documents, ConfirmationRenderer)}
+@dataclass(frozen=True)
+class _Batch(Generic[D]):
+    """Documents of one kind and their renderer: loaded inside the transaction, rendered after it."""
+
+    documents: Sequence[D]
+    renderer: DocumentRenderer[D]
+
+    def files(self, separate: bool) -> list[tuple[str, bytes]]:
+        """(file stem, PDF): one each when `separate`, else one for the whole batch."""
+        renderer, documents = self.renderer, self.documents
+        if separate:
+            return [(renderer.document_name(d), renderer.render(d)) for d in documents]
+        stem = renderer.document_name(documents[0])
+        if len(documents) > 1:
+            stem += f"-to-{documents[-1].number}"
+        return [(stem, renderer.render_many(documents))]
+
+
+def _batch(session: Session, kind: str, numbers: Sequence[int]) -> (
+        _Batch[SaleOrderDocument] | _Batch[PurchaseOrderDocument] | _Batch[ConfirmationDocument]):
+    """The documents `numbers` of `kind` with the renderer for that kind."""
+    if kind == "so":
+        return _Batch(sale_order_documents(session, numbers), SaleOrderRenderer(company_info(session)))
+    if kind == "po":
+        return _Batch(purchase_order_documents(session, numbers), PurchaseOrderRenderer(company_info(session)))
+    return _Batch(confirmation_documents(session, numbers), ConfirmationRenderer(company_info(session)))
 
 
 def rendered(engine: Engine, kind: str, numbers: Sequence[int], separate: bool) -> list[tuple[str, bytes]]:
@@ -168,16 +196,9 @@ def rendered(engine: Engine, kind: str, numbers: Sequence[int], separate: bool) 
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}")
     numbers = list(dict.fromkeys(numbers))
-    loader, renderer_class = _LOADERS[kind]
     with UnitOfWork(engine) as uow:
-        documents = loader(uow.session, numbers)
-        renderer = renderer_class(company_info(uow.session))
-    if separate:
-        return [(renderer.document_name(d), renderer.render(d)) for d in documents]
-    stem = renderer.document_name(documents[0])
-    if len(documents) > 1:
-        stem += f"-to-{documents[-1].number}"
-    return [(stem, renderer.render_many(documents))]
+        batch = _batch(uow.session, kind, numbers)
+    return batch.files(separate)
 
 
 def render_pdf(engine: Engine, kind: str, number: int) -> bytes:

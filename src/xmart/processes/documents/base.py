@@ -9,6 +9,7 @@ computes money, it prints the values it is given.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib.resources
 import io
@@ -85,7 +86,7 @@ def format_qty(value: int) -> str:
     return f"{value:,}"
 
 
-def format_date(value: Any) -> str:
+def format_date(value: dt.date | None) -> str:
     """A date as printed on documents: ISO 8601, unambiguous in every locale."""
     return value.isoformat() if value is not None else ""
 
@@ -106,7 +107,7 @@ class PrintableDocument(Protocol):
     def number(self) -> int | str: ...
 
     @property
-    def date(self) -> Any: ...
+    def date(self) -> dt.date: ...
 
     @property
     def lines(self) -> Sequence[DocumentLine]: ...
@@ -129,7 +130,8 @@ class _PagedCanvas(Canvas):
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         """Keep the finished page and start a fresh one."""
         self._held.append(dict(self.__dict__))
-        self._startPage()
+        # reportlab's private page reset (what Canvas.showPage calls); types-reportlab omits it
+        self._startPage()  # type: ignore[attr-defined]
 
     def save(self) -> None:
         """Write every held page with its footer, then the PDF."""
@@ -156,7 +158,8 @@ class _Table(Table):
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
         """Draw a cell unless it is an empty string."""
         if cellval != "":
-            super()._drawCell(cellval, cellstyle, pos, size)
+            # Table._drawCell is private in reportlab and absent from types-reportlab
+            super()._drawCell(cellval, cellstyle, pos, size)  # type: ignore[misc]
 
 
 class _DocumentHeader(Flowable):
@@ -306,7 +309,7 @@ class DocumentRenderer(Generic[D]):
 
     def _header_height(self) -> float:
         """Height of the first-page header; it depends on the company only."""
-        left = 17 + 12 * len(self.company.address_lines) + (10 if self._contact() else 0)
+        left: float = 17 + 12 * len(self.company.address_lines) + (10 if self._contact() else 0)
         if self._logo_size:
             left += self._logo_size[1] + 2 * mm
         right = 23 + 2 * mm + 2 * 13
@@ -334,7 +337,7 @@ class DocumentRenderer(Generic[D]):
             canvas.drawImage(self.company.logo_path, 0, cursor - logo_height, logo_width, logo_height,
                              mask="auto", preserveAspectRatio=True)
             cursor -= logo_height + 2 * mm
-        lines = [(FONT_BOLD, 14, 17, INK, self.company.name)]
+        lines: list[tuple[str, float, float, colors.Color, str]] = [(FONT_BOLD, 14, 17, INK, self.company.name)]
         lines += [(FONT, 9, 12, INK, line) for line in self.company.address_lines]
         if self._contact():
             lines.append((FONT, 7.5, 10, MUTED, self._contact()))

@@ -76,8 +76,8 @@ class PurchaseOrderDocument:
     vendor_code: str
     vendor_name: str
     ship_to: Party
-    delivery_date: dt.date
-    cancel_date: dt.date
+    delivery_date: dt.date | None  # a PO may have none: printed blank
+    cancel_date: dt.date | None
     lines: tuple[DocumentLine, ...]
     total: Decimal
     note: str = ""
