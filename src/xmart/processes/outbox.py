@@ -23,8 +23,10 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any, cast, overload
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import CursorResult, Engine, select, update
 from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, NotFoundError
@@ -48,6 +50,10 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@overload
+def _aware(value: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(value: dt.datetime | None) -> dt.datetime | None: ...
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
     """SQLite gives naive datetimes back: they are UTC."""
     if value is None or value.tzinfo is not None:
@@ -57,7 +63,7 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 
 def backoff(attempts: int) -> dt.timedelta:
     """How long to wait after the `attempts`-th failed attempt: 1, 2, 4, ... minutes, at most an hour."""
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), LONGEST_RETRY)
+    return min(FIRST_RETRY * (1 << max(attempts - 1, 0)), LONGEST_RETRY)  # 1 << n is 2 ** n, typed int
 
 
 # --- queueing -----------------------------------------------------------------------------------
@@ -197,7 +203,7 @@ class DeliveryResult:
         return text + "."
 
 
-Sender = Callable[[SmtpSettings, object, str | None], None]
+Sender = Callable[[SmtpSettings, EmailMessage, str | None], None]
 
 
 CLAIM_LOCK = "xmart-outbox-claim"
@@ -214,18 +220,20 @@ def _claim(engine: Engine, now: dt.datetime, only: int | None, limit: int) -> li
         claimed = []
         for message_id in session.scalars(query.order_by(OutboxMessage.id).limit(limit)).all():
             token = uuid.uuid4().hex
-            result = session.execute(
+            # An UPDATE executed by the session returns a CursorResult (it has rowcount); the ORM
+            # types Session.execute as the base Result, so say so (as SQLAlchemy's docs do).
+            result = cast(CursorResult[Any], session.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id == message_id, OutboxMessage.status == _S.QUEUED.value)
                 .values(status=_S.SENDING.value, claim=token, claimed_at=now, attempts=OutboxMessage.attempts + 1)
-                .execution_options(synchronize_session=False))
+                .execution_options(synchronize_session=False)))
             if result.rowcount == 1:
                 claimed.append((message_id, token))
         uow.commit()
     return claimed
 
 
-def _finish(engine: Engine, message_id: int, token: str, values: dict) -> None:
+def _finish(engine: Engine, message_id: int, token: str, values: dict[str, object]) -> None:
     with UnitOfWork(engine) as uow:
         uow.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.claim == token)
                             .values(**values).execution_options(synchronize_session=False))
