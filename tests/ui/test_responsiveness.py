@@ -55,7 +55,7 @@ def big_template(tmp_path_factory):
 
 @pytest.fixture
 def big_ctx(big_template, tmp_path, settings, qtbot):
-    from xmart.ui.app import make_context
+    from xmart.ui.context import make_context
 
     path = tmp_path / "big.db"
     shutil.copy(big_template, path)
@@ -85,7 +85,6 @@ def _sale_orders(engine) -> int:
 def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbot):
     assign = pytest.importorskip("xmart.processes.assign")
     from xmart.processes.selection import CsoRange
-
     from xmart.ui.app import settle_heap
 
     settle_heap()  # what `xmart gui` does once the window is up

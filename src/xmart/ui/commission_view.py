@@ -13,11 +13,12 @@ from xmart.processes.commission import CommissionParams, CommissionReport, commi
 from xmart.processes.document_printing import company_info
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.printing import PrintTarget, print_pdfs
-from xmart.ui.app import AppContext, from_qdate, to_qdate
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_commission_report import Ui_CommissionReport
 from xmart.ui.models.rows_table_model import Column, RowsTableModel
 from xmart.ui.printing import NO_PRINTER, print_target_printer
+from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.tasks import Task
 

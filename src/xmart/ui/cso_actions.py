@@ -20,8 +20,7 @@ from xmart.models import CsoStatus
 from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import CsoFulfilment, cso_fulfilment
 from xmart.processes.order_status import StatusResult, cancel_order, hold_order, release_order
-from xmart.processes.selection import PROCESS_LOCK
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
 from xmart.ui.tasks import Task
 

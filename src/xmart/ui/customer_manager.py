@@ -23,7 +23,7 @@ from xmart.processes.customers import (
     search_customers,
     update_customer,
 )
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.dialogs.customer_dialog import CustomerDialog
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_customer_manager import Ui_CustomerManager

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QWidget
 from sqlalchemy.orm import Session
 
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.cso_actions import ACTIONS, EDIT, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_document_view import Ui_DocumentView

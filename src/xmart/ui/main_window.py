@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from xmart.ui.app import APPLICATION, AppContext
 from xmart.ui.browsers.document_browser import DocumentBrowser
+from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message

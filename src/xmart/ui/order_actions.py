@@ -19,8 +19,8 @@ from xmart.processes import order_settings
 from xmart.processes.mailer import load_smtp_settings, save_smtp_settings
 from xmart.processes.order_entry import CompleteResult, load_order, new_order
 from xmart.processes.outbox import DeliveryResult, deliver_due
-from xmart.ui.app import AppContext, fit_to_screen
 from xmart.ui.commission_view import CommissionView
+from xmart.ui.context import AppContext
 from xmart.ui.customer_manager import CustomerManager
 from xmart.ui.dialogs.order_settings_dialog import OrderSettingsDialog
 from xmart.ui.dialogs.smtp_settings_dialog import SmtpSettingsDialog
@@ -28,6 +28,7 @@ from xmart.ui.errors import show_error, show_message
 from xmart.ui.order_manager import OrderManager
 from xmart.ui.outbox_view import OutboxView
 from xmart.ui.sales_order_interface import SalesOrderInterface
+from xmart.ui.screen import fit_to_screen
 from xmart.ui.tasks import Task
 
 PUMP_INTERVAL_MS = 60_000

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from xmart.models.db import UnitOfWork
 from xmart.processes.documents.base import format_money
 from xmart.processes.order_entry import OrderEntry, entry_totals, find_items, order_choices
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.widgets.order_sections import ItemsSection, PaymentSection, SetupSection, ShippingSection
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from xmart.errors import XmartError
 from xmart.models.db import UnitOfWork
 from xmart.processes.order_entry import CompleteResult, OrderView, complete_order, save_sections
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
 from xmart.ui.order_editor import OrderSections, shortcut

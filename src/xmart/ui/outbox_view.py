@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from xmart.errors import XmartError
 from xmart.models.db import UnitOfWork
 from xmart.processes.outbox import OutboxRow, list_outbox, message_body, requeue
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_outbox_view import Ui_OutboxView
 from xmart.ui.models.rows_table_model import Column, RowsTableModel

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from xmart.processes import document_printing
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.tasks import Task

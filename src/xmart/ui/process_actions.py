@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 
 from xmart.models import Location
 from xmart.models.db import UnitOfWork
-from xmart.processes.selection import PROCESS_LOCK
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
 from xmart.ui.options import (
     load_assign_defaults,

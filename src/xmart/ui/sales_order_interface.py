@@ -19,7 +19,7 @@ from xmart.errors import InputError, XmartError
 from xmart.models.db import UnitOfWork
 from xmart.processes.customers import CustomerRow
 from xmart.processes.order_entry import CompleteResult, OrderEntry, enter_order, with_shipping_from_customer
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.customer_manager import new_customer, search
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface

@@ -16,10 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xmart.models import Location
-from xmart.ui.app import AppContext, from_qdate
+from xmart.ui.context import AppContext
 from xmart.ui.generated.ui_browser import Ui_DocumentBrowser
 from xmart.ui.models.document_sources import BrowserFilter, DocumentSource
 from xmart.ui.models.document_table_model import DocumentTableModel
+from xmart.ui.qt_dates import from_qdate
 
 ANY_DATE = QDate(1900, 1, 1)
 FILTER_DELAY_MS = 250

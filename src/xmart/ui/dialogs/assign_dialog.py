@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from xmart.processes.assign import AssignParams
-from xmart.ui.app import from_qdate, to_qdate
 from xmart.ui.dialogs.process_dialog import ProcessDialog
 from xmart.ui.generated.ui_assign_dialog import Ui_AssignDialog
+from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.widgets.range_box import BY_DATE, EARLIEST
 from xmart.ui.widgets.store_selector import LocationChoice
 

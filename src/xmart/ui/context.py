@@ -1,0 +1,50 @@
+"""The application context passed to every window and menu slot (no globals), and the names the client goes by."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from xmart import config
+from xmart.ui.tasks import TaskRunner
+
+ORGANIZATION = "xmart"
+APPLICATION = "xmart Main"
+
+
+@dataclass
+class AppContext:
+    """What windows and menu slots need: the engine, the user's settings and the task runner."""
+
+    engine: Engine
+    settings: QSettings
+    tasks: TaskRunner
+
+    @property
+    def database_label(self) -> str:
+        """The database in use, for the status bar (never a password)."""
+        url = make_url(self.engine.url)
+        if url.get_backend_name() == "sqlite":
+            return f"SQLite: {url.database or 'in memory'}"
+        return f"PostgreSQL: {url.database} on {url.host or 'local socket'}"
+
+    def today(self) -> dt.date:
+        """Today's date (one place, so tests can pin it)."""
+        return dt.date.today()
+
+
+def settings_file() -> Path:
+    """Where the client keeps window state and last-used options."""
+    return config.data_dir() / "xmart-ui.ini"
+
+
+def make_context(engine: Engine, settings: QSettings | None = None) -> AppContext:
+    """A context on `engine` with `settings` (default: the user's settings file) and a new task runner."""
+    if settings is None:
+        settings = QSettings(str(settings_file()), QSettings.Format.IniFormat)
+    return AppContext(engine=engine, settings=settings, tasks=TaskRunner())
