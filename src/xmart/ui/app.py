@@ -11,8 +11,8 @@ import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import Engine
 
+from xmart.processes.unit_of_work import Engine
 from xmart.ui.context import APPLICATION, ORGANIZATION, make_context
 from xmart.ui.main_window import MainWindow
 
@@ -22,10 +22,11 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication), "a QCoreApplication without widgets is already running"
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def settle_heap() -> None:

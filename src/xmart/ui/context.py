@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 
 from xmart import config
+from xmart.processes.unit_of_work import Engine, describe_database
 from xmart.ui.tasks import TaskRunner
 
 ORGANIZATION = "xmart"
@@ -28,10 +27,7 @@ class AppContext:
     @property
     def database_label(self) -> str:
         """The database in use, for the status bar (never a password)."""
-        url = make_url(self.engine.url)
-        if url.get_backend_name() == "sqlite":
-            return f"SQLite: {url.database or 'in memory'}"
-        return f"PostgreSQL: {url.database} on {url.host or 'local socket'}"
+        return describe_database(self.engine)
 
     def today(self) -> dt.date:
         """Today's date (one place, so tests can pin it)."""

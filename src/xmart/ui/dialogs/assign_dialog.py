@@ -28,7 +28,7 @@ class AssignDialog(ProcessDialog):
         locations: list[LocationChoice],
         today: dt.date,
         defaults: AssignParams | None = None,
-        preview: Callable[[AssignParams, QWidget], None] | None = None,
+        preview: Callable[[AssignParams, QWidget], object] | None = None,
     ):
         super().__init__(parent, preview)
         self.ui = Ui_AssignDialog()
@@ -63,7 +63,7 @@ class AssignDialog(ProcessDialog):
         locations: list[LocationChoice],
         today: dt.date,
         defaults: AssignParams | None = None,
-        preview: Callable[[AssignParams, QWidget], None] | None = None,
+        preview: Callable[[AssignParams, QWidget], object] | None = None,
     ) -> AssignParams | None:
         """Show the dialog; the parameters of the run, or None when the user cancels."""
         return cls._ask(cls(parent, by=by, locations=locations, today=today, defaults=defaults, preview=preview))

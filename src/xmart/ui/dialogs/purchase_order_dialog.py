@@ -28,7 +28,7 @@ class PurchaseOrderDialog(ProcessDialog):
         by: str,
         today: dt.date,
         defaults: PurchaseOrderParams | None = None,
-        preview: Callable[[PurchaseOrderParams, QWidget], None] | None = None,
+        preview: Callable[[PurchaseOrderParams, QWidget], object] | None = None,
     ):
         super().__init__(parent, preview)
         self.ui = Ui_PurchaseOrderDialog()
@@ -61,7 +61,7 @@ class PurchaseOrderDialog(ProcessDialog):
         by: str,
         today: dt.date,
         defaults: PurchaseOrderParams | None = None,
-        preview: Callable[[PurchaseOrderParams, QWidget], None] | None = None,
+        preview: Callable[[PurchaseOrderParams, QWidget], object] | None = None,
     ) -> PurchaseOrderParams | None:
         """Show the dialog; the parameters of the run, or None when the user cancels."""
         return cls._ask(cls(parent, by=by, today=today, defaults=defaults, preview=preview))
