@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from xmart.processes.demo import database_is_empty, load_demo
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
-from xmart.processes.views.lookups import database_is_empty
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
     # --- first run, demo, import ------------------------------------------------------------
     def first_run_check(self) -> None:
         """On an empty database, offer to create demo data or import a file."""
-        if not self._database_is_empty():
+        if not database_is_empty(self.ctx.engine):
             self.open_browser("cso")
             return
         choice = FirstRunDialog.ask(self, self.ctx.database_label)
@@ -232,15 +232,9 @@ class MainWindow(QMainWindow):
         elif choice == IMPORT:
             self.import_file()
 
-    def _database_is_empty(self) -> bool:
-        with UnitOfWork(self.ctx.engine) as uow:
-            return database_is_empty(uow)
-
     def create_demo_data(self) -> Task | None:
         """Fill the empty database with demo data, in the task runner."""
-        from xmart.processes.demo import load_demo
-
-        if not self._database_is_empty():
+        if not database_is_empty(self.ctx.engine):
             show_message(self, "Demo data can only be created in an empty database.")
             return None
         self.last_task = self.ctx.tasks.start(

@@ -1,16 +1,14 @@
-"""Small reads the client's menus and dialogs ask for.
-
-Locations (store selector, browser filters), a corporate sale order by number, and whether the
-database is still empty (the first-run prompt).
+"""Small reads the client's menus and dialogs ask for: locations (store selector, browser filters) and a
+corporate sale order by number. (Whether the database is still empty: `xmart.processes.demo.database_is_empty`.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
-from xmart.models import CorporateSaleOrder, Item, Location
+from xmart.models import CorporateSaleOrder, Location
 from xmart.models.db import UnitOfWork
 
 
@@ -47,8 +45,3 @@ def find_cso(uow: UnitOfWork, number: int) -> CsoRef | None:
         .where(CorporateSaleOrder.number == number)).first()
     return None if row is None else CsoRef(row.id, row.number, row.status)
 
-
-def database_is_empty(uow: UnitOfWork) -> bool:
-    """True when the database holds no location, item or corporate sale order yet (the first-run prompt)."""
-    return not any(uow.session.scalar(select(exists().where(column.isnot(None))))
-                   for column in (Location.id, Item.id, CorporateSaleOrder.id))
