@@ -77,7 +77,7 @@ def settings(tmp_path):
 
 
 def _context(engine, settings, qtbot):
-    from xmart.ui.app import make_context
+    from xmart.ui.context import make_context
 
     ctx = make_context(engine, settings)
     ctx.today = lambda: TODAY  # type: ignore[method-assign]

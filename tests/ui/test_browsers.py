@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from xmart.models import SaleOrder
-from xmart.ui.models.document_sources import SOURCES, BrowserFilter
-from xmart.ui.models.document_table_model import DocumentTableModel
+from xmart.processes.views.document_lists import DOCUMENT_LISTS, BrowserFilter
+from xmart.ui.table_models.document_table_model import DocumentTableModel
 
 
 @pytest.mark.parametrize("kind", ["cso", "so", "po"])
 def test_models_pass_the_model_tester(ctx, qtmodeltester, kind):
-    model = DocumentTableModel(ctx.engine, SOURCES[kind])
+    model = DocumentTableModel(ctx.engine, DOCUMENT_LISTS[kind])
     model.refresh()
     qtmodeltester.check(model)
 
@@ -24,7 +24,7 @@ def test_models_pass_the_model_tester(ctx, qtmodeltester, kind):
 def test_cso_filters_and_sorting(ctx, qtbot):
     from xmart.ui.browsers.document_browser import DocumentBrowser
 
-    browser = DocumentBrowser(ctx, SOURCES["cso"])
+    browser = DocumentBrowser(ctx, DOCUMENT_LISTS["cso"])
     qtbot.addWidget(browser)
     model = browser.model
     assert [model.row(i).number for i in range(model.rowCount())] == [1003, 1002, 1001]
@@ -44,7 +44,7 @@ def test_cso_filters_and_sorting(ctx, qtbot):
 def test_so_store_and_status_filters(ctx, qtbot):
     from xmart.ui.browsers.document_browser import DocumentBrowser
 
-    browser = DocumentBrowser(ctx, SOURCES["so"])
+    browser = DocumentBrowser(ctx, DOCUMENT_LISTS["so"])
     qtbot.addWidget(browser)
     assert browser.model.total == 1
     browser.ui.storeCombo.setCurrentIndex(browser.ui.storeCombo.findData("S02"))
@@ -70,7 +70,7 @@ def test_100000_sale_orders_open_at_once_and_page_in(ctx, qtbot):
     from xmart.ui.browsers.document_browser import DocumentBrowser
 
     started = time.monotonic()
-    browser = DocumentBrowser(ctx, SOURCES["so"])
+    browser = DocumentBrowser(ctx, DOCUMENT_LISTS["so"])
     qtbot.addWidget(browser)
     browser.show()
     elapsed = time.monotonic() - started

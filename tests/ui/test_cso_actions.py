@@ -48,7 +48,7 @@ def _sale_orders(engine) -> int:
 def _assign_1001(engine) -> None:
     """1001 (A100 x5, C300 x2): the mugs go to the stores, the towels have no stock anywhere."""
     from xmart.processes.assign import AssignParams, assign_orders
-    from xmart.processes.selection import PROCESS_LOCK, CsoRange
+    from xmart.processes.selection import CsoRange
 
     with UnitOfWork(engine) as uow:
         assign_orders(AssignParams(range=CsoRange.by_number(1001, 1001), today=TODAY), uow)

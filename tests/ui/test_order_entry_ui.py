@@ -21,7 +21,7 @@ from xmart.models.db import UnitOfWork
 
 @pytest.fixture
 def order_ctx(ui_engine, settings, qtbot):
-    from xmart.ui.app import make_context
+    from xmart.ui.context import make_context
 
     load_orders_data(ui_engine)
     ctx = make_context(ui_engine, settings)
@@ -252,7 +252,7 @@ def test_order_windows_fit_the_screen(qtbot, monkeypatch):
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QWidget
 
-    from xmart.ui.app import fit_to_screen
+    from xmart.ui.screen import fit_to_screen
 
     widget = QWidget()
     qtbot.addWidget(widget)

@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import time
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -56,7 +57,7 @@ def big_template(tmp_path_factory):
 
 @pytest.fixture
 def big_ctx(big_template, tmp_path, settings, qtbot):
-    from xmart.ui.app import make_context
+    from xmart.ui.context import make_context
 
     path = tmp_path / "big.db"
     shutil.copy(big_template, path)
@@ -103,7 +104,7 @@ def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbo
     assert task.error is None, task.error
     assert _sale_orders(big_ctx.engine) > 1000
     ticks = [started] + ticks + [finished]
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in pairwise(ticks)]
     assert finished - started > 0.3, "the run was too short to tell anything"
     worst = max(range(len(gaps)), key=gaps.__getitem__)
     assert max(gaps) < MAX_GAP_S, (f"the event loop stalled for {max(gaps) * 1000:.0f} ms, "

@@ -8,21 +8,29 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from xmart.errors import XmartError
-from xmart.models.db import UnitOfWork
-from xmart.processes.commission import CommissionParams, CommissionReport, commission_report, render_commission_pdf
+from xmart.processes.commission import (
+    CommissionParams,
+    CommissionReport,
+    CommissionRow,
+    commission_report,
+    render_commission_pdf,
+)
 from xmart.processes.document_printing import company_info
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.printing import PrintTarget, print_pdfs
-from xmart.ui.app import AppContext, from_qdate, to_qdate
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_commission_report import Ui_CommissionReport
-from xmart.ui.models.rows_table_model import Column, RowsTableModel
 from xmart.ui.printing import NO_PRINTER, print_target_printer
+from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.qt_printing import qt_backend_if_needed
+from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 from xmart.ui.tasks import Task
 
-COLUMNS = [Column("Salesman", lambda r: r.salesman), Column("Code", lambda r: r.code),
-           Column("Rate", lambda r: f"{format_percent(r.rate)}%", True), Column("Orders", lambda r: str(r.orders), True),
+COLUMNS: list[Column[CommissionRow]] = [Column("Salesman", lambda r: r.salesman), Column("Code", lambda r: r.code),
+           Column("Rate", lambda r: f"{format_percent(r.rate)}%", True),
+           Column("Orders", lambda r: str(r.orders), True),
            Column("Sales total", lambda r: format_money(r.sales_total), True),
            Column("Commission", lambda r: format_money(r.commission), True)]
 
@@ -40,7 +48,7 @@ class CommissionView(QWidget):
         today = ctx.today()
         self.ui.fromEdit.setDate(to_qdate(today.replace(day=1)))
         self.ui.toEdit.setDate(to_qdate(today))
-        self.model = RowsTableModel(COLUMNS, self)
+        self.model: RowsTableModel[CommissionRow] = RowsTableModel(COLUMNS, self)
         self.ui.table.setModel(self.model)
         self.ui.table.verticalHeader().setVisible(False)
         self.ui.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -99,7 +107,8 @@ class CommissionView(QWidget):
 
         self.last_task = self.ctx.tasks.start(
             "Printing the commission report", work, parent=self, cancellable=False,
-            on_success=lambda _result: self._status(f"Sent the commission report to {printer or 'the default printer'}."),
+            on_success=lambda _result: self._status(
+                f"Sent the commission report to {printer or 'the default printer'}."),
             on_error=lambda exc: show_error(self, exc))
         return self.last_task
 

@@ -14,14 +14,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.orm import Session
 
-from xmart.models import CsoStatus
-from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import CsoFulfilment, cso_fulfilment
 from xmart.processes.order_status import StatusResult, cancel_order, hold_order, release_order
-from xmart.processes.selection import PROCESS_LOCK
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.processes.values import CsoStatus
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
 from xmart.ui.tasks import Task
 
@@ -125,8 +123,8 @@ class CsoActions(QObject):
     def confirm_cancel(self, number: int, parent: QWidget) -> bool:
         """Ask before cancelling, saying what will be cancelled (a short read in the GUI thread)."""
         try:
-            with Session(self.ctx.engine) as session:
-                question = cancel_question(cso_fulfilment(session, number))
+            with UnitOfWork(self.ctx.engine) as uow:
+                question = cancel_question(cso_fulfilment(uow.session, number))
         except Exception as exc:  # noqa: BLE001 - shown by the one error helper
             show_error(parent, exc, "Cancel Order")
             return False

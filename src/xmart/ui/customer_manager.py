@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from xmart.errors import XmartError
-from xmart.models.db import UnitOfWork
 from xmart.processes.customers import (
     SEARCH_LIMIT,
     CustomerRow,
@@ -23,14 +22,15 @@ from xmart.processes.customers import (
     search_customers,
     update_customer,
 )
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.ui.context import AppContext
 from xmart.ui.dialogs.customer_dialog import CustomerDialog
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_customer_manager import Ui_CustomerManager
-from xmart.ui.models.rows_table_model import Column, RowsTableModel
+from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 
 SEARCH_DELAY_MS = 150
-CUSTOMER_COLUMNS = [Column("Number", lambda r: r.number), Column("Name", lambda r: r.name),
+CUSTOMER_COLUMNS: list[Column[CustomerRow]] = [Column("Number", lambda r: r.number), Column("Name", lambda r: r.name),
                     Column("Company", lambda r: r.company), Column("E-mail", lambda r: r.email),
                     Column("Phone", lambda r: r.phone), Column("City", lambda r: r.city)]
 
@@ -57,13 +57,13 @@ def new_customer(ctx: AppContext, parent: QWidget) -> CustomerRow | None:
 class CustomerManager(QWidget):
     """The customer list with search; `open_order(customer_id)` starts New Order."""
 
-    def __init__(self, ctx: AppContext, open_order: Callable[[int], None], parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, open_order: Callable[[int], object], parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.open_order = open_order
         self.ui = Ui_CustomerManager()
         self.ui.setupUi(self)
-        self.model = RowsTableModel(CUSTOMER_COLUMNS, self)
+        self.model: RowsTableModel[CustomerRow] = RowsTableModel(CUSTOMER_COLUMNS, self)
         self.ui.table.setModel(self.model)
         header = self.ui.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QWidget
-from sqlalchemy.orm import Session
 
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.processes.views.document_details import DocumentDetails, document_details
+from xmart.ui.context import AppContext
 from xmart.ui.cso_actions import ACTIONS, EDIT, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_document_view import Ui_DocumentView
-from xmart.ui.models.document_details import DocumentDetails, load_details
-from xmart.ui.models.lines_table_model import LinesTableModel
 from xmart.ui.printing import print_documents, save_pdf
+from xmart.ui.table_models.lines_table_model import LinesTableModel
 from xmart.ui.tasks import Task
 
 
@@ -104,8 +104,8 @@ class DocumentView(QDialog):
     def reload(self) -> None:
         """Read the document again (after a status change)."""
         try:
-            with Session(self.ctx.engine) as session:
-                details = load_details(session, self.details.kind, self.details.number)
+            with UnitOfWork(self.ctx.engine) as uow:
+                details = document_details(uow, self.details.kind, self.details.number)
         except Exception as exc:  # noqa: BLE001 - shown by the one error helper
             show_error(self, exc)
             return
@@ -126,8 +126,8 @@ class DocumentView(QDialog):
                       cso_actions: CsoActions | None = None) -> DocumentView | None:
         """Load and show document `kind` `number`; a missing document is reported, not raised."""
         try:
-            with Session(ctx.engine) as session:
-                details = load_details(session, kind, number)
+            with UnitOfWork(ctx.engine) as uow:
+                details = document_details(uow, kind, number)
         except Exception as exc:  # noqa: BLE001 - shown to the user by the one error helper
             show_error(parent, exc)
             return None

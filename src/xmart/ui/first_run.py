@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
-from sqlalchemy import Engine, exists, select
-from sqlalchemy.orm import Session
 
-from xmart.models import CorporateSaleOrder, Item, Location
 from xmart.ui.generated.ui_first_run_dialog import Ui_FirstRunDialog
 
 DEMO = "demo"
 IMPORT = "import"
 EMPTY = "empty"
-
-
-def database_is_empty(engine: Engine) -> bool:
-    """True when the database has no location, item or corporate sale order yet."""
-    with Session(engine) as session:
-        return not any(session.scalar(select(exists().where(col.isnot(None))))
-                       for col in (Location.id, Item.id, CorporateSaleOrder.id))
 
 
 class FirstRunDialog(QDialog):

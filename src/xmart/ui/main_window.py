@@ -6,6 +6,7 @@ they are data, not layout. Every dialog's layout comes from a Designer form (see
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -21,20 +22,27 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from xmart.ui.app import APPLICATION, AppContext
+from xmart.processes.demo import database_is_empty, load_demo
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
 from xmart.ui.browsers.document_browser import DocumentBrowser
+from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
-from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog, database_is_empty
-from xmart.ui.models.document_sources import SOURCES
+from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
 from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
+from xmart.ui.qt_settings import setting_value
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
 SP = QStyle.StandardPixmap
+
+
+def _cso_allows(action: str, row: CsoRow) -> bool:
+    return allowed(action, row.status)
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +99,8 @@ class MainWindow(QMainWindow):
                                  SP.SP_FileIcon, "Enter a corporate sale order in the Order Manager"))
         transactions.addAction(a("salesOrderInterface", "Sales &Order Interface", o.sales_order_interface,
                                  "Ctrl+Shift+I", None, "One screen for customer and order, keyboard-first"))
-        transactions.addAction(a("outbox", "O&utbox", o.outbox, None, None, "Confirmation e-mails: sent, waiting, failed"))
+        transactions.addAction(a("outbox", "O&utbox", o.outbox, None, None,
+                                 "Confirmation e-mails: sent, waiting, failed"))
         transactions.addSeparator()
         transactions.addAction(a("importDocument", "&Import Document…", self.import_file, "Ctrl+I",
                                  SP.SP_DialogOpenButton, "Load an xmart import document (JSON)"))
@@ -131,7 +140,8 @@ class MainWindow(QMainWindow):
         settings = bar.addMenu("&Settings")
         settings.addAction(a("printer", "&Printer…", lambda: choose_printer(self.ctx, self), None, SP.SP_ComputerIcon,
                              "Choose the printer documents go to"))
-        settings.addAction(a("smtpSettings", "&E-mail…", o.smtp_settings, None, None, "SMTP server for confirmation e-mails"))
+        settings.addAction(a("smtpSettings", "&E-mail…", o.smtp_settings, None, None,
+                             "SMTP server for confirmation e-mails"))
         settings.addAction(a("channels", "Sales &Channels…", lambda: o.edit_settings("channels")))
         settings.addAction(a("salesmen", "&Salesmen…", lambda: o.edit_settings("salesmen")))
         settings.addAction(a("customFields", "Custom &Order Fields…", lambda: o.edit_settings("fields")))
@@ -147,7 +157,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name, text in (("browseCso", "Corporate SOs"), ("browseSo", "Sale Orders"), ("browsePo", "Purchase Orders")):
+        aliases = (("browseCso", "Corporate SOs"), ("browseSo", "Sale Orders"), ("browsePo", "Purchase Orders"))
+        for name, text in aliases:
             toolbar.addAction(self._toolbar_alias(name, text))
         toolbar.addSeparator()
         toolbar.addAction(self._toolbar_alias("assignByDate", "Assign…"))
@@ -160,7 +171,8 @@ class MainWindow(QMainWindow):
         """The menu action `name`, shown on the toolbar with a shorter text."""
         source = self.actions_by_name[name]
         alias = QAction(source.icon(), text, self)
-        alias.setToolTip(f"{source.text().replace('&', '')} ({source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        shortcut = source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        alias.setToolTip(f"{source.text().replace('&', '')} ({shortcut})")
         alias.setStatusTip(source.statusTip())
         alias.triggered.connect(source.trigger)
         return alias
@@ -173,17 +185,18 @@ class MainWindow(QMainWindow):
             if isinstance(widget, DocumentBrowser) and widget.source.kind == kind:
                 self.tabs.setCurrentIndex(i)
                 return widget
-        browser = DocumentBrowser(self.ctx, SOURCES[kind], self.tabs)
+        browser = DocumentBrowser(self.ctx, DOCUMENT_LISTS[kind], self.tabs)
         browser.setObjectName(f"browser_{kind}")
         browser.open_requested.connect(self.open_document)
         if kind == "cso":
             for action in ACTIONS:
-                browser.add_row_action(
-                    f"{action}Cso", TEXTS[action], TIPS[action],
-                    lambda row, action=action: self.cso_actions.run(action, row.number, browser),
-                    lambda row, action=action: allowed(action, row.status))
-        self.tabs.setCurrentIndex(self.tabs.addTab(browser, SOURCES[kind].title))
+                browser.add_row_action(f"{action}Cso", TEXTS[action], TIPS[action],
+                                       partial(self._cso_row_action, action, browser), partial(_cso_allows, action))
+        self.tabs.setCurrentIndex(self.tabs.addTab(browser, DOCUMENT_LISTS[kind].title))
         return browser
+
+    def _cso_row_action(self, action: str, browser: DocumentBrowser, row: CsoRow) -> None:
+        self.cso_actions.run(action, row.number, browser)
 
     def browsers(self) -> list[DocumentBrowser]:
         """The open browsers."""
@@ -204,7 +217,8 @@ class MainWindow(QMainWindow):
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        widget.deleteLater()
+        if widget is not None:
+            widget.deleteLater()
 
     # --- first run, demo, import ------------------------------------------------------------
     def first_run_check(self) -> None:
@@ -220,8 +234,6 @@ class MainWindow(QMainWindow):
 
     def create_demo_data(self) -> Task | None:
         """Fill the empty database with demo data, in the task runner."""
-        from xmart.processes.demo import load_demo
-
         if not database_is_empty(self.ctx.engine):
             show_message(self, "Demo data can only be created in an empty database.")
             return None
@@ -234,14 +246,13 @@ class MainWindow(QMainWindow):
     def import_file(self, path: str | None = None) -> Task | None:
         """Transactions › Import Document…: load a JSON import document in one transaction."""
         if path is None:
-            folder = self.ctx.settings.value("import/folder", str(Path.home()), str)
+            folder = setting_value(self.ctx.settings, "import/folder", str(Path.home()))
             path, _ = QFileDialog.getOpenFileName(self, "Import Document", folder, "xmart import documents (*.json)")
             if not path:
                 return None
         self.ctx.settings.setValue("import/folder", str(Path(path).parent))
 
         def work(progress, cancelled):
-            from xmart.models.db import UnitOfWork
             from xmart.processes.importer import import_document, read_document
 
             doc = read_document(Path(path))

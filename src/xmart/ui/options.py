@@ -12,11 +12,12 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from xmart.processes.selection import CsoRange
+from xmart.ui.qt_settings import setting_value
 from xmart.ui.widgets.range_box import BY_DATE
 
 
 def _date(settings: QSettings, key: str) -> dt.date | None:
-    text = settings.value(key, "", str)
+    text = setting_value(settings, key, "")
     try:
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
@@ -24,7 +25,7 @@ def _date(settings: QSettings, key: str) -> dt.date | None:
 
 
 def _int(settings: QSettings, key: str) -> int | None:
-    text = settings.value(key, "", str)
+    text = setting_value(settings, key, "")
     return int(text) if text.isdigit() else None
 
 
@@ -54,13 +55,13 @@ def load_assign_defaults(settings: QSettings, by: str, today: dt.date) -> Any:
     rng = load_range(settings, "assign", by) or (
         CsoRange.by_date(today - dt.timedelta(days=30), today) if by == BY_DATE else CsoRange(number_from=None)
     )
-    stores = tuple(code for code in settings.value("assign/stores", "", str).split(",") if code)
+    stores = tuple(code for code in setting_value(settings, "assign/stores", "").split(",") if code)
     return AssignParams(
         range=rng,
         stores=stores,
-        consider_pending=settings.value("assign/consider_pending", True, bool),
+        consider_pending=setting_value(settings, "assign/consider_pending", True),
         exclude_before=_date(settings, "assign/exclude_before") or dt.date(1969, 12, 31),
-        print_documents=settings.value("assign/print", False, bool),
+        print_documents=setting_value(settings, "assign/print", False),
     )
 
 
@@ -80,13 +81,13 @@ def load_purchase_order_defaults(settings: QSettings, by: str, today: dt.date) -
     rng = load_range(settings, "purchase_orders", by) or (
         CsoRange.by_date(today - dt.timedelta(days=30), today) if by == BY_DATE else CsoRange(number_from=None)
     )
-    delivery_days = settings.value("purchase_orders/delivery_days", 14, int)
-    cancel_days = settings.value("purchase_orders/cancel_days", 44, int)
+    delivery_days = setting_value(settings, "purchase_orders/delivery_days", 14)
+    cancel_days = setting_value(settings, "purchase_orders/cancel_days", 44)
     return PurchaseOrderParams(
         range=rng,
         delivery=today + dt.timedelta(days=delivery_days),
         cancel=today + dt.timedelta(days=max(cancel_days, delivery_days)),
-        print_documents=settings.value("purchase_orders/print", False, bool),
+        print_documents=setting_value(settings, "purchase_orders/print", False),
     )
 
 

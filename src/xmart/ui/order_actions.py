@@ -8,19 +8,22 @@ outbox's claim keeps every e-mail from going out twice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy import select
 
 from xmart.errors import InputError, NotFoundError, XmartError
-from xmart.models import CorporateSaleOrder, CsoStatus
-from xmart.models.db import UnitOfWork
 from xmart.processes import order_settings
 from xmart.processes.mailer import load_smtp_settings, save_smtp_settings
 from xmart.processes.order_entry import CompleteResult, load_order, new_order
 from xmart.processes.outbox import DeliveryResult, deliver_due
-from xmart.ui.app import AppContext, fit_to_screen
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.processes.values import CsoStatus
+from xmart.processes.views.lookups import find_cso
 from xmart.ui.commission_view import CommissionView
+from xmart.ui.context import AppContext
 from xmart.ui.customer_manager import CustomerManager
 from xmart.ui.dialogs.order_settings_dialog import OrderSettingsDialog
 from xmart.ui.dialogs.smtp_settings_dialog import SmtpSettingsDialog
@@ -28,9 +31,11 @@ from xmart.ui.errors import show_error, show_message
 from xmart.ui.order_manager import OrderManager
 from xmart.ui.outbox_view import OutboxView
 from xmart.ui.sales_order_interface import SalesOrderInterface
+from xmart.ui.screen import fit_to_screen
 from xmart.ui.tasks import Task
 
 PUMP_INTERVAL_MS = 60_000
+W = TypeVar("W", bound=QWidget)
 
 
 class OrderActions(QObject):
@@ -50,11 +55,12 @@ class OrderActions(QObject):
         self.pump.start()
 
     # --- tabs and windows -----------------------------------------------------------------
-    def _tab(self, kind: type, title: str, make) -> QWidget:
+    def _tab(self, kind: type[W], title: str, make: Callable[[], W]) -> W:
         for i in range(self.tabs.count()):
-            if isinstance(self.tabs.widget(i), kind):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, kind):
                 self.tabs.setCurrentIndex(i)
-                return self.tabs.widget(i)
+                return widget
         widget = make()
         self.tabs.setCurrentIndex(self.tabs.addTab(widget, title))
         return widget
@@ -86,8 +92,8 @@ class OrderActions(QObject):
     def is_draft(self, number: int) -> bool:
         """True when CSO `number` is a draft (a short read)."""
         with UnitOfWork(self.ctx.engine) as uow:
-            status = uow.session.scalar(select(CorporateSaleOrder.status).where(CorporateSaleOrder.number == number))
-        return status == CsoStatus.DRAFT.value
+            cso = find_cso(uow, number)
+        return cso is not None and cso.status == CsoStatus.DRAFT.value
 
     def edit_order(self, number: int) -> OrderManager | None:
         """Reopen draft CSO `number` in the Order Manager (its window comes forward when already open)."""
@@ -98,10 +104,10 @@ class OrderActions(QObject):
                 return window
         try:
             with UnitOfWork(self.ctx.engine) as uow:
-                cso_id = uow.session.scalar(select(CorporateSaleOrder.id).where(CorporateSaleOrder.number == number))
-                if cso_id is None:
+                cso = find_cso(uow, number)
+                if cso is None:
                     raise NotFoundError(f"There is no corporate sale order {number}.")
-                view = load_order(uow.session, cso_id)
+                view = load_order(uow.session, cso.id)
         except XmartError as exc:
             show_error(self.window, exc)
             return None
@@ -168,8 +174,9 @@ class OrderActions(QObject):
                 show_message(self.window, f"A confirmation e-mail could not be sent now:\n{result.errors[0]}\n\n"
                              "It is kept in Transactions › Outbox and retried automatically.", "E-mail not sent")
             for i in range(self.tabs.count()):
-                if isinstance(self.tabs.widget(i), OutboxView):
-                    self.tabs.widget(i).refresh()
+                tab = self.tabs.widget(i)
+                if isinstance(tab, OutboxView):
+                    tab.refresh()
 
         self.delivery = self.ctx.tasks.start("Sending e-mail", lambda progress, cancelled: deliver_due(engine),
                                              parent=None, cancellable=False, on_success=done,
@@ -195,9 +202,12 @@ class OrderActions(QObject):
 
     def edit_settings(self, kind: str) -> None:
         """Settings › Channels / Salesmen / Custom Order Fields."""
-        listing, saving = {"channels": (order_settings.list_channels, order_settings.save_channels),
-                           "salesmen": (order_settings.list_salesmen, order_settings.save_salesmen),
-                           "fields": (order_settings.list_custom_fields, order_settings.save_custom_fields)}[kind]
+        services: dict[str, tuple[Callable[[Any], list[Any]], Callable[[UnitOfWork, list[Any]], object]]] = {
+            "channels": (order_settings.list_channels, order_settings.save_channels),
+            "salesmen": (order_settings.list_salesmen, order_settings.save_salesmen),
+            "fields": (order_settings.list_custom_fields, order_settings.save_custom_fields),
+        }
+        listing, saving = services[kind]
         with UnitOfWork(self.ctx.engine) as uow:
             rows = listing(uow.session)
         while True:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
-from xmart.models.db import UnitOfWork
 from xmart.processes.documents.base import format_money
 from xmart.processes.order_entry import OrderEntry, entry_totals, find_items, order_choices
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.ui.context import AppContext
 from xmart.ui.widgets.order_sections import ItemsSection, PaymentSection, SetupSection, ShippingSection
 
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from xmart.errors import XmartError
-from xmart.models.db import UnitOfWork
 from xmart.processes.order_entry import CompleteResult, OrderView, complete_order, save_sections
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
 from xmart.ui.order_editor import OrderSections, shortcut
@@ -111,7 +111,8 @@ class OrderManager(QWidget):
         self.close()
 
     def _status(self, text: str) -> None:
-        window = self.parentWidget().window() if self.parentWidget() else None
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
         bar = getattr(window, "statusBar", None)
         if callable(bar):
             bar().showMessage(text, 8000)

@@ -8,23 +8,25 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from xmart.errors import XmartError
-from xmart.models.db import UnitOfWork
 from xmart.processes.outbox import OutboxRow, list_outbox, message_body, requeue
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_outbox_view import Ui_OutboxView
-from xmart.ui.models.rows_table_model import Column, RowsTableModel
+from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 
 
 def _when(value) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-OUTBOX_COLUMNS = [Column("Queued", lambda r: _when(r.created_at)), Column("To", lambda r: r.recipient),
-                  Column("Subject", lambda r: r.subject), Column("Status", lambda r: r.status_text),
-                  Column("Attempts", lambda r: str(r.attempts), True),
-                  Column("Next attempt", lambda r: _when(r.next_attempt_at)), Column("Sent", lambda r: _when(r.sent_at)),
-                  Column("Last error", lambda r: r.last_error)]
+OUTBOX_COLUMNS: list[Column[OutboxRow]] = [
+    Column("Queued", lambda r: _when(r.created_at)), Column("To", lambda r: r.recipient),
+    Column("Subject", lambda r: r.subject), Column("Status", lambda r: r.status_text),
+    Column("Attempts", lambda r: str(r.attempts), True),
+    Column("Next attempt", lambda r: _when(r.next_attempt_at)), Column("Sent", lambda r: _when(r.sent_at)),
+    Column("Last error", lambda r: r.last_error),
+]
 
 
 class OutboxView(QWidget):

@@ -15,9 +15,10 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from xmart.processes import document_printing
-from xmart.ui.app import AppContext
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.qt_printing import qt_backend_if_needed
+from xmart.ui.qt_settings import setting_value
 from xmart.ui.tasks import Task
 
 NO_PRINTER = ("No printer is chosen and this computer has no default printer: choose one in Settings › Printer…, "
@@ -41,7 +42,7 @@ def printer_names() -> list[str]:
 
 def chosen_printer(ctx: AppContext) -> str | None:
     """The printer chosen in Settings, or None for the system's default printer."""
-    name = ctx.settings.value(PRINTER_KEY, "", str)
+    name = setting_value(ctx.settings, PRINTER_KEY, "")
     return name or None
 
 
@@ -99,7 +100,7 @@ def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequen
 def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> Task | None:
     """Save one document as a PDF file the user names."""
     service = _service()
-    folder = ctx.settings.value("printing/pdf_folder", str(Path.home()), str)
+    folder = setting_value(ctx.settings, "printing/pdf_folder", str(Path.home()))
     suggested = str(Path(folder) / f"{kind}-{number}.pdf")
     path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF documents (*.pdf)")
     if not path:

@@ -1,4 +1,5 @@
-"""The menu slots of Processes › Corporate Sale Orders: ask a dialog, run the process in the task runner, show the result.
+"""The menu slots of Processes › Corporate Sale Orders: ask a dialog, run the process in the task runner,
+show the result.
 
 Each slot imports its process lazily, so the window opens even where a process is not installed.
 Preview runs the same process with dry_run=True (it writes nothing) and shows what it would do.
@@ -12,13 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from xmart.models import Location
-from xmart.models.db import UnitOfWork
-from xmart.processes.selection import PROCESS_LOCK
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.processes.views.lookups import list_locations
+from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
 from xmart.ui.options import (
     load_assign_defaults,
@@ -34,10 +32,8 @@ from xmart.ui.widgets.store_selector import LocationChoice
 
 def active_locations(ctx: AppContext) -> list[LocationChoice]:
     """The active locations, by code (what the store selector offers)."""
-    with Session(ctx.engine) as session:
-        rows = session.execute(
-            select(Location.code, Location.name, Location.kind).where(Location.active.is_(True)).order_by(Location.code))
-        return [LocationChoice(code, name, kind) for code, name, kind in rows]
+    with UnitOfWork(ctx.engine) as uow:
+        return list_locations(uow, active_only=True)
 
 
 class ProcessActions(QObject):
@@ -45,7 +41,7 @@ class ProcessActions(QObject):
 
     run_finished = Signal()
 
-    def __init__(self, ctx: AppContext, window: QWidget, open_document: Callable[[str, int], None],
+    def __init__(self, ctx: AppContext, window: QWidget, open_document: Callable[[str, int], object],
                  after_run: Callable[[], None]):
         super().__init__(window)
         self.ctx = ctx

@@ -56,7 +56,8 @@ def assign_summary(result, preview: bool) -> SummaryContent:
     units = sum(ln.qty for so in sos for ln in so.lines)
     left = sum(u.qty for u in result.unassigned)
     verb = "Running would generate" if preview else "Generated"
-    headline = f"{verb} {_plural(len(sos), 'sale order')} for {_plural(csos, 'corporate sale order')} ({_plural(units, 'unit')})."
+    headline = (f"{verb} {_plural(len(sos), 'sale order')} for {_plural(csos, 'corporate sale order')} "
+                f"({_plural(units, 'unit')}).")
     headline += f" {_plural(left, 'unit')} stay unassigned." if left else " Every selected unit is assigned."
     if preview:
         headline = "<b>Preview — nothing has been written.</b><br>" + headline
@@ -74,7 +75,8 @@ def assign_summary(result, preview: bool) -> SummaryContent:
     return SummaryContent(
         kind="so", title="Assign preview" if preview else "Assign result", headline=headline,
         document_columns=("Sale order", "Store", "Corporate SO", "Units", "Deposit"),
-        documents=documents, numbers=tuple(so.number for so in sos), other_title="Not assigned (no stock at the selected locations)",
+        documents=documents, numbers=tuple(so.number for so in sos),
+        other_title="Not assigned (no stock at the selected locations)",
         other_columns=("Corporate SO", "Line", "SKU", "Units"), other_rows=other,
         other_count=len(result.unassigned), preview=preview,
     )
@@ -122,8 +124,8 @@ class ResultSummaryDialog(QDialog):
         self,
         content: SummaryContent,
         parent: QWidget | None = None,
-        open_document: Callable[[str, int], None] | None = None,
-        print_all: Callable[[str, list[int]], None] | None = None,
+        open_document: Callable[[str, int], object] | None = None,
+        print_all: Callable[[str, list[int]], object] | None = None,
     ):
         super().__init__(parent)
         self.content = content
@@ -134,7 +136,8 @@ class ResultSummaryDialog(QDialog):
         self.setWindowTitle(content.title)
         self.ui.headlineLabel.setText(content.headline)
         what = "Sale orders" if content.kind == "so" else "Purchase orders"
-        self.ui.documentsLabel.setText(f"{what} that would be generated" if content.preview else f"Generated {what.lower()}")
+        self.ui.documentsLabel.setText(
+            f"{what} that would be generated" if content.preview else f"Generated {what.lower()}")
         self._fill_documents()
         self._fill_other()
         box = self.ui.buttonBox

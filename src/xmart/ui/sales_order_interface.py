@@ -11,15 +11,16 @@ screen clears for the next one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from xmart.errors import InputError, XmartError
-from xmart.models.db import UnitOfWork
 from xmart.processes.customers import CustomerRow
 from xmart.processes.order_entry import CompleteResult, OrderEntry, enter_order, with_shipping_from_customer
-from xmart.ui.app import AppContext
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.ui.context import AppContext
 from xmart.ui.customer_manager import new_customer, search
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface
@@ -81,7 +82,7 @@ class SalesOrderInterface(QWidget):
                  i.skuEdit, i.qtySpin, i.priceEdit, i.discountSpin, i.addButton, i.table, i.removeButton, i.globalSpin,
                  p.kindCombo, p.amountEdit, p.cardEdit, p.expiryEdit, p.authEdit, p.addButton, p.table,
                  p.removeButton, h.methodCombo, h.costEdit, *self._address_fields(), self.ui.completeButton]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _address_fields(self):
@@ -118,7 +119,8 @@ class SalesOrderInterface(QWidget):
         shipping.addressBox.set_value(entry.shipping_address)
         shipping.shipNameLabel.setText(row.name)
         shipping.shipNameLabel.setVisible(True)
-        self.ui.customerLabel.setText(f"<b>{row.name}</b> ({row.number})<br>{row.company}<br>{row.email}<br>{row.phone}")
+        self.ui.customerLabel.setText(
+            f"<b>{row.name}</b> ({row.number})<br>{row.company}<br>{row.email}<br>{row.phone}")
         self.ui.setupSection.ui.channelCombo.setFocus()
 
     # --- order ----------------------------------------------------------------------------

@@ -15,8 +15,8 @@ everything at once, and the collector resumes as soon as the last task ends.
 from __future__ import annotations
 
 import gc
-import sys
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -115,8 +115,8 @@ class TaskRunner(QObject):
         work: Work,
         *,
         parent: QWidget | None,
-        on_success: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_success: Callable[[Any], object] | None = None,
+        on_error: Callable[[BaseException], object] | None = None,
         cancellable: bool = True,
     ) -> Task:
         """Run `work(progress, cancelled)` in a worker; call back in the GUI thread when it ends."""

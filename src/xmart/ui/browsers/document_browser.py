@@ -12,14 +12,14 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIntValidator
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from xmart.models import Location
-from xmart.ui.app import AppContext, from_qdate
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.processes.views.document_lists import BrowserFilter, DocumentList
+from xmart.processes.views.lookups import list_locations
+from xmart.ui.context import AppContext
 from xmart.ui.generated.ui_browser import Ui_DocumentBrowser
-from xmart.ui.models.document_sources import BrowserFilter, DocumentSource
-from xmart.ui.models.document_table_model import DocumentTableModel
+from xmart.ui.qt_dates import from_qdate
+from xmart.ui.table_models.document_table_model import DocumentTableModel
 
 ANY_DATE = QDate(1900, 1, 1)
 FILTER_DELAY_MS = 250
@@ -30,7 +30,7 @@ class DocumentBrowser(QWidget):
 
     open_requested = Signal(str, int)
 
-    def __init__(self, ctx: AppContext, source: DocumentSource, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, source: DocumentList, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.source = source
@@ -85,9 +85,10 @@ class DocumentBrowser(QWidget):
         ui.storeCombo.setVisible(self.source.has_store)
         if self.source.has_store:
             ui.storeCombo.addItem("All locations", None)
-            with Session(self.ctx.engine) as session:
-                for code, name in session.execute(select(Location.code, Location.name).order_by(Location.code)):
-                    ui.storeCombo.addItem(f"{code} — {name}", code)
+            with UnitOfWork(self.ctx.engine) as uow:
+                locations = list_locations(uow)
+            for location in locations:
+                ui.storeCombo.addItem(f"{location.code} — {location.name}", location.code)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FILTER_DELAY_MS)
@@ -144,7 +145,7 @@ class DocumentBrowser(QWidget):
         row = self.ui.tableView.currentIndex().row()
         return self.model.row(row) if 0 <= row < self.model.rowCount() else None
 
-    def add_row_action(self, name: str, text: str, tip: str, slot: Callable[[Any], None],
+    def add_row_action(self, name: str, text: str, tip: str, slot: Callable[[Any], object],
                        enabled: Callable[[Any], bool]) -> QAction:
         """An action on the current row: a button beside Open and a context-menu entry."""
         action = QAction(text, self)
@@ -166,7 +167,7 @@ class DocumentBrowser(QWidget):
         self._update_actions()
         return action
 
-    def _run_row_action(self, slot: Callable[[Any], None]) -> None:
+    def _run_row_action(self, slot: Callable[[Any], object]) -> None:
         row = self.current_row()
         if row is not None:
             slot(row)

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from xmart.processes.assign import AssignParams
-from xmart.ui.app import from_qdate, to_qdate
 from xmart.ui.dialogs.process_dialog import ProcessDialog
 from xmart.ui.generated.ui_assign_dialog import Ui_AssignDialog
+from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.widgets.range_box import BY_DATE, EARLIEST
 from xmart.ui.widgets.store_selector import LocationChoice
 
@@ -28,7 +28,7 @@ class AssignDialog(ProcessDialog):
         locations: list[LocationChoice],
         today: dt.date,
         defaults: AssignParams | None = None,
-        preview: Callable[[AssignParams, QWidget], None] | None = None,
+        preview: Callable[[AssignParams, QWidget], object] | None = None,
     ):
         super().__init__(parent, preview)
         self.ui = Ui_AssignDialog()
@@ -63,7 +63,7 @@ class AssignDialog(ProcessDialog):
         locations: list[LocationChoice],
         today: dt.date,
         defaults: AssignParams | None = None,
-        preview: Callable[[AssignParams, QWidget], None] | None = None,
+        preview: Callable[[AssignParams, QWidget], object] | None = None,
     ) -> AssignParams | None:
         """Show the dialog; the parameters of the run, or None when the user cancels."""
         return cls._ask(cls(parent, by=by, locations=locations, today=today, defaults=defaults, preview=preview))

@@ -7,8 +7,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QTableWidgetItem, QWidget
 
-from xmart.models.status import FieldKind
 from xmart.processes.order_settings import ChannelRow, CustomFieldRow, SalesmanRow
+from xmart.processes.values import FieldKind
 from xmart.ui.generated.ui_order_settings_dialog import Ui_OrderSettingsDialog
 
 KINDS = {
@@ -80,7 +80,7 @@ class OrderSettingsDialog(QDialog):
         table = self.ui.table
         text = lambda r, c: table.item(r, c).text() if table.item(r, c) else ""  # noqa: E731
         checked = lambda r, c: table.item(r, c).checkState() == Qt.CheckState.Checked  # noqa: E731
-        out = []
+        out: list[ChannelRow | SalesmanRow | CustomFieldRow] = []
         for r, row_id in enumerate(self.ids):
             if row_id is None and not text(r, 0).strip():
                 continue
@@ -88,7 +88,9 @@ class OrderSettingsDialog(QDialog):
                 out.append(ChannelRow(row_id, text(r, 0), checked(r, 1)))
             elif self.kind == "salesmen":
                 rate = text(r, 2).strip() or "0"
-                out.append(SalesmanRow(row_id, text(r, 0), text(r, 1), Decimal(rate) if _is_number(rate) else rate,
+                # a rate that is not a number goes to the service as typed: parse_rate refuses it with the reason
+                out.append(SalesmanRow(row_id, text(r, 0), text(r, 1),
+                                       Decimal(rate) if _is_number(rate) else rate,  # type: ignore[arg-type]
                                        checked(r, 3)))
             else:
                 out.append(CustomFieldRow(row_id, text(r, 0), table.cellWidget(r, 1).currentText(), checked(r, 2)))

@@ -1,7 +1,8 @@
 """What the process dialogs share: Preview and Run buttons, live validation, the `ask()` pattern.
 
 A process dialog never touches the database. Preview calls the `preview` callback it was given
-with the parameters (dry_run=True) and itself (to parent the progress and preview windows); the caller runs the dry run in the task runner and shows it.
+with the parameters (dry_run=True) and itself (to parent the progress and preview windows); the caller
+runs the dry run in the task runner and shows it.
 Run is the default button (Enter) and stays disabled while any field is refused.
 """
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 class ProcessDialog(QDialog):
     """Base of the Assign and Purchase Orders dialogs. Subclasses build `self.ui` first."""
 
-    def __init__(self, parent: QWidget | None, preview: Callable[[Any, QWidget], None] | None):
+    def __init__(self, parent: QWidget | None, preview: Callable[[Any, QWidget], object] | None):
         super().__init__(parent)
         self._preview_callback = preview
         self._touched = False

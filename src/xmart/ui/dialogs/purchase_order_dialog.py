@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from xmart.processes.purchase_orders import PurchaseOrderParams
-from xmart.ui.app import from_qdate, to_qdate
 from xmart.ui.dialogs.process_dialog import ProcessDialog
 from xmart.ui.generated.ui_purchase_order_dialog import Ui_PurchaseOrderDialog
+from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.widgets.field_error import show_field_error
 from xmart.ui.widgets.range_box import BY_DATE
 
@@ -28,7 +28,7 @@ class PurchaseOrderDialog(ProcessDialog):
         by: str,
         today: dt.date,
         defaults: PurchaseOrderParams | None = None,
-        preview: Callable[[PurchaseOrderParams, QWidget], None] | None = None,
+        preview: Callable[[PurchaseOrderParams, QWidget], object] | None = None,
     ):
         super().__init__(parent, preview)
         self.ui = Ui_PurchaseOrderDialog()
@@ -61,7 +61,7 @@ class PurchaseOrderDialog(ProcessDialog):
         by: str,
         today: dt.date,
         defaults: PurchaseOrderParams | None = None,
-        preview: Callable[[PurchaseOrderParams, QWidget], None] | None = None,
+        preview: Callable[[PurchaseOrderParams, QWidget], object] | None = None,
     ) -> PurchaseOrderParams | None:
         """Show the dialog; the parameters of the run, or None when the user cancels."""
         return cls._ask(cls(parent, by=by, today=today, defaults=defaults, preview=preview))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from xmart.models.base import Address
+from xmart.processes.values import Address
 from xmart.ui.generated.ui_address_box import Ui_AddressBox
 
 

@@ -13,12 +13,10 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QCompleter, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QCompleter, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
 from xmart.errors import XmartError
-from xmart.models.base import Address
-from xmart.models.status import FieldKind
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.money import ZERO, line_amount, order_totals
 from xmart.processes.order_entry import (
@@ -30,11 +28,12 @@ from xmart.processes.order_entry import (
     other_payment,
     parse_money,
 )
+from xmart.processes.values import Address, FieldKind
 from xmart.ui.generated.ui_items_section import Ui_ItemsSection
 from xmart.ui.generated.ui_payment_section import Ui_PaymentSection
 from xmart.ui.generated.ui_setup_section import Ui_SetupSection
 from xmart.ui.generated.ui_shipping_section import Ui_ShippingSection
-from xmart.ui.models.rows_table_model import Column, RowsTableModel
+from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 from xmart.ui.widgets.field_error import show_field_error
 
 CHOOSE = "— choose —"
@@ -106,16 +105,19 @@ class SetupSection(QWidget):
             return self.custom_editors[name_or_id][1]
         form = self.ui.customForm
         for row in range(form.rowCount()):
-            label = form.itemAt(row, form.ItemRole.LabelRole).widget()
-            if label.text().rstrip(":") == name_or_id:
-                return form.itemAt(row, form.ItemRole.FieldRole).widget()
+            label_item = form.itemAt(row, form.ItemRole.LabelRole)
+            field_item = form.itemAt(row, form.ItemRole.FieldRole)
+            label = label_item.widget() if label_item is not None else None
+            editor = field_item.widget() if field_item is not None else None
+            if isinstance(label, QLabel) and editor is not None and label.text().rstrip(":") == name_or_id:
+                return editor
         raise KeyError(name_or_id)
 
     def value(self) -> tuple[int | None, int | None, tuple[tuple[int, str], ...], str]:
         """(channel id, salesman id, custom values, notes)."""
         values = []
         for field_id, (_kind, editor) in self.custom_editors.items():
-            text = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+            text = editor.currentText() if isinstance(editor, QComboBox) else _line_edit(editor).text()
             if text.strip():
                 values.append((field_id, text.strip()))
         return (self.ui.channelCombo.currentData(), self.ui.salesmanCombo.currentData(), tuple(values),
@@ -131,26 +133,33 @@ class SetupSection(QWidget):
             if isinstance(editor, QComboBox):
                 editor.setCurrentText(stored.get(field_id, ""))
             else:
-                editor.setText(stored.get(field_id, ""))
+                _line_edit(editor).setText(stored.get(field_id, ""))
         self.ui.notesEdit.setPlainText(notes)
+
+
+def _line_edit(editor: QWidget) -> QLineEdit:
+    """A custom field's editor that is not a combo box: a line edit."""
+    assert isinstance(editor, QLineEdit), editor
+    return editor
 
 
 class _EnterFilter(QObject):
     """Calls back on Enter/Return in the watched editors (completer popups keep their own Enter)."""
 
-    def __init__(self, callback: Callable[[], None], parent: QObject):
+    def __init__(self, callback: Callable[[], object], parent: QObject):
         super().__init__(parent)
         self.callback = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             self.callback()
             return True
         return False
 
 
-def _line_columns() -> list[Column]:
+def _line_columns() -> list[Column[tuple[int, LineParams]]]:
     return [
         Column("#", lambda r: str(r[0])), Column("SKU", lambda r: r[1].sku),
         Column("Description", lambda r: r[1].description),
@@ -173,7 +182,7 @@ class ItemsSection(QWidget):
         self.finder: Callable[[str], list[ItemRow]] = lambda _text: []
         self.lines: list[LineParams] = []
         self.current: ItemRow | None = None
-        self.model = RowsTableModel(_line_columns(), self)
+        self.model: RowsTableModel[tuple[int, LineParams]] = RowsTableModel(_line_columns(), self)
         self.ui.table.setModel(self.model)
         _stretch(self.ui.table, 2)
         self.suggestions = QStringListModel(self)
@@ -286,7 +295,7 @@ class ItemsSection(QWidget):
 PAYMENT_KINDS = (("Card", "card"), ("Cash", "cash"), ("Check", "check"), ("Other", "other"))
 
 
-def _payment_columns() -> list[Column]:
+def _payment_columns() -> list[Column[PaymentParams]]:
     return [
         Column("Type", lambda p: p.kind.title()), Column("Card", lambda p: p.masked_card),
         Column("Brand", lambda p: p.card_brand or ""), Column("Expiry", lambda p: p.card_expiry or ""),
@@ -308,7 +317,7 @@ class PaymentSection(QWidget):
         self.vault_factory = None
         for text, kind in PAYMENT_KINDS:
             self.ui.kindCombo.addItem(text, kind)
-        self.model = RowsTableModel(_payment_columns(), self)
+        self.model: RowsTableModel[PaymentParams] = RowsTableModel(_payment_columns(), self)
         self.ui.table.setModel(self.model)
         _stretch(self.ui.table, 4)
         self.ui.amountEdit.setValidator(QDoubleValidator(0, 1e9, 2, self.ui.amountEdit))
@@ -335,7 +344,8 @@ class PaymentSection(QWidget):
         try:
             if kind == "card":
                 vault = self.vault_factory() if self.vault_factory else None
-                payment = card_payment(self.ui.amountEdit.text() or "0", self.ui.cardEdit.text(),
+                # card_payment parses the amount text (parse_money) after checking the card; its annotation says Decimal
+                payment = card_payment(self.ui.amountEdit.text() or "0", self.ui.cardEdit.text(),  # type: ignore[arg-type]
                                        self.ui.expiryEdit.text(), authorization=self.ui.authEdit.text(), vault=vault)
             else:
                 payment = other_payment(kind, self.ui.amountEdit.text() or "0", self.ui.authEdit.text())

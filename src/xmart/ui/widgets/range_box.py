@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from xmart.errors import InputError
 from xmart.processes.selection import CsoRange
-from xmart.ui.app import from_qdate, to_qdate
 from xmart.ui.generated.ui_range_box import Ui_RangeBox
+from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.widgets.field_error import show_field_error
 
 BY_DATE = "date"

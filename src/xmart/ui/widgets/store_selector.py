@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from xmart.processes.views.lookups import LocationRow
 from xmart.ui.generated.ui_store_selector import Ui_StoreSelector
 from xmart.ui.widgets.field_error import show_field_error
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
-@dataclass(frozen=True)
-class LocationChoice:
-    """A location the user may pick: code, name and kind (store or warehouse)."""
-
-    code: str
-    name: str
-    kind: str = "store"
+LocationChoice = LocationRow
+"""A location the user may pick: code, name and kind (store or warehouse), as the read model lists it."""
 
 
 class StoreSelector(QWidget):

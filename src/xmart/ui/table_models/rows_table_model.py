@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -17,14 +17,14 @@ class Column(Generic[R]):
     """A column: its title, how to show a row's cell, and whether it is a number (aligned right)."""
 
     title: str
-    text: Callable[[Any], str]
+    text: Callable[[R], str]
     numeric: bool = False
 
 
 class RowsTableModel(QAbstractTableModel, Generic[R]):
     """Rows are replaced as a whole (`set_rows`); the view reads cells through the columns."""
 
-    def __init__(self, columns: Sequence[Column], parent=None):
+    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None):
         super().__init__(parent)
         self.columns = tuple(columns)
         self.rows: list[R] = []

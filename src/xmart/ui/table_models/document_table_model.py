@@ -1,15 +1,24 @@
-"""DocumentTableModel: one document browser's rows, fetched a page at a time, sorted and filtered in SQL."""
+"""DocumentTableModel: one document browser's rows, fetched a page at a time, sorted and filtered in SQL.
+
+The queries are the read model's (`xmart.processes.views.document_lists`); this model only keeps the
+rows loaded so far and asks for the next page when the view scrolls near the end.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from xmart.ui.models.document_sources import BrowserFilter, DocumentSource
+from xmart.processes.unit_of_work import Engine, UnitOfWork
+from xmart.processes.views.document_lists import (
+    BrowserFilter,
+    DocumentList,
+    DocumentRow,
+    count_documents,
+    document_page,
+)
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -18,7 +27,8 @@ Index = QModelIndex | QPersistentModelIndex
 class DocumentTableModel(QAbstractTableModel):
     """Rows of one document type; `fetchMore` loads the next page when the view scrolls near the end."""
 
-    def __init__(self, engine: Engine, source: DocumentSource, parent=None, page_size: int = PAGE_SIZE):
+    def __init__(self, engine: Engine, source: DocumentList, parent: QObject | None = None,
+                 page_size: int = PAGE_SIZE):
         super().__init__(parent)
         self.engine = engine
         self.source = source
@@ -27,15 +37,15 @@ class DocumentTableModel(QAbstractTableModel):
         self.sort_column = 0
         self.descending = True
         self.total = 0
-        self._rows: list[Any] = []
+        self._rows: list[DocumentRow] = []
 
     # --- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Count the matching documents again and load the first page."""
         self.beginResetModel()
-        with Session(self.engine) as session:
-            self.total = int(session.scalar(self.source.count(self.filter)) or 0)
-            self._rows = self._page(session, 0)
+        with UnitOfWork(self.engine) as uow:
+            self.total = count_documents(uow, self.source.kind, self.filter)
+            self._rows = self._page(uow, 0)
         self.endResetModel()
 
     def set_filter(self, flt: BrowserFilter) -> None:
@@ -43,13 +53,9 @@ class DocumentTableModel(QAbstractTableModel):
         self.filter = flt
         self.refresh()
 
-    def _page(self, session: Session, offset: int) -> list[Any]:
-        ids = list(session.scalars(
-            self.source.page_ids(self.filter, self.sort_column, self.descending, offset, self.page_size)))
-        if not ids:
-            return []
-        by_id = {values[0]: self.source.make_row(values) for values in session.execute(self.source.rows(ids))}
-        return [by_id[i] for i in ids if i in by_id]
+    def _page(self, uow: UnitOfWork, offset: int) -> list[DocumentRow]:
+        sort = self.source.columns[self.sort_column].attr if self.is_sortable(self.sort_column) else "number"
+        return document_page(uow, self.source.kind, self.filter, sort, self.descending, offset, self.page_size)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt override
         return not parent.isValid() and len(self._rows) < self.total
@@ -57,8 +63,8 @@ class DocumentTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt override
         if parent.isValid():
             return
-        with Session(self.engine) as session:
-            page = self._page(session, len(self._rows))
+        with UnitOfWork(self.engine) as uow:
+            page = self._page(uow, len(self._rows))
         if not page:
             self.total = len(self._rows)
             return
@@ -101,7 +107,7 @@ class DocumentTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102 - Qt override
-        if not (0 <= column < len(self.source.columns)) or self.source.columns[column].sort is None:
+        if not self.is_sortable(column):
             return  # figures computed per row are not sortable
         self.sort_column = column
         self.descending = order == Qt.SortOrder.DescendingOrder
@@ -109,8 +115,8 @@ class DocumentTableModel(QAbstractTableModel):
 
     def is_sortable(self, column: int) -> bool:
         """True when the view may sort by `column`."""
-        return 0 <= column < len(self.source.columns) and self.source.columns[column].sort is not None
+        return 0 <= column < len(self.source.columns) and self.source.columns[column].sortable
 
-    def row(self, row: int) -> Any:
-        """The row dataclass at `row`."""
+    def row(self, row: int) -> DocumentRow:
+        """The row at `row` (a CsoRow, SoRow or PoRow)."""
         return self._rows[row]

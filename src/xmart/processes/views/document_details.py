@@ -1,7 +1,13 @@
-"""What the read-only document view shows: header fields, lines and totals of one document (no Qt)."""
+"""One document as the read-only document view shows it: header fields, lines and totals, all as text.
+
+`document_details(uow, kind, number)` reads a corporate sale order (with its fulfilment figures), a
+sale order or a purchase order and returns a `DocumentDetails` of plain strings, formatted once here
+(money with two decimals and thousands separators, dates ISO).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,17 +15,29 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from xmart.errors import NotFoundError
-from xmart.models import Location, PoCoverage, PurchaseOrder, PurchaseOrderLine, SaleOrder, SaleOrderLine
-from xmart.models.corporate import CorporateSaleOrder, CsoLine
+from xmart.models import (
+    Address,
+    CorporateSaleOrder,
+    CsoLine,
+    Location,
+    PoCoverage,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    SaleOrder,
+    SaleOrderLine,
+)
+from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import cso_fulfilment
 from xmart.processes.money import line_amount, order_totals
-
-KIND_TITLES = {"cso": "Corporate Sale Order", "so": "Sale Order", "po": "Purchase Order"}
 
 
 @dataclass(frozen=True)
 class DocumentDetails:
-    """One document as label/value pairs and a table of lines."""
+    """One document as label/value pairs and a table of lines.
+
+    `fields` and `totals` are (label, value) pairs in display order; `rows` are the lines, one string per
+    column of `columns`; `numeric[i]` is True when column i holds figures (aligned right).
+    """
 
     kind: str
     number: int
@@ -31,7 +49,7 @@ class DocumentDetails:
     totals: tuple[tuple[str, str], ...]
 
 
-def _address(addr) -> str:
+def _address(addr: Address | None) -> str:
     if addr is None:
         return ""
     parts = [getattr(addr, name, "") for name in ("line1", "line2", "city", "region", "postal_code", "country")]
@@ -42,9 +60,15 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-def load_details(session: Session, kind: str, number: int) -> DocumentDetails:
-    """The document `kind` ("cso", "so", "po") numbered `number`; raises NotFoundError."""
-    return {"cso": _cso, "so": _so, "po": _po}[kind](session, number)
+def document_details(uow: UnitOfWork, kind: str, number: int) -> DocumentDetails:
+    """The document of `kind` ("cso", "so" or "po") numbered `number`.
+
+    Raises NotFoundError when there is no such document, ValueError for another kind.
+    """
+    readers: dict[str, Callable[[Session, int], DocumentDetails]] = {"cso": _cso, "so": _so, "po": _po}
+    if kind not in readers:
+        raise ValueError(f"unknown document kind {kind!r} (expected one of {', '.join(readers)})")
+    return readers[kind](uow.session, number)
 
 
 def _cso(session: Session, number: int) -> DocumentDetails:
@@ -106,7 +130,8 @@ def _so(session: Session, number: int) -> DocumentDetails:
         numeric=(True, False, False, True, True, True, True, True, True, True),
         rows=rows,
         totals=(("Subtotal", _money(totals.subtotal)),)
-        + ((f"Global discount {so.global_discount}%", _money(totals.global_discount_amount)),) * bool(so.global_discount)
+        + ((f"Global discount {so.global_discount}%", _money(totals.global_discount_amount)),)
+        * bool(so.global_discount)
         + (("Total", _money(totals.total)), ("Deposit", _money(so.deposit))),
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from xmart.ui.models.document_details import DocumentDetails
+from xmart.processes.views.document_details import DocumentDetails
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,7 +31,8 @@ class LinesTableModel(QAbstractTableModel):
             return self.details.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = self.details.numeric[index.column()]
-            return int((Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+            horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802

@@ -1,0 +1,46 @@
+"""The application context passed to every window and menu slot (no globals), and the names the client goes by."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from xmart import config
+from xmart.processes.unit_of_work import Engine, describe_database
+from xmart.ui.tasks import TaskRunner
+
+ORGANIZATION = "xmart"
+APPLICATION = "xmart Main"
+
+
+@dataclass
+class AppContext:
+    """What windows and menu slots need: the engine, the user's settings and the task runner."""
+
+    engine: Engine
+    settings: QSettings
+    tasks: TaskRunner
+
+    @property
+    def database_label(self) -> str:
+        """The database in use, for the status bar (never a password)."""
+        return describe_database(self.engine)
+
+    def today(self) -> dt.date:
+        """Today's date (one place, so tests can pin it)."""
+        return dt.date.today()
+
+
+def settings_file() -> Path:
+    """Where the client keeps window state and last-used options."""
+    return config.data_dir() / "xmart-ui.ini"
+
+
+def make_context(engine: Engine, settings: QSettings | None = None) -> AppContext:
+    """A context on `engine` with `settings` (default: the user's settings file) and a new task runner."""
+    if settings is None:
+        settings = QSettings(str(settings_file()), QSettings.Format.IniFormat)
+    return AppContext(engine=engine, settings=settings, tasks=TaskRunner())

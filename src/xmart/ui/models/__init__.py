@@ -1,1 +1,0 @@
-"""Qt table models over frozen row dataclasses, sorted, filtered and paged in SQL."""
