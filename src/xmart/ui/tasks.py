@@ -182,14 +182,17 @@ class TaskRunner(QObject):
     @staticmethod
     def _on_progress(task: Task, done: int, total: int, text: str) -> None:
         task.last_progress = (done, total, text)
-        if task.dialog is None or task.done:
+        dialog = task.dialog
+        if dialog is None or task.done:
             return
-        task.dialog.setMaximum(max(total, 0))
-        task.dialog.setValue(min(done, total) if total else 0)
         label = f"{task.title}\n{text}" if text else task.title
         if task.is_cancelled():
             label = f"{task.title}\nCancelling…"
-        task.dialog.setLabelText(label)
+        dialog.setLabelText(label)
+        dialog.setMaximum(max(total, 0))
+        # Last: a window-modal QProgressDialog processes events inside setValue, where the task may
+        # finish and drop its dialog.
+        dialog.setValue(min(done, total) if total else 0)
 
     def _finish(self, task: Task) -> None:
         task.done = True
