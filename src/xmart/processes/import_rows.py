@@ -160,15 +160,23 @@ class RowWriter:
         self._write_orders(PurchaseOrder, PurchaseOrderLine, "po_id", "cost")
 
     # --- statements --------------------------------------------------------------------------
-    def _insert(self, table: Table, rows: list[dict[str, Any]], returning: bool = False) -> list[int]:
-        """Insert `rows` (executemany); with `returning`, their new ids in row order."""
-        if not rows:
-            return []
-        if not returning:
+    def _insert(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert `rows` with one executemany."""
+        if rows:
             self.session.execute(insert(table), rows)
-            return []
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(self.session.execute(statement, rows).scalars())
+
+    def _insert_keyed(self, model: type[Base], rows: list[dict[str, Any]]) -> None:
+        """Insert rows of a keyed table, then read their ids by key in chunked IN queries.
+
+        Not `INSERT ... RETURNING`: to keep ids in row order SQLAlchemy sends such rows one
+        statement each on SQLite; reading the new keys back costs one query per 500 rows.
+        """
+        self._insert(table_of(model), rows)
+        key_column, id_column = KEY_COLUMNS[model], table_of(model).c.id
+        ids = self.tables[model].ids
+        for chunk in chunks([row[key_column.key] for row in rows]):
+            ids.update((str(key), id_) for key, id_ in self.session.execute(
+                select(key_column, id_column).where(key_column.in_(chunk))))
 
     def _update(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Update rows by id (executemany); each row maps "id" and the columns to set."""
@@ -222,9 +230,7 @@ class RowWriter:
         if table is None:
             return
         key_name, db_table = KEY_COLUMNS[model].key, table_of(model)
-        if table.new:
-            rows = [{key_name: key, **self._resolve(values)} for key, values in table.new.items()]
-            table.ids.update(zip(table.new, self._insert(db_table, rows, returning=True)))
+        self._insert_keyed(model, [{key_name: key, **self._resolve(values)} for key, values in table.new.items()])
         self._update(db_table, [{"id": table.ids[key], **self._resolve(values)} for key, values in table.changed.items()])
 
     def _write_stock(self) -> None:
@@ -254,10 +260,11 @@ class RowWriter:
             return
         self._copy_customers(list(table.new.values()))
         self._write_orders(CorporateSaleOrder, CsoLine, "cso_id", "price", line_ids=self.rows.cso_line_ids_needed)
-        for rows_of, model in ((lambda o: o.payments, Payment), (lambda o: o.custom_values, CustomFieldValue)):
-            self._insert(table_of(model), [
-                {**self._resolve(row), "cso_id": table.ids[key]}
-                for key, order in table.new.items() for row in rows_of(order)])
+        orders: dict[Key, Order] = table.new
+        self._insert(table_of(Payment), [{**payment, "cso_id": table.ids[key]}
+                                         for key, order in orders.items() for payment in order.payments])
+        self._insert(table_of(CustomFieldValue), [{**self._resolve(value), "cso_id": table.ids[key]}
+                                                  for key, order in orders.items() for value in order.custom_values])
 
     def _write_orders(self, model: type[Base], line_model: type[Base], parent: str, price: str,
                       line_ids: bool = False) -> None:
@@ -266,11 +273,10 @@ class RowWriter:
         if table is None or not table.new:
             return
         orders: dict[Key, Order] = table.new
-        table.ids.update(zip(orders, self._insert(table_of(model), [self._resolve(o.header) for o in orders.values()],
-                                                  returning=True)))
+        self._insert_keyed(model, [self._resolve(order.header) for order in orders.values()])
         defaults = self._current(Item, (line["item_id"].key for order in orders.values() for line in order.lines
                                         if line[price] is None), (price,))
-        rows, keys = [], []
+        rows = []
         for key, order in orders.items():
             for line in order.lines:
                 row = self._resolve(line)
@@ -278,10 +284,18 @@ class RowWriter:
                 if row[price] is None:
                     row[price] = defaults[line["item_id"].key][price]
                 rows.append(row)
-                keys.append((key, line["line_no"]))
-        ids = self._insert(table_of(line_model), rows, returning=line_ids)
+        self._insert(table_of(line_model), rows)
         if line_ids:
-            self.tables[line_model].ids.update(zip(keys, ids))
+            self._read_line_ids(model, line_model, parent, list(orders))
+
+    def _read_line_ids(self, model: type[Base], line_model: type[Base], parent: str, keys: list[Key]) -> None:
+        """Ids of the new documents' lines by (document key, line number), read in chunked IN queries."""
+        documents, lines = self.tables[model].ids, table_of(line_model)
+        key_of = {documents[key]: key for key in keys}
+        line_ids = self.tables[line_model].ids
+        for chunk in chunks(list(key_of)):
+            query = select(lines.c[parent], lines.c.line_no, lines.c.id).where(lines.c[parent].in_(chunk))
+            line_ids.update(((key_of[doc_id], line_no), id_) for doc_id, line_no, id_ in self.session.execute(query))
 
 
 CUSTOMER_COPY = ("name", *(f"{kind}_{name}" for kind in ("billing", "shipping") for name in ADDRESS_FIELDS))
