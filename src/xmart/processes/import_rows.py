@@ -59,7 +59,7 @@ KEY_COLUMNS: dict[type[Base], InstrumentedAttribute[Any]] = {
 }
 """The column each keyed table is named by in a document (INTERFACE.md, "Import document")."""
 
-MASTER_DATA = ((Location, Vendor, Item), (Customer, Salesman, Channel, CustomField))
+MASTER_DATA: tuple[tuple[type[Base], ...], ...] = ((Location, Vendor, Item), (Customer, Salesman, Channel, CustomField))
 """Keyed master data in dependency order, before and after stock."""
 
 STOCK_COLUMNS = ("on_hand", "minimum", "maximum")

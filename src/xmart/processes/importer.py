@@ -88,7 +88,7 @@ class ImportResult:
     counts: dict[str, int]
 
 
-def read_document(path: Path) -> dict:
+def read_document(path: Path) -> dict[str, Any]:
     """Parse an import file (numbers with decimals become Decimal, never float)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -215,7 +215,7 @@ class Record:
         allowed = [m.value for m in enum]
         if value not in allowed:
             raise self.error(field, f"must be one of {', '.join(allowed)}; not {value!r}")
-        return value
+        return str(value)
 
     def children(self, field: str, required: bool = False) -> Iterator[Record]:
         """The records of a nested list, each naming its position."""
@@ -310,7 +310,7 @@ class Importer:
         self.session.flush()
         return ImportResult(dict(self.counts))
 
-    def _new_number(self, rec: Record, model: type[Base], what: str) -> Key:
+    def _new_number(self, rec: Record, model: type[Base], what: str) -> str:
         number = rec.integer("number", required=True, minimum=1)
         key = str(number)
         if self.table(model).knows(key):
