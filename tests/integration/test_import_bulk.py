@@ -136,3 +136,16 @@ def test_a_bad_last_record_of_a_large_document_writes_nothing(engine):
     with pytest.raises(ImportDocumentError, match=r"purchase_orders\[0\]\.lines\[0\]\.sku: unknown SKU 'NOPE'"):
         load(engine, doc)
     assert snapshot(engine) == before
+
+
+@pytest.mark.parametrize("doc, where", [
+    ({"locations": [{"code": "S01", "name": "One"}], "items": [{"sku": "A", "price": "1.00"}],
+      "stock": [{"location": "S01", "sku": "A", "on_hand": 2**31}]}, r"stock\[0\]\.on_hand: is too large"),
+    ({"customers": [{"number": "K1", "name": "Kim", "billing_address": {"postal_code": "1" * 21}}]},
+     r"customers\[0\]\.billing_address\.postal_code: is longer than 20 characters"),
+])
+def test_values_the_columns_cannot_hold_are_refused_alike_on_both_databases(engine, doc, where):
+    before = snapshot(engine)
+    with pytest.raises(ImportDocumentError, match=where):
+        load(engine, doc)
+    assert snapshot(engine) == before

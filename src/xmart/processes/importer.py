@@ -1,4 +1,8 @@
-"""`xmart import`: load an import document (INTERFACE.md) in one transaction.
+"""`xmart import`: load an import document (INTERFACE.md, "Import document") in one transaction.
+
+The whole document is checked in memory first, record by record in dependency order, every error
+naming `section[index].field`; references resolve against the database (keys read once per table)
+and earlier records of the document. Only then are the rows written, set-based (`import_rows`).
 
 Invariants: on any error nothing is loaded and the error names the record (section, index,
 field). Master data (locations, vendors, items, stock, customers, salesmen) is created or
@@ -16,9 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import String
 from sqlalchemy.orm import Session
 
 from xmart.errors import CardDataError, ImportDocumentError, InputError
@@ -54,17 +58,25 @@ from xmart.processes.cards import (
 )
 from xmart.processes.dates import parse_iso_date
 from xmart.processes.import_rows import (
+    CsoFacts,
     ImportRows,
     Key,
     KeyedRows,
     Order,
     Ref,
     RowWriter,
-    chunks,
+    read_cso_facts,
     read_keys,
     table_of,
 )
 from xmart.processes.settings import get_setting
+
+MAX_INTEGER = 2**31 - 1
+"""The largest whole number an INTEGER column holds on PostgreSQL (checked on SQLite too)."""
+
+ADDRESS_WIDTHS = {name: cast(String, table_of(Customer).c[f"billing_{name}"].type).length or 200
+                  for name in ADDRESS_FIELDS}
+"""Characters each address column holds (the schema's widths), checked before the database sees them."""
 
 SECTIONS = (
     "locations",
@@ -156,6 +168,8 @@ class Record:
             raise self.error(field, f"must be a whole number, not {json.dumps(value, default=str)}")
         if minimum is not None and value < minimum:
             raise self.error(field, f"must be at least {minimum}, not {value}")
+        if value > MAX_INTEGER:
+            raise self.error(field, f"is too large: {value}")
         return value
 
     def money(self, field: str, required: bool = False, default: Decimal | None = None, maximum: Decimal | None = None) -> Decimal:
@@ -252,7 +266,7 @@ class Importer:
         self.rows = ImportRows()
         self.counts: dict[str, int] = {}
         self._receiving_code: str | None = None
-        self._db_csos: dict[Key, tuple[int, int, dict[int, tuple[Key, int]]]] = {}
+        self._db_csos: dict[Key, CsoFacts] = {}
 
     def vault(self) -> CardVault:
         """The card vault, loaded on first card."""
@@ -324,6 +338,7 @@ class Importer:
 
     # --- master data -------------------------------------------------------------------------
     def load_locations(self, rec: Record) -> None:
+        """Check a `locations` record: created, or updated by its code."""
         rec.allow("code", "name", "kind", "active")
         code = rec.text("code", required=True, max_len=20)
         self.table(Location).put(code, {
@@ -333,11 +348,13 @@ class Importer:
         })
 
     def load_vendors(self, rec: Record) -> None:
+        """Check a `vendors` record: created, or updated by its code."""
         rec.allow("code", "name")
         code = rec.text("code", required=True, max_len=20)
         self.table(Vendor).put(code, {"name": rec.text("name", required=True, max_len=100)})
 
     def load_items(self, rec: Record) -> None:
+        """Check an `items` record: created, or updated by its SKU; its vendor by code."""
         rec.allow("sku", "description", "price", "cost", "vendor")
         sku = rec.text("sku", required=True, max_len=40)
         self.table(Item).put(sku, {
@@ -348,6 +365,7 @@ class Importer:
         })
 
     def load_stock(self, rec: Record) -> None:
+        """Check a `stock` record: the levels of a SKU at a location (created or replaced)."""
         rec.allow("location", "sku", "on_hand", "minimum", "maximum")
         location = self.ref(rec, "location", Location, "location")
         sku = self.ref(rec, "sku", Item, "SKU")
@@ -360,9 +378,10 @@ class Importer:
         if sub is None:
             return {f"{kind}_{name}": "" for name in ADDRESS_FIELDS}
         sub.allow(*ADDRESS_FIELDS)
-        return {f"{kind}_{name}": sub.text(name) for name in ADDRESS_FIELDS}
+        return {f"{kind}_{name}": sub.text(name, max_len=ADDRESS_WIDTHS[name]) for name in ADDRESS_FIELDS}
 
     def load_customers(self, rec: Record) -> None:
+        """Check a `customers` record: created, or updated by its number, with both addresses."""
         rec.allow("number", "name", "company", "email", "phone", "notes", "billing_address", "shipping_address")
         number = rec.text("number", required=True, max_len=20)
         self.table(Customer).put(number, {
@@ -376,6 +395,7 @@ class Importer:
         })
 
     def load_salesmen(self, rec: Record) -> None:
+        """Check a `salesmen` record: created, or updated by its code."""
         rec.allow("code", "name", "commission_rate", "active")
         code = rec.text("code", required=True, max_len=20)
         self.table(Salesman).put(code, {
@@ -385,11 +405,13 @@ class Importer:
         })
 
     def load_channels(self, rec: Record) -> None:
+        """Check a `channels` record: created, or updated by its name."""
         rec.allow("name", "active")
         name = rec.text("name", required=True, max_len=60)
         self.table(Channel).put(name, {"active": rec.boolean("active", True)})
 
     def load_custom_fields(self, rec: Record) -> None:
+        """Check a `custom_fields` record: created, or updated by its name."""
         rec.allow("name", "kind", "active")
         name = rec.text("name", required=True, max_len=60)
         self.table(CustomField).put(name, {
@@ -399,6 +421,7 @@ class Importer:
 
     # --- documents ---------------------------------------------------------------------------
     def load_corporate_sale_orders(self, rec: Record) -> None:
+        """Check a new CSO with its lines, payments (cards encrypted) and custom field values."""
         rec.allow("number", "date", "status", "billing_customer", "shipping_customer", "channel", "salesman",
                   "global_discount", "notes", "shipping_method", "shipping_cost", "lines", "payments",
                   "custom_fields")
@@ -494,16 +517,8 @@ class Importer:
         named = {str(r["corporate_order"]) for r in records if isinstance(r, dict)
                  and isinstance(r.get("corporate_order"), (str, int)) and not isinstance(r["corporate_order"], bool)}
         keys_by_id = {table.ids[key]: key for key in named if key in table.ids}
-        cso, line = table_of(CorporateSaleOrder), table_of(CsoLine)
-        lines: dict[int, dict[int, tuple[Key, int]]] = {cso_id: {} for cso_id in keys_by_id}
-        for chunk in chunks(list(keys_by_id)):
-            for cso_id, line_no, line_id, sku in self.session.execute(
-                    select(line.c.cso_id, line.c.line_no, line.c.id, table_of(Item).c.sku)
-                    .join(table_of(Item), table_of(Item).c.id == line.c.item_id).where(line.c.cso_id.in_(chunk))):
-                lines[cso_id][line_no] = (sku, line_id)
-            for cso_id, billing, shipping in self.session.execute(
-                    select(cso.c.id, cso.c.billing_customer_id, cso.c.shipping_customer_id).where(cso.c.id.in_(chunk))):
-                self._db_csos[keys_by_id[cso_id]] = (billing, shipping, lines[cso_id])
+        for cso_id, facts in read_cso_facts(self.session, list(keys_by_id)).items():
+            self._db_csos[keys_by_id[cso_id]] = facts
 
     def _cso_facts(self, key: Key) -> tuple[Any, Any, dict[int, tuple[Key, Any]]]:
         """Billing and shipping customer, and line number -> (SKU, line) of a CSO of the document or the database."""
@@ -514,6 +529,7 @@ class Importer:
         return order.header["billing_customer_id"], order.header["shipping_customer_id"], lines
 
     def load_sale_orders(self, rec: Record) -> None:
+        """Check a new SO; its lines may name lines of its CSO (of the document or the database)."""
         rec.allow("number", "location", "date", "status", "corporate_order", "note", "deposit", "global_discount", "lines")
         number = self._new_number(rec, SaleOrder, "sale order")
         cso = self.ref(rec, "corporate_order", CorporateSaleOrder, "corporate sale order", required=False)
@@ -561,6 +577,7 @@ class Importer:
         return code
 
     def load_purchase_orders(self, rec: Record) -> None:
+        """Check a new PO; without a location it goes to the receiving location."""
         rec.allow("number", "vendor", "date", "location", "delivery", "cancel", "status", "note", "lines")
         number = self._new_number(rec, PurchaseOrder, "purchase order")
         if rec.has("location"):
