@@ -62,7 +62,8 @@ KEY_COLUMNS: dict[type[Base], InstrumentedAttribute[Any]] = {
 MASTER_DATA: tuple[tuple[type[Base], ...], ...] = ((Location, Vendor, Item), (Customer, Salesman, Channel, CustomField))
 """Keyed master data in dependency order, before and after stock."""
 
-STOCK_COLUMNS = ("on_hand", "minimum", "maximum")
+CUSTOMER_COPY = ("name", *(f"{kind}_{name}" for kind in ("billing", "shipping") for name in ADDRESS_FIELDS))
+"""Customer columns a CSO copies when it is created (its names and addresses are kept as taken)."""
 
 
 @dataclass(frozen=True)
@@ -316,7 +317,3 @@ class RowWriter:
         for chunk in chunks(list(key_of)):
             query = select(lines.c[parent], lines.c.line_no, lines.c.id).where(lines.c[parent].in_(chunk))
             line_ids.update(((key_of[doc_id], line_no), id_) for doc_id, line_no, id_ in self.session.execute(query))
-
-
-CUSTOMER_COPY = ("name", *(f"{kind}_{name}" for kind in ("billing", "shipping") for name in ADDRESS_FIELDS))
-"""Customer columns a CSO copies when it is created (its names and addresses are kept as taken)."""
