@@ -87,7 +87,8 @@ def line_need(qty: int, cancelled: int, assigned: int, covered: int) -> int:
     `assigned` counts units on SOs that are not cancelled, `covered` units covered by POs that are
     not cancelled (DOMAIN.md section 5). Never negative.
     """
-    return max(0, qty - cancelled - assigned - covered)
+    need = qty - cancelled - assigned - covered
+    return need if need > 0 else 0
 
 
 def po_line_room(qty: int, received: int, covered: int) -> int:
@@ -95,7 +96,8 @@ def po_line_room(qty: int, received: int, covered: int) -> int:
 
     `covered` is the coverage already recorded on that line (DOMAIN.md section 5). Never negative.
     """
-    return max(0, qty - received - covered)
+    room = qty - received - covered
+    return room if room > 0 else 0
 
 
 def cover_from_on_order(
@@ -127,7 +129,9 @@ def cover_from_on_order(
             left -= take
             if left == 0:
                 break
-        if left:
+        if left == line.need:
+            remainder.append(line)
+        elif left:
             remainder.append(line._replace(need=left))
     return tuple(takes), tuple(remainder)
 
@@ -142,20 +146,18 @@ def order_remainder(
     vendor, vendors in code order; one line per item, SKUs in order, covering its CSO lines in
     `remainder` order. Skipped SKUs are sorted, each once.
     """
-    by_vendor: dict[str, dict[int, list[LineNeed]]] = {}
-    skipped: set[str] = set()
+    by_item: dict[int, list[LineNeed]] = {}
     for line in remainder:
-        item = items[line.item_id]
-        if item.vendor is None:
-            skipped.add(item.sku)
+        by_item.setdefault(line.item_id, []).append(line)
+    by_vendor: dict[str, list[OrderLine]] = {}
+    skipped: set[str] = set()
+    for item_id in sorted(by_item, key=lambda item_id: items[item_id].sku):
+        sku, vendor = items[item_id]
+        if vendor is None:
+            skipped.add(sku)
         else:
-            by_vendor.setdefault(item.vendor, {}).setdefault(line.item_id, []).append(line)
-    orders = tuple(
-        Order(vendor, tuple(_order_line(item_id, items[item_id].sku, covers)
-                            for item_id, covers in sorted(by_item.items(), key=lambda entry: items[entry[0]].sku)))
-        for vendor, by_item in sorted(by_vendor.items())
-    )
-    return orders, tuple(sorted(skipped))
+            by_vendor.setdefault(vendor, []).append(_order_line(item_id, sku, by_item[item_id]))
+    return tuple(Order(vendor, tuple(lines)) for vendor, lines in sorted(by_vendor.items())), tuple(sorted(skipped))
 
 
 def _order_line(item_id: int, sku: str, covers: list[LineNeed]) -> OrderLine:
