@@ -149,6 +149,10 @@ class PurchaseOrderResult:
 
     def to_json(self) -> dict[str, Any]:
         """The `purchase-orders --json` document (INTERFACE.md)."""
+        with _gc_paused():  # one dict per PO line and per cover: tens of thousands, no cycles
+            return self._json()
+
+    def _json(self) -> dict[str, Any]:
         return {
             "purchase_orders": [
                 {
