@@ -36,7 +36,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any, NamedTuple
 
-from sqlalchemy import Executable, Select, func, insert, select, update
+from sqlalchemy import Executable, Select, Subquery, func, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
@@ -181,11 +181,22 @@ class PurchaseOrderResult:
 
 
 @dataclass(frozen=True)
-class _Selection:
-    """SELECTs of the selected CSOs' line ids and item ids (one query however many lines)."""
+class CsoSelection:
+    """The CSOs a run works on, as SQL: reads take them as subqueries, never as thousands of bound ids."""
 
+    csos: Subquery
+    """Ids and numbers of the selected CSOs (`selection.selected_csos`)."""
     line_ids: Select[int]
     item_ids: Select[int]
+
+    @classmethod
+    def of(cls, rng: CsoRange) -> CsoSelection:
+        """The selection of the CSOs in `rng` that take part in the processes (DOMAIN.md section 2)."""
+        csos = (selected_csos(rng).with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number)
+                .order_by(None).subquery())
+        lines = select(CsoLine.id).join(csos, csos.c.id == CsoLine.cso_id)
+        items = select(CsoLine.item_id).join(csos, csos.c.id == CsoLine.cso_id).distinct()
+        return cls(csos, lines, items)
 
 
 @dataclass(frozen=True)
@@ -215,8 +226,8 @@ def generate_purchase_orders(
     with uow.exclusive(PROCESS_LOCK), _gc_paused():
         session = uow.session
         location = _receiving_location(session)
-        selection = _selection(params.range)
-        needs = compute_needs(session, params.range, selection)
+        selection = CsoSelection.of(params.range)
+        needs = compute_needs(session, selection)
         try:
             takes, remainder = compare_with_on_order(session, selection, _per_cso(needs, progress, cancelled))
         except Cancelled:
@@ -246,28 +257,21 @@ def _gc_paused() -> Iterator[None]:
 # --- compute -----------------------------------------------------------------------------------------------
 
 
-def compute_needs(session: Session, rng: CsoRange, selection: _Selection) -> list[LineNeed]:
-    """Every selected CSO line with its need in units (CSO number, then line order; needs may be 0)."""
-    chosen = _chosen(rng)
-    lines = _fetch(session, select(CsoLine.id, chosen.c.number, CsoLine.item_id, CsoLine.qty, CsoLine.cancelled_qty)
-                   .join(chosen, chosen.c.id == CsoLine.cso_id).order_by(chosen.c.number, CsoLine.line_no))
+def compute_needs(session: Session, selection: CsoSelection) -> list[LineNeed]:
+    """Compute step: every selected CSO line with its need in units (DOMAIN.md section 5).
+
+    In CSO number, then line order; a need may be 0 (the line still counts for progress). Assigned
+    units count SOs that are not cancelled, covered units POs that are not cancelled (`fulfilment`).
+    """
+    csos = selection.csos
+    lines = _fetch(session, select(CsoLine.id, csos.c.number, CsoLine.item_id, CsoLine.qty, CsoLine.cancelled_qty)
+                   .join(csos, csos.c.id == CsoLine.cso_id).order_by(csos.c.number, CsoLine.line_no))
     assigned = {line_id: sum(a for a, _ in by_store.values())
                 for line_id, by_store in assigned_by_line(session, selection.line_ids).items()}
     covered = covered_by_line(session, selection.line_ids)
     return [LineNeed(line_id, number, item_id, line_need(qty, cancelled, assigned.get(line_id, 0),
                                                            covered.get(line_id, 0)))
             for line_id, number, item_id, qty, cancelled in lines]
-
-
-def _chosen(rng: CsoRange) -> Any:
-    return (selected_csos(rng).with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number)
-            .order_by(None).subquery())
-
-
-def _selection(rng: CsoRange) -> _Selection:
-    chosen = _chosen(rng)
-    return _Selection(line_ids=select(CsoLine.id).join(chosen, chosen.c.id == CsoLine.cso_id),
-                      item_ids=select(CsoLine.item_id).join(chosen, chosen.c.id == CsoLine.cso_id).distinct())
 
 
 def _receiving_location(session: Session) -> Location:
@@ -303,13 +307,18 @@ def _reporting(needs: list[LineNeed], progress: Progress | None,
 
 
 def compare_with_on_order(
-    session: Session, selection: _Selection, needs: Iterable[LineNeed]
+    session: Session, selection: CsoSelection, needs: Iterable[LineNeed]
 ) -> tuple[tuple[Take, ...], tuple[LineNeed, ...]]:
-    """Cover `needs` from PO lines on order of the selected items; (takes, what is still needed)."""
+    """Compare step: cover `needs` from what is already on order (DOMAIN.md section 5).
+
+    `needs` in processing order, consumed once (see `compute_needs`). Reads the lines of the selected
+    items on open / partially received POs; returns the units taken from them and the lines still
+    needing units, both in `needs` order (`supply.cover_from_on_order`). Nothing is written here.
+    """
     return cover_from_on_order(needs, _on_order(session, selection))
 
 
-def _on_order(session: Session, selection: _Selection) -> dict[int, list[OnOrderLine]]:
+def _on_order(session: Session, selection: CsoSelection) -> dict[int, list[OnOrderLine]]:
     """Per item id: its lines on open / partially received POs with room left, PO number then line order."""
     coverage = (select(func.coalesce(func.sum(PoCoverage.qty), 0))
                 .where(PoCoverage.po_line_id == PurchaseOrderLine.id).scalar_subquery())
@@ -329,34 +338,38 @@ def _on_order(session: Session, selection: _Selection) -> dict[int, list[OnOrder
 # --- create ------------------------------------------------------------------------------------------------
 
 
-def create_orders(session: Session, params: PurchaseOrderParams, location: Location, selection: _Selection,
+def create_orders(session: Session, params: PurchaseOrderParams, location: Location, selection: CsoSelection,
                   takes: Sequence[Take], remainder: Sequence[LineNeed]) -> PurchaseOrderResult:
-    """Write the coverage of lines on order, the new POs, their lines and coverage; the run's result."""
+    """Create step: record `takes` as coverage, order `remainder` from the vendors; the run's result.
+
+    Writes, in the caller's transaction: coverage rows of lines on order (raised when the pair
+    exists), one PO per vendor numbered from FIRST_PO_NUMBER up (or one above the highest), its
+    lines at the items' costs, one coverage row per CSO line covered (DOMAIN.md section 5).
+    Items without a vendor are reported in `skipped_no_vendor`. Does not commit.
+    """
     items = _items(session, selection)
     orders, skipped = order_remainder(remainder, items.supply)
-    coverage = _cover_on_order(session, selection, takes)
-    today = params.today or dt.date.today()
-    numbers = _insert_orders(session, params, location, today, orders, items.vendor_ids)
     costs = {item_id: to_money(str(items.cost[item_id])) for order in orders for item_id, *_ in order.lines}
+    today = params.today or dt.date.today()
+    coverage = _cover_on_order(session, selection, takes)
+    numbers = _insert_orders(session, params, location, today, orders, items.vendor_ids)
     line_ids = _insert_order_lines(session, numbers, orders, costs)
     coverage += [(po_line_id, cover.line_id, cover.need)
                  for po_line_id, line in zip(line_ids, (ln for o in orders for ln in o.lines), strict=True)
                  for cover in line.covers]
     _insert(session, PoCoverage.__tablename__, ("po_line_id", "cso_line_id", "qty"), coverage)
-    return PurchaseOrderResult(
-        purchase_orders=tuple(
-            NewPurchaseOrder(number, order.vendor, location.code, today, params.delivery, params.cancel,
-                             tuple(NewPoLine(line.sku, line.qty, costs[line.item_id], _covers_by_cso(line.covers))
-                                   for line in order.lines))
-            for number, order in zip(numbers, orders, strict=True)
-        ),
-        covered_by_existing=_existing_covers(takes, items.supply),
-        skipped_no_vendor=skipped,
-        dry_run=params.dry_run,
-    )
+    made = tuple(NewPurchaseOrder(number, order.vendor, location.code, today, params.delivery, params.cancel,
+                                  _new_lines(order, costs))
+                 for number, order in zip(numbers, orders, strict=True))
+    return PurchaseOrderResult(made, _existing_covers(takes, items.supply), skipped, params.dry_run)
 
 
-def _items(session: Session, selection: _Selection) -> _Items:
+def _new_lines(order: Order, costs: dict[int, Decimal]) -> tuple[NewPoLine, ...]:
+    return tuple(NewPoLine(line.sku, line.qty, costs[line.item_id], _covers_by_cso(line.covers))
+                 for line in order.lines)
+
+
+def _items(session: Session, selection: CsoSelection) -> _Items:
     rows = _fetch(session, select(Item.id, Item.sku, Item.cost, Vendor.id, Vendor.code)
                   .outerjoin(Vendor, Vendor.id == Item.vendor_id).where(Item.id.in_(selection.item_ids)))
     return _Items(supply={item_id: ItemSupply(sku, code) for item_id, sku, _, _, code in rows},
@@ -364,7 +377,7 @@ def _items(session: Session, selection: _Selection) -> _Items:
                   vendor_ids={code: vendor_id for _, _, _, vendor_id, code in rows if code is not None})
 
 
-def _cover_on_order(session: Session, selection: _Selection, takes: Sequence[Take]) -> list[tuple[int, int, int]]:
+def _cover_on_order(session: Session, selection: CsoSelection, takes: Sequence[Take]) -> list[tuple[int, int, int]]:
     """Raise the coverage rows of (PO line, CSO line) pairs that exist; the new rows to insert."""
     if not takes:
         return []
