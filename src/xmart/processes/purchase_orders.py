@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import Executable, Select, Subquery, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -74,6 +74,7 @@ OPEN_PO_STATUSES = (PoStatus.OPEN.value, PoStatus.PARTIALLY_RECEIVED.value)
 """POs whose lines can still cover CSO lines (merchandise on order)."""
 
 Progress = Callable[[int, int, str], None]
+_Key = TypeVar("_Key", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -430,19 +431,21 @@ def _covers_by_cso(covers: Sequence[LineNeed]) -> tuple[Cover, ...]:
     """Units per CSO number, in order of first appearance."""
     if len(covers) == 1:
         return (Cover(covers[0].cso_number, covers[0].need),)
-    per_cso: dict[int, int] = {}
-    for cover in covers:
-        per_cso[cover.cso_number] = per_cso.get(cover.cso_number, 0) + cover.need
-    return tuple(Cover(number, qty) for number, qty in per_cso.items())
+    return tuple(Cover(number, qty) for number, qty in _summed((c.cso_number, c.need) for c in covers).items())
 
 
 def _existing_covers(takes: Sequence[Take], items: dict[int, ItemSupply]) -> tuple[ExistingCover, ...]:
     """Units taken from POs on order per (CSO number, SKU, PO number), in order of first appearance."""
-    per_key: dict[tuple[int, str, int], int] = {}
-    for take in takes:
-        key = (take.cso_number, items[take.item_id].sku, take.po_number)
-        per_key[key] = per_key.get(key, 0) + take.qty
-    return tuple(ExistingCover(cso, sku, po, qty) for (cso, sku, po), qty in per_key.items())
+    summed = _summed(((t.cso_number, items[t.item_id].sku, t.po_number), t.qty) for t in takes)
+    return tuple(ExistingCover(cso, sku, po, qty) for (cso, sku, po), qty in summed.items())
+
+
+def _summed(pairs: Iterable[tuple[_Key, int]]) -> dict[_Key, int]:
+    """Quantities summed per key, keys in order of first appearance."""
+    totals: dict[_Key, int] = {}
+    for key, qty in pairs:
+        totals[key] = totals.get(key, 0) + qty
+    return totals
 
 
 # --- driver-level reads and writes -------------------------------------------------------------------------
