@@ -296,21 +296,14 @@ def test_cancel_before_delivery_is_refused_before_touching_the_database(engine):
     assert count(engine, PurchaseOrder) == 0
 
 
-def test_the_process_takes_the_process_lock_itself(engine, monkeypatch):
-    """A plain unit of work is enough: the run locks (test_assign_concurrency checks that it waits)."""
+def test_the_process_takes_the_process_lock_itself(engine):
     setup(engine, cso(1001, ("A100", 1)))
-    params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=DELIVERY, cancel=CANCEL, today=TODAY)
-    taken = []
-    real = UnitOfWork.exclusive
-
-    def spy(self, name):
-        taken.append(name)
-        return real(self, name)
-
-    monkeypatch.setattr(UnitOfWork, "exclusive", spy)
+    params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=DELIVERY, cancel=CANCEL)
+    held: list[bool] = []
     with UnitOfWork(engine) as uow:
-        assert generate_purchase_orders(params, uow).purchase_orders
-    assert taken == [PROCESS_LOCK]
+        generate_purchase_orders(params, uow, progress=lambda *_: held.append(uow.holds(PROCESS_LOCK)))
+        assert not uow.holds(PROCESS_LOCK)  # released with the commit
+    assert held == [True]
 
 
 def test_dry_run_writes_nothing_and_gives_the_same_result_as_the_real_run(engine):
