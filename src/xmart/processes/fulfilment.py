@@ -11,9 +11,10 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from xmart.errors import NotFoundError
 from xmart.models import (
@@ -35,15 +36,32 @@ from xmart.processes.money import ZERO, order_totals
 _CHUNK = 500
 
 
-LineIds = Collection[int] | Select
+LineIds = Collection[int] | Select[tuple[int]]
 """CSO line ids, as values or as a SELECT of ids (one query however many lines)."""
 
 
-def _chunks(ids: LineIds) -> list:
+def _chunks(ids: LineIds) -> list[Collection[int] | Select[tuple[int]]]:
     if isinstance(ids, Select):
         return [ids]
     ids = list(ids)
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+
+
+def assigned_and_sold(*keys: ColumnElement[Any] | InstrumentedAttribute[Any]) -> Select[Any]:
+    """SELECT `keys`, units assigned, units sold: sums over lines of sale orders not cancelled, grouped by `keys`.
+
+    The one statement of the rule "a CSO line's units are assigned and sold on the SOs that are not
+    cancelled" (DOMAIN.md sections 2 and 6), used by `show cso`, CSO status and cancel/hold/release.
+    `keys` are columns of SaleOrderLine or SaleOrder (joined here) or of tables the caller joins
+    itself (e.g. `.join(Location, Location.id == SaleOrder.location_id)`); the caller adds its
+    filter. Rows are (*keys, assigned, sold), both sums whole numbers of units, never NULL.
+    """
+    return (
+        select(*keys, func.sum(SaleOrderLine.qty).label("assigned"), func.sum(SaleOrderLine.sold).label("sold"))
+        .join_from(SaleOrderLine, SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
+        .where(SaleOrder.status != SoStatus.CANCELLED.value)
+        .group_by(*keys)
+    )
 
 
 def assigned_by_line(session: Session, line_ids: LineIds) -> dict[int, dict[str, tuple[int, int]]]:
@@ -51,11 +69,9 @@ def assigned_by_line(session: Session, line_ids: LineIds) -> dict[int, dict[str,
     result: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
     for chunk in _chunks(line_ids):
         rows = session.execute(
-            select(SaleOrderLine.cso_line_id, Location.code, func.sum(SaleOrderLine.qty), func.sum(SaleOrderLine.sold))
-            .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
+            assigned_and_sold(SaleOrderLine.cso_line_id, Location.code)
             .join(Location, Location.id == SaleOrder.location_id)
-            .where(SaleOrderLine.cso_line_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
-            .group_by(SaleOrderLine.cso_line_id, Location.code),
+            .where(SaleOrderLine.cso_line_id.in_(chunk)),
             execution_options={"yield_per": 2_000},
         )
         for line_id, code, assigned, sold in rows:
@@ -117,7 +133,7 @@ class CsoFulfilment:
     deposit_allocated: Decimal
     lines: tuple[LineFulfilment, ...]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The `show cso --json` document (INTERFACE.md)."""
         return {
             "number": self.number,
@@ -172,5 +188,6 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
     )
     return CsoFulfilment(
         number=cso.number, date=cso.date, status=cso.status, total=totals.total,
-        deposit=Decimal(deposit).quantize(ZERO), deposit_allocated=Decimal(allocated).quantize(ZERO), lines=lines,
+        deposit=Decimal(deposit or 0).quantize(ZERO), deposit_allocated=Decimal(allocated or 0).quantize(ZERO),
+        lines=lines,
     )
