@@ -51,6 +51,7 @@ from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
 from xmart.processes.cards import CardVault, load_vault, mask, normalize_card_number, validate_expiry
+from xmart.processes.customers import shipping_or_billing
 from xmart.processes.money import ZERO, Totals, order_totals, parse_amount, parse_percent, to_money
 from xmart.processes.selection import next_number
 
@@ -304,12 +305,12 @@ def _create_draft(session: Session, customer_id: int, today: dt.date) -> Corpora
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")
-    shipping = customer.billing_address if customer.shipping_address.is_empty() else customer.shipping_address
     cso = CorporateSaleOrder(
         number=next_number(session, CorporateSaleOrder.number, FIRST_CSO_NUMBER), date=today,
         status=CsoStatus.DRAFT.value, billing_customer_id=customer.id, shipping_customer_id=customer.id,
         billing_name=customer.name, shipping_name=customer.name,
-        billing_address=Address(**vars(customer.billing_address)), shipping_address=Address(**vars(shipping)),
+        billing_address=Address(**vars(customer.billing_address)),
+        shipping_address=shipping_or_billing(customer.billing_address, customer.shipping_address),
         global_discount=ZERO, shipping_cost=ZERO, shipping_method="", notes="",
     )
     session.add(cso)
@@ -520,6 +521,5 @@ def with_shipping_from_customer(session: Session, entry: OrderEntry, customer_id
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")
-    address = customer.billing_address if customer.shipping_address.is_empty() else customer.shipping_address
-    return replace(entry, shipping_address=Address(**vars(address)))
+    return replace(entry, shipping_address=shipping_or_billing(customer.billing_address, customer.shipping_address))
 
