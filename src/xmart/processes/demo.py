@@ -22,20 +22,26 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute
 
 from xmart.errors import InputError, XmartError
-from xmart.models import CorporateSaleOrder, Item, Location, PurchaseOrder, SaleOrder, SaleOrderLine
+from xmart.models import CorporateSaleOrder, Item, PurchaseOrder, SaleOrder, SaleOrderLine
 from xmart.models.db import UnitOfWork
+from xmart.processes.first_run import database_is_empty, has_data
 from xmart.processes.importer import import_document
 from xmart.processes.money import order_totals, to_money
+
+if TYPE_CHECKING:
+    from xmart.processes.selection import CsoRange
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+Record = dict[str, Any]
+"""One record (or the whole document) of the import document the demo builds (INTERFACE.md)."""
 
 NOT_EMPTY = "The database already has data: the demo fills only an empty database."
 
@@ -83,16 +89,24 @@ CATEGORIES = (
     ("GLS", "tumbler", ("recycled glass", "crystal", "glass"), ("set of 4", "set of 6"), (18, 60), "V02", 12),
     ("VAS", "vase", ("glass", "ceramic", "terracotta", "brass"), ("small", "medium", "tall"), (19, 120), "V02", 12),
     ("CND", "scented candle", ("soy wax", "beeswax", "coconut wax"), ("8 oz", "14 oz", "3-wick"), (12, 48), "V07", 16),
-    ("CSH", "cushion cover", ("linen", "velvet", "cotton", "wool"), ("18 x 18 in", "20 x 20 in", "12 x 20 in"), (16, 55), "V03", 16),
-    ("THR", "throw blanket", ("cotton", "merino wool", "faux fur", "chunky knit"), ("50 x 60 in", "60 x 80 in"), (39, 149), "V03", 10),
-    ("TWL", "bath towel", ("Turkish cotton", "waffle cotton", "organic cotton"), ("hand", "bath", "bath sheet"), (12, 49), "V03", 12),
+    ("CSH", "cushion cover", ("linen", "velvet", "cotton", "wool"), ("18 x 18 in", "20 x 20 in", "12 x 20 in"),
+     (16, 55), "V03", 16),
+    ("THR", "throw blanket", ("cotton", "merino wool", "faux fur", "chunky knit"), ("50 x 60 in", "60 x 80 in"),
+     (39, 149), "V03", 10),
+    ("TWL", "bath towel", ("Turkish cotton", "waffle cotton", "organic cotton"), ("hand", "bath", "bath sheet"),
+     (12, 49), "V03", 12),
     ("LMP", "table lamp", ("ceramic", "brass", "rattan", "marble"), ("18 in", "24 in"), (59, 249), "V04", 10),
-    ("FRM", "picture frame", ("oak", "walnut", "aluminium", "brass"), ("5 x 7 in", "8 x 10 in", "11 x 14 in"), (14, 65), "V06", 14),
-    ("BSK", "storage basket", ("seagrass", "rattan", "cotton rope", "jute"), ("small", "large", "set of 3"), (19, 79), "V06", 12),
-    ("MIR", "wall mirror", ("oak", "brass", "rattan", "black iron"), ("round 24 in", "arched 36 in"), (79, 329), "V05", 8),
+    ("FRM", "picture frame", ("oak", "walnut", "aluminium", "brass"), ("5 x 7 in", "8 x 10 in", "11 x 14 in"),
+     (14, 65), "V06", 14),
+    ("BSK", "storage basket", ("seagrass", "rattan", "cotton rope", "jute"), ("small", "large", "set of 3"),
+     (19, 79), "V06", 12),
+    ("MIR", "wall mirror", ("oak", "brass", "rattan", "black iron"), ("round 24 in", "arched 36 in"),
+     (79, 329), "V05", 8),
     ("TRY", "serving tray", ("acacia", "marble", "brass", "lacquered wood"), ("16 in", "20 in"), (24, 95), "V05", 10),
-    ("CUT", "flatware set", ("stainless steel", "matte black steel", "gold-finish steel"), ("20-piece", "24-piece"), (39, 159), "V08", 10),
-    ("PAN", "skillet", ("cast iron", "carbon steel", "enamelled cast iron"), ("8 in", "10 in", "12 in"), (29, 189), "V08", 12),
+    ("CUT", "flatware set", ("stainless steel", "matte black steel", "gold-finish steel"), ("20-piece", "24-piece"),
+     (39, 159), "V08", 10),
+    ("PAN", "skillet", ("cast iron", "carbon steel", "enamelled cast iron"), ("8 in", "10 in", "12 in"),
+     (29, 189), "V08", 12),
 )
 
 COLOURS = ("Sage", "Charcoal", "Ivory", "Terracotta", "Indigo", "Blush", "Ochre", "Slate", "Forest green",
@@ -133,7 +147,8 @@ HOLD_NOTES = ("On hold: customer is confirming colours with the designer.",
               "On hold: waiting for the remaining deposit.", "On hold: delivery address to be confirmed.")
 CANCEL_NOTES = ("Cancelled at the customer's request.", "Cancelled: duplicate of another order.")
 
-_ASCII_FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae", "æ": "ae", "Đ": "D", "đ": "d"})
+_ASCII_FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae", "æ": "ae",
+                             "Đ": "D", "đ": "d"})
 
 
 def _money(value: Decimal | int | str) -> str:
@@ -150,8 +165,8 @@ def _retail_price(rng: random.Random, low: int, high: int) -> Decimal:
     return Decimal(rng.randint(low, high)) + cents
 
 
-def _items(rng: random.Random) -> list[dict]:
-    items: list[dict] = []
+def _items(rng: random.Random) -> list[Record]:
+    items: list[Record] = []
     for prefix, noun, materials, sizes, (low, high), vendor, count in CATEGORIES:
         seen: set[str] = set()
         number = 0
@@ -170,8 +185,8 @@ def _items(rng: random.Random) -> list[dict]:
     return items
 
 
-def _stock(rng: random.Random, items: list[dict], scarce: set[str]) -> list[dict]:
-    rows: list[dict] = []
+def _stock(rng: random.Random, items: list[Record], scarce: set[str]) -> list[Record]:
+    rows: list[Record] = []
     for code, _name, kind, _active in LOCATIONS:
         warehouse = kind == "warehouse"
         for item in items:
@@ -195,21 +210,21 @@ def _stock(rng: random.Random, items: list[dict], scarce: set[str]) -> list[dict
     return rows
 
 
-def _address(rng: random.Random) -> dict:
+def _address(rng: random.Random) -> Record:
     city, region, postal = rng.choice(CITIES)
     return {"line1": f"{rng.randint(2, 1899)} {rng.choice(STREETS)}",
             "line2": rng.choice(LINE2) if rng.random() < 0.3 else "",
             "city": city, "region": region, "postal_code": postal, "country": "US"}
 
 
-def _customers(rng: random.Random, count: int) -> list[dict]:
+def _customers(rng: random.Random, count: int) -> list[Record]:
     names = list(SPECIAL_NAMES)
     while len(names) < count:
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         if name not in names:
             names.append(name)
     rng.shuffle(names)
-    customers: list[dict] = []
+    customers: list[Record] = []
     for n, name in enumerate(names, start=1):
         company, domain = rng.choice(COMPANIES) if rng.random() < 0.35 else ("", "")
         local = ".".join(_ascii(name).lower().split())
@@ -233,16 +248,16 @@ def _auth_code(rng: random.Random) -> str:
     return "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(6))
 
 
-def _card(rng: random.Random, today: dt.date, amount: Decimal) -> dict:
+def _card(rng: random.Random, today: dt.date, amount: Decimal) -> Record:
     brand, number = rng.choice(TEST_CARDS)
-    payment: dict[str, Any] = {"type": "card", "amount": _money(amount),
+    payment: Record = {"type": "card", "amount": _money(amount),
                                "card": {"brand": brand, "number": number, "expiry": _expiry(rng, today)}}
     if amount > 0:
         payment["card"]["authorization"] = _auth_code(rng)
     return payment
 
 
-def _payments(rng: random.Random, today: dt.date, total: Decimal) -> list[dict]:
+def _payments(rng: random.Random, today: dt.date, total: Decimal) -> list[Record]:
     roll = rng.random()
     if roll < 0.30:
         return [_card(rng, today, to_money(total / 2))]  # 50 % deposit on a card
@@ -256,7 +271,8 @@ def _payments(rng: random.Random, today: dt.date, total: Decimal) -> list[dict]:
         cash = min(total, Decimal(rng.choice((20, 50))))
         return [{"type": "cash", "amount": _money(cash)}, _card(rng, today, to_money((total - cash) / 2))]
     if roll < 0.90:
-        return [{"type": "check", "amount": _money(to_money(total / 2)), "authorization": f"Check {rng.randint(1001, 4999)}"}]
+        return [{"type": "check", "amount": _money(to_money(total / 2)),
+                 "authorization": f"Check {rng.randint(1001, 4999)}"}]
     return []
 
 
@@ -273,12 +289,12 @@ def _status(rng: random.Random, days_ago: int) -> str:
     return "open"
 
 
-def _corporate_orders(rng: random.Random, today: dt.date, items: list[dict], customers: list[dict],
-                      scarce: list[str], count: int) -> list[dict]:
+def _corporate_orders(rng: random.Random, today: dt.date, items: list[Record], customers: list[Record],
+                      scarce: list[str], count: int) -> list[Record]:
     prices = {item["sku"]: Decimal(item["price"]) for item in items}
     skus = list(prices)
     days = sorted(rng.randint(1, DAYS) for _ in range(count))[::-1]  # ascending dates with ascending numbers
-    orders: list[dict] = []
+    orders: list[Record] = []
     for n, days_ago in enumerate(days):
         status = _status(rng, days_ago)
         billing = rng.choice(customers)
@@ -288,7 +304,7 @@ def _corporate_orders(rng: random.Random, today: dt.date, items: list[dict], cus
             pick = rng.choice(scarce)
             if pick not in chosen:
                 chosen[-1] = pick  # something no location has: the PO process orders it
-        lines: list[dict] = []
+        lines: list[Record] = []
         for sku in chosen:
             qty = rng.choice((1, 1, 1, 2, 2, 3, 4, 6)) if rng.random() < 0.9 else rng.choice((10, 12, 24))
             price = prices[sku]
@@ -298,7 +314,7 @@ def _corporate_orders(rng: random.Random, today: dt.date, items: list[dict], cus
             lines.append({"sku": sku, "qty": qty, "price": str(price), "discount": discount})
         global_discount = rng.choice(("5.00", "10.00")) if rng.random() < 0.12 else "0.00"
         method, cost = rng.choice(SHIPPING)
-        order: dict[str, Any] = {
+        order: Record = {
             "number": FIRST_CSO + n, "date": (today - dt.timedelta(days=days_ago)).isoformat(), "status": status,
             "billing_customer": billing["number"], "shipping_customer": shipping["number"],
             "channel": rng.choice(CHANNELS), "salesman": rng.choice(SALESMEN)[0], "global_discount": global_discount,
@@ -325,14 +341,14 @@ def _corporate_orders(rng: random.Random, today: dt.date, items: list[dict], cus
     return orders
 
 
-def _store_orders(rng: random.Random, today: dt.date, items: list[dict], stock: list[dict]) -> list[dict]:
+def _store_orders(rng: random.Random, today: dt.date, items: list[Record], stock: list[Record]) -> list[Record]:
     """Open special orders the stores took themselves: their unsold units are pending at that store."""
     stocked: dict[str, list[str]] = {}
     for row in stock:
         if row["on_hand"] > 0 and row["location"].startswith("S") and row["location"] != "S06":
             stocked.setdefault(row["location"], []).append(row["sku"])
     prices = {item["sku"]: item["price"] for item in items}
-    orders: list[dict] = []
+    orders: list[Record] = []
     for n, code in enumerate(sorted(stocked)[:5]):
         lines = []
         for sku in rng.sample(stocked[code], rng.randint(1, 3)):
@@ -344,7 +360,7 @@ def _store_orders(rng: random.Random, today: dt.date, items: list[dict], stock: 
     return orders
 
 
-def _purchase_orders(rng: random.Random, today: dt.date, items: list[dict], scarce: list[str]) -> list[dict]:
+def _purchase_orders(rng: random.Random, today: dt.date, items: list[Record], scarce: list[str]) -> list[Record]:
     """Two open purchase orders already on order, for items the CSOs need (coverage uses them first)."""
     by_sku = {item["sku"]: item for item in items}
     by_vendor: dict[str, list[str]] = {}
@@ -352,7 +368,7 @@ def _purchase_orders(rng: random.Random, today: dt.date, items: list[dict], scar
         vendor = by_sku[sku].get("vendor")
         if vendor:
             by_vendor.setdefault(vendor, []).append(sku)
-    orders: list[dict] = []
+    orders: list[Record] = []
     for n, vendor in enumerate(sorted(by_vendor, key=lambda v: (-len(by_vendor[v]), v))[:2]):
         date = today - dt.timedelta(days=rng.randint(8, 14))
         lines = [{"sku": sku, "qty": rng.choice((6, 12, 24)), "received": 0, "cost": by_sku[sku]["cost"]}
@@ -364,7 +380,7 @@ def _purchase_orders(rng: random.Random, today: dt.date, items: list[dict], scar
     return orders
 
 
-def build_demo_document(seed: int = 2026, today: dt.date | None = None) -> dict:
+def build_demo_document(seed: int = 2026, today: dt.date | None = None) -> Record:
     """The demo data set as an INTERFACE.md import document; the same seed and day give the same document."""
     today = today or dt.date.today()
     rng = random.Random(seed)
@@ -409,24 +425,15 @@ class DemoSummary:
 
     def lines(self) -> list[str]:
         """The summary as readable lines."""
-        loaded = ", ".join(f"{n} {SECTION_LABELS.get(section, section.replace('_', ' '))}" for section, n in self.counts)
+        loaded = ", ".join(f"{n} {SECTION_LABELS.get(section, section.replace('_', ' '))}"
+                           for section, n in self.counts)
         out = [f"Loaded {loaded}.", f"Corporate sale orders are dated {self.first_date} to {self.last_date}."]
         out += [f"{name}: {what}" for name, what in self.steps]
         out.append("Corporate sale orders now: " + ", ".join(f"{n} {status}" for status, n in self.cso_statuses) + ".")
         return out
 
 
-def _has_data(session: Session) -> bool:
-    return any(session.scalar(select(model.id).limit(1)) is not None for model in (Location, Item, CorporateSaleOrder))
-
-
-def database_is_empty(engine: Engine) -> bool:
-    """True when the database has no location, item or corporate sale order (the demo may fill it)."""
-    with UnitOfWork(engine) as uow:
-        return not _has_data(uow.session)
-
-
-def _max_number(engine: Engine, column, count_above: int | None = None) -> int:
+def _max_number(engine: Engine, column: InstrumentedAttribute[int], count_above: int | None = None) -> int:
     """The highest number in `column` (0 when empty), or with `count_above` how many numbers are above it."""
     with UnitOfWork(engine) as uow:
         if count_above is not None:
@@ -459,14 +466,13 @@ class _Flow:
         self.steps: list[tuple[str, str]] = []
         self.new_pos: list[int] = []
 
-    def _range(self):
+    def _range(self) -> CsoRange:
         from xmart.processes.selection import CsoRange
 
         return CsoRange.by_date(self.first, self.middle)
 
     def assign(self, title: str) -> None:
         from xmart.processes.assign import AssignParams, assign_orders
-        from xmart.processes.selection import PROCESS_LOCK
 
         before = _max_number(self.engine, SaleOrder.number)
         with UnitOfWork(self.engine) as uow:
@@ -478,7 +484,6 @@ class _Flow:
     def purchase_orders(self) -> None:
         title = "Automatic Purchase Orders"
         from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
-        from xmart.processes.selection import PROCESS_LOCK
 
         before = _max_number(self.engine, PurchaseOrder.number)
         delivery, cancel = self.today + dt.timedelta(days=7), self.today + dt.timedelta(days=21)
@@ -544,7 +549,7 @@ def load_demo(engine: Engine, seed: int = 2026, progress: Progress | None = None
     doc = build_demo_document(seed, today)
     report(0, total, "Loading the demo data set")
     with UnitOfWork(engine) as uow:
-        if _has_data(uow.session):
+        if has_data(uow.session):
             raise InputError(NOT_EMPTY)  # filled meanwhile by another workstation
         result = import_document(uow, doc)
     log.info("demo data loaded (seed %s): %s", seed, result.counts)

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
-from sqlalchemy import Engine, exists, select
-from sqlalchemy.orm import Session
 
-from xmart.models import CorporateSaleOrder, Item, Location
+from xmart.processes.first_run import database_is_empty  # noqa: F401  (main_window imports it from here)
 from xmart.ui.generated.ui_first_run_dialog import Ui_FirstRunDialog
 
 DEMO = "demo"
 IMPORT = "import"
 EMPTY = "empty"
-
-
-def database_is_empty(engine: Engine) -> bool:
-    """True when the database has no location, item or corporate sale order yet."""
-    with Session(engine) as session:
-        return not any(session.scalar(select(exists().where(col.isnot(None))))
-                       for col in (Location.id, Item.id, CorporateSaleOrder.id))
 
 
 class FirstRunDialog(QDialog):
