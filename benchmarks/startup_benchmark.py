@@ -6,10 +6,11 @@ floors measured in the same run: `python -c pass` (interpreter start) and `pytho
 sqlite3"` (the database driver). `import sqlalchemy.orm` is shown too, for context: it is the
 part of the start-up xmart cannot avoid once it reads the database.
 
-Prints one JSON object: {"runs", "median_seconds": {...}, "min_seconds": {...}, "median_cpu_seconds":
-{...}, "show_target_seconds", "show_median_within_target", "load_average"}: wall-clock seconds,
-and the CPU seconds of each child, which a busy machine changes much less. The database is small:
-the INTERFACE.md example imported with `xmart import` into a temporary SQLite file.
+Prints one JSON object: {"runs", "median_seconds": {...}, "min_seconds": {...},
+"median_cpu_seconds": {...}, "show_target_seconds", "show_median_within_target",
+"show_median_cpu_within_target", "load_average"}: wall-clock seconds, and the CPU seconds of each
+child, which a busy machine changes much less. The database is small: the INTERFACE.md example
+imported with `xmart import` into a temporary SQLite file.
 Run from the repository root: PYTHONPATH=src python benchmarks/startup_benchmark.py [--runs N]
 """
 
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         "median_cpu_seconds": {name: round(statistics.median(t), 4) for name, t in cpu.items()},
         "show_target_seconds": SHOW_TARGET_SECONDS,
         "show_median_within_target": median["show_cso_json"] < SHOW_TARGET_SECONDS,
+        "show_median_cpu_within_target": statistics.median(cpu["show_cso_json"]) < SHOW_TARGET_SECONDS,
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }, indent=2))
     return 0
