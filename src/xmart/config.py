@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "xmart"
 
 
 def data_dir() -> Path:
-    """The user's data folder for xmart (created on demand)."""
-    path = Path(os.environ.get("XMART_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    """The user's data folder for xmart (created on demand): $XMART_DATA_DIR, else the platform's own."""
+    override = os.environ.get("XMART_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs  # not needed for --help, nor when XMART_DATA_DIR is set
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

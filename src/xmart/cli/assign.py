@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 
-from xmart.cli.main import print_json
-from xmart.cli.print_after import print_generated
+from xmart.cli.main import Context, print_json
 from xmart.models.db import UnitOfWork
 from xmart.processes.assign import AssignParams, assign_orders
-from xmart.processes.selection import PROCESS_LOCK, CsoRange
+from xmart.processes.selection import CsoRange
 
 
-def range_from_args(args) -> CsoRange:
+def range_from_args(args: argparse.Namespace) -> CsoRange:
     """The CSO range given by --by-date or --by-number."""
     if args.by_date:
         return CsoRange.by_date(*args.by_date)
     return CsoRange.by_number(*args.by_number)
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Assign, print the result, then print the generated SOs when asked (a print failure keeps them)."""
     params = AssignParams(
         range=range_from_args(args), stores=tuple(args.store), consider_pending=not args.ignore_pending,
@@ -36,5 +36,7 @@ def run(args, ctx) -> int:
             units = sum(ln.qty for ln in so.lines)
             print(f"  SO {so.number}  {so.store}  CSO {so.corporate_order}  {units} units  deposit {so.deposit}")
     if args.print and not args.dry_run and result.sale_orders:
+        from xmart.cli.print_after import print_generated  # reportlab only when printing
+
         return print_generated(ctx, "so", [so.number for so in result.sale_orders], args, quiet=args.json)
     return 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from sqlalchemy.engine import make_url
 
+from xmart.cli.main import Context
 from xmart.processes.demo import load_demo
 
 
@@ -13,15 +15,15 @@ def _progress(done: int, total: int, text: str) -> None:
     print(f"[{done}/{total}] {text}" + ("..." if done < total else ""), file=sys.stderr, flush=True)
 
 
-def run(args, ctx) -> int:
-    """Load the demo (refused with exit status 2 unless the database is empty), print the summary, maybe open the GUI."""
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Load the demo (exit status 2 unless the database is empty), print the summary, maybe open the GUI."""
     try:
         return _run(args, ctx)
     finally:
         ctx.engine.dispose()  # the command is over: close pooled connections now, not at interpreter exit
 
 
-def _run(args, ctx) -> int:
+def _run(args: argparse.Namespace, ctx: Context) -> int:
     where = make_url(ctx.db_url).render_as_string(hide_password=True)
     summary = load_demo(ctx.engine, seed=args.seed, progress=_progress)
     print(f"Demo data loaded into {where}")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+
+from xmart.cli.main import Context
 
 
 def _display_available() -> bool:
@@ -14,7 +17,7 @@ def _display_available() -> bool:
     return True
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Open the main window (first-run prompt on an empty database); returns when it closes."""
     if not _display_available():
         print("xmart: gui: no display available (DISPLAY is not set). Run it on a desktop, "

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
+from xmart.cli.main import Context
 from xmart.models.db import UnitOfWork
 from xmart.processes.importer import import_document, read_document
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Load the document in one transaction and say what was loaded."""
     doc = read_document(Path(args.file))
     with UnitOfWork(ctx.engine) as uow:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+
+from xmart.cli.main import Context
 from xmart.models.db import UnitOfWork
 from xmart.processes.invoicing import invoice
-from xmart.processes.selection import PROCESS_LOCK
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Record a sale at the SO's location and say what changed."""
     # The process lock keeps sales out of the middle of an Assign run (it reads on hand and sold).
     with UnitOfWork(ctx.engine) as uow:

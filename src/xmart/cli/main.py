@@ -1,28 +1,38 @@
-"""Argument parsing, dispatch, exit statuses and logging of the `xmart` command."""
+"""Argument parsing, dispatch, exit statuses and logging of the `xmart` command.
+
+Start-up stays lean (benchmarks/README.md, "Start-up"): this module imports only the standard
+library and xmart's own light modules. The whole command line is declared here, but a command's
+module (and through it SQLAlchemy's ORM, reportlab, alembic, keyring, Qt) is imported only when
+that command runs, so `xmart --help` loads no SQLAlchemy and `xmart show` no printing, migration,
+card or Qt code. tests/unit/test_cli_imports.py guards it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import importlib
 import json
 import logging
-import logging.handlers
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
-
-from sqlalchemy import Engine
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from xmart import config
 from xmart.errors import XmartError
 from xmart.processes.dates import parse_iso_date
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 log = logging.getLogger("xmart")
 
-# command name -> handler module in xmart.cli
+
+# command name -> handler module in xmart.cli, imported only when the command runs
 HANDLERS = {
     "gui": "gui",
     "db": "db",
@@ -48,14 +58,15 @@ def iso_date(value: str) -> dt.date:
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
 
-    def error(self, message: str):  # noqa: D102 - argparse override
+    def error(self, message: str) -> NoReturn:  # noqa: D102 - argparse override
         self.exit(2, f"xmart: error: {message}\n")
 
 
 def _add_range(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--by-date", nargs=2, type=iso_date, metavar=("FROM", "TO"), help="CSO dates, inclusive")
-    group.add_argument("--by-number", nargs=2, type=int, metavar=("FIRST", "LAST"), help="CSO numbers, inclusive")
+    group.add_argument("--by-number", nargs=2, type=int, metavar=("FIRST", "LAST"),
+                       help="CSO numbers, inclusive")
 
 
 def _add_print(p: argparse.ArgumentParser, flag: bool = True) -> None:
@@ -69,7 +80,8 @@ def _add_print(p: argparse.ArgumentParser, flag: bool = True) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = Parser(prog="xmart", description="xmart main-office client and processes.")
-    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (default: $XMART_DB or a local SQLite file)")
+    parser.add_argument("--db", metavar="URL",
+                        help="SQLAlchemy database URL (default: $XMART_DB or a local SQLite file)")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     sub.add_parser("gui", help="open the desktop client")
@@ -86,8 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     assign = sub.add_parser("assign", help="assign corporate sale orders to stores (DOMAIN.md section 4)")
     _add_range(assign)
-    assign.add_argument("--store", action="append", metavar="CODE", default=[], help="location to assign from (repeatable; default all active)")
-    assign.add_argument("--ignore-pending", action="store_true", help="do not subtract units pending on open sale orders")
+    assign.add_argument("--store", action="append", metavar="CODE", default=[],
+                        help="location to assign from (repeatable; default all active)")
+    assign.add_argument("--ignore-pending", action="store_true",
+                        help="do not subtract units pending on open sale orders")
     assign.add_argument("--exclude-before", type=iso_date, default=dt.date(1969, 12, 31), metavar="DATE",
                         help="ignore pending units on sale orders dated before DATE (default 1969-12-31)")
     _add_print(assign)
@@ -154,6 +168,8 @@ def print_json(document: Any) -> None:
 
 def setup_logging() -> None:
     """Log to `<data folder>/xmart.log` (rotated); never card data."""
+    import logging.handlers  # here, not at start-up: `--help` and argument errors never log
+
     try:
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             config.data_dir() / "xmart.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
@@ -167,13 +183,37 @@ def setup_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `xmart` command; returns the exit status."""
+def import_command(command: str, freeze: bool = False) -> ModuleType:
+    """The handler module of `command` (it has `run(args, ctx) -> int`), imported with the cyclic GC paused.
+
+    Importing SQLAlchemy and the models makes some 60,000 objects that live as long as the process;
+    the garbage collector would scan them in a hundred-odd collections that find nothing. With
+    `freeze` (the `xmart` program, whose process ends with the command) they are also moved out of
+    the collector's sight for good (`gc.freeze`), so later collections, and the last one when the
+    interpreter exits, skip them: about 0.1 s of CPU of a cold `xmart show` (benchmarks/README.md).
+    In-process callers (tests) leave `freeze` off: the frozen objects would never be collected.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module(f"xmart.cli.{HANDLERS[command]}")
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def main(argv: Sequence[str] | None = None, *, freeze_startup: bool = False) -> int:
+    """Entry point of the `xmart` command; returns the exit status.
+
+    `freeze_startup`: set by the `xmart` program (xmart.cli.main), see `import_command`.
+    """
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     setup_logging()
     ctx = Context(config.database_url(args.db))
-    module = importlib.import_module(f"xmart.cli.{HANDLERS[command]}")  # only the command's own imports
+    module = import_command(command, freeze=freeze_startup)  # only this command's imports
     try:
         return module.run(args, ctx) or 0
     except XmartError as exc:
@@ -192,4 +232,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(freeze_startup=True))

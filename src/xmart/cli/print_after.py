@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from xmart.cli.main import Context
 from xmart.cli.printing import printer_backend
 from xmart.errors import XmartError
 from xmart.processes import document_printing
 from xmart.processes.printing import PrintTarget
 
 
-def print_generated(ctx, kind: str, numbers: list[int], args, quiet: bool = False) -> int:
+def print_generated(ctx: Context, kind: str, numbers: list[int], args: argparse.Namespace,
+                    quiet: bool = False) -> int:
     """Print documents of `kind` (so, po, cso) as one job; on failure say so on stderr and return 1."""
     target = PrintTarget(pdf_dir=Path(args.pdf_dir) if args.pdf_dir else None, printer=args.printer)
     try:

@@ -6,10 +6,12 @@ Printers are reached through CUPS' `lp`; where it is missing (Windows) through Q
 
 from __future__ import annotations
 
+import argparse
 import shutil
 from pathlib import Path
 
-from xmart.processes.document_printing import print_documents
+from xmart.cli.main import Context
+from xmart.processes import document_printing
 from xmart.processes.printing import PrinterBackend, PrintTarget
 
 
@@ -22,10 +24,11 @@ def printer_backend(target: PrintTarget) -> PrinterBackend | None:
     return qt_backend_if_needed()
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print stored documents as one job, or save them to a folder (one PDF each)."""
     target = PrintTarget(pdf_dir=Path(args.pdf_dir) if args.pdf_dir else None, printer=args.printer)
-    result = print_documents(ctx.engine, args.kind, args.numbers, target, backend=printer_backend(target))
+    result = document_printing.print_documents(ctx.engine, args.kind, args.numbers, target,
+                                               backend=printer_backend(target))
     if result.paths:
         for path in result.paths:
             print(path)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+
 from xmart.cli.assign import range_from_args
-from xmart.cli.main import print_json
-from xmart.cli.print_after import print_generated
+from xmart.cli.main import Context, print_json
 from xmart.models.db import UnitOfWork
 from xmart.processes.purchase_orders import PurchaseOrderParams, PurchaseOrderResult, generate_purchase_orders
-from xmart.processes.selection import PROCESS_LOCK
 
 
-def params_from_args(args) -> PurchaseOrderParams:
+def params_from_args(args: argparse.Namespace) -> PurchaseOrderParams:
     """The process parameters the command line asks for."""
     return PurchaseOrderParams(range=range_from_args(args), delivery=args.delivery, cancel=args.cancel,
                                print_documents=args.print, dry_run=args.dry_run)
@@ -40,7 +40,7 @@ def summary(result: PurchaseOrderResult) -> list[str]:
     return text
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Run the Automatic Purchase Orders process and report what it made."""
     params = params_from_args(args)
     params.validate()
@@ -51,5 +51,7 @@ def run(args, ctx) -> int:
     else:
         print("\n".join(summary(result)))
     if args.print and not params.dry_run and result.numbers:
+        from xmart.cli.print_after import print_generated  # reportlab only when printing
+
         return print_generated(ctx, "po", list(result.numbers), args, quiet=args.json)
     return 0

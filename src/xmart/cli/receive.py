@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+
+from xmart.cli.main import Context
 from xmart.models.db import UnitOfWork
 from xmart.processes.receiving import receive
-from xmart.processes.selection import PROCESS_LOCK
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Receive a whole PO, or part of one line, and say what was received."""
     # The process lock keeps receiving out of the middle of an Assign / Purchase Orders run.
     with UnitOfWork(ctx.engine) as uow:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from xmart.cli.main import print_json
+import argparse
+
+from xmart.cli.main import Context, print_json
 from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import cso_fulfilment
 
 
-def run(args, ctx) -> int:
+def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print one CSO with its lines and their fulfilment figures."""
     with UnitOfWork(ctx.engine) as uow:
         figures = cso_fulfilment(uow.session, args.number)
@@ -19,5 +21,6 @@ def run(args, ctx) -> int:
     print(f"{'line':>4} {'sku':<12} {'qty':>5} {'assigned':>8} {'sold':>5} {'covered':>7} {'unassigned':>10}  by store")
     for ln in figures.lines:
         stores = ", ".join(f"{c}: {a}/{s}" for c, (a, s) in sorted(ln.by_store.items()))
-        print(f"{ln.line_no:>4} {ln.sku:<12} {ln.qty:>5} {ln.assigned:>8} {ln.sold:>5} {ln.covered:>7} {ln.unassigned:>10}  {stores}")
+        print(f"{ln.line_no:>4} {ln.sku:<12} {ln.qty:>5} {ln.assigned:>8} {ln.sold:>5} {ln.covered:>7} "
+              f"{ln.unassigned:>10}  {stores}")
     return 0

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, SaleOrder, SaleOrderLine, SoStatus
+from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, SaleOrderLine
 from xmart.models.status import CSO_TRANSITIONS, check_transition
+from xmart.processes.fulfilment import assigned_and_sold
 
 _DERIVED = frozenset({CsoStatus.OPEN, CsoStatus.PARTIALLY_ASSIGNED, CsoStatus.ASSIGNED, CsoStatus.COMPLETED})
 
@@ -35,14 +36,13 @@ def refresh_statuses(session: Session, cso_ids: Iterable[int]) -> dict[int, str]
         current = dict(session.execute(
             select(CorporateSaleOrder.id, CorporateSaleOrder.status).where(CorporateSaleOrder.id.in_(chunk))).all())
         ordered = dict(session.execute(
-            select(CsoLine.cso_id, func.sum(CsoLine.qty - CsoLine.cancelled_qty)).where(CsoLine.cso_id.in_(chunk)).group_by(CsoLine.cso_id)
+            select(CsoLine.cso_id, func.sum(CsoLine.qty - CsoLine.cancelled_qty))
+            .where(CsoLine.cso_id.in_(chunk)).group_by(CsoLine.cso_id)
         ).all())
         filled = {cso_id: (int(a), int(s)) for cso_id, a, s in session.execute(
-            select(CsoLine.cso_id, func.sum(SaleOrderLine.qty), func.sum(SaleOrderLine.sold))
-            .join(SaleOrderLine, SaleOrderLine.cso_line_id == CsoLine.id)
-            .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-            .where(CsoLine.cso_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
-            .group_by(CsoLine.cso_id))}
+            assigned_and_sold(CsoLine.cso_id)
+            .join(CsoLine, CsoLine.id == SaleOrderLine.cso_line_id)
+            .where(CsoLine.cso_id.in_(chunk)))}
         for cso_id, status in current.items():
             if CsoStatus(status) not in _DERIVED:
                 continue

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from xmart.errors import InputError, NotFoundError
 from xmart.models import Customer
@@ -27,6 +27,17 @@ from xmart.models.db import UnitOfWork
 EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 PHONE_CHARS = re.compile(r"^[0-9 +\-().]*$")
 SEARCH_LIMIT = 200
+
+
+def shipping_or_billing(billing: Address, shipping: Address) -> Address:
+    """Where to ship: a new copy of `shipping`, or of `billing` when `shipping` is empty.
+
+    The one home of the rule "no shipping address means ship to the billing address", applied when a
+    customer is saved, when an order copies its customer's addresses (DOMAIN.md sections 2 and 7)
+    and when an import document gives an order no shipping address. Both arguments are Address
+    values (never None); the result is never the same object, so an order keeps its own copy.
+    """
+    return Address(**vars(billing if shipping.is_empty() else shipping))
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ def _like(text: str) -> str:
 def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerRow]:
     """Customers whose number, name, company, e-mail or phone contain `text` (any case), by name."""
     query = select(Customer.id, Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone,
-                   Customer.billing_city)
+                   Customer.__table__.c.billing_city)  # a column of the billing_address composite
     text = text.strip()
     if text:
         pattern = _like(text)
@@ -81,7 +92,7 @@ def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> 
                       for column in (Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone)]
         digits = re.sub(r"\D", "", text)
         if len(digits) >= 3:
-            stripped = Customer.phone
+            stripped: ColumnElement[str] | InstrumentedAttribute[str] = Customer.phone
             for ch in " -().+":
                 stripped = func.replace(stripped, ch, "")
             conditions.append(stripped.like(f"%{digits}%"))
@@ -133,9 +144,8 @@ def _apply(session: Session, customer: Customer, params: CustomerParams) -> None
     customer.phone = params.phone.strip()
     customer.notes = params.notes
     customer.billing_address = Address(**vars(params.billing_address))
-    shipping = params.billing_address if params.shipping_same_as_billing or params.shipping_address.is_empty() \
-        else params.shipping_address
-    customer.shipping_address = Address(**vars(shipping))
+    shipping = Address() if params.shipping_same_as_billing else params.shipping_address
+    customer.shipping_address = shipping_or_billing(params.billing_address, shipping)
 
 
 def create_customer(uow: UnitOfWork, params: CustomerParams) -> CustomerRow:

@@ -22,15 +22,16 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import InstrumentedAttribute
 
 from xmart.errors import InputError, XmartError
-from xmart.models import CorporateSaleOrder, Item, Location, PurchaseOrder, SaleOrder, SaleOrderLine
+from xmart.models import CorporateSaleOrder, Item, PurchaseOrder, SaleOrder, SaleOrderLine
 from xmart.models.db import UnitOfWork
 from xmart.processes.assign import AssignParams, assign_orders
+from xmart.processes.first_run import database_is_empty, has_data
 from xmart.processes.importer import import_document
 from xmart.processes.invoicing import invoice
 from xmart.processes.money import order_totals, to_money
@@ -38,11 +39,14 @@ from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purcha
 from xmart.processes.receiving import receive
 from xmart.processes.selection import CsoRange
 
+if TYPE_CHECKING:
+    from xmart.processes.selection import CsoRange
+
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 Record = dict[str, Any]
-"""One JSON object of the import document (INTERFACE.md): a location, item, order, line, payment..."""
+"""One record (or the whole document) of the import document the demo builds (INTERFACE.md)."""
 
 NOT_EMPTY = "The database already has data: the demo fills only an empty database."
 
@@ -90,16 +94,24 @@ CATEGORIES = (
     ("GLS", "tumbler", ("recycled glass", "crystal", "glass"), ("set of 4", "set of 6"), (18, 60), "V02", 12),
     ("VAS", "vase", ("glass", "ceramic", "terracotta", "brass"), ("small", "medium", "tall"), (19, 120), "V02", 12),
     ("CND", "scented candle", ("soy wax", "beeswax", "coconut wax"), ("8 oz", "14 oz", "3-wick"), (12, 48), "V07", 16),
-    ("CSH", "cushion cover", ("linen", "velvet", "cotton", "wool"), ("18 x 18 in", "20 x 20 in", "12 x 20 in"), (16, 55), "V03", 16),
-    ("THR", "throw blanket", ("cotton", "merino wool", "faux fur", "chunky knit"), ("50 x 60 in", "60 x 80 in"), (39, 149), "V03", 10),
-    ("TWL", "bath towel", ("Turkish cotton", "waffle cotton", "organic cotton"), ("hand", "bath", "bath sheet"), (12, 49), "V03", 12),
+    ("CSH", "cushion cover", ("linen", "velvet", "cotton", "wool"), ("18 x 18 in", "20 x 20 in", "12 x 20 in"),
+     (16, 55), "V03", 16),
+    ("THR", "throw blanket", ("cotton", "merino wool", "faux fur", "chunky knit"), ("50 x 60 in", "60 x 80 in"),
+     (39, 149), "V03", 10),
+    ("TWL", "bath towel", ("Turkish cotton", "waffle cotton", "organic cotton"), ("hand", "bath", "bath sheet"),
+     (12, 49), "V03", 12),
     ("LMP", "table lamp", ("ceramic", "brass", "rattan", "marble"), ("18 in", "24 in"), (59, 249), "V04", 10),
-    ("FRM", "picture frame", ("oak", "walnut", "aluminium", "brass"), ("5 x 7 in", "8 x 10 in", "11 x 14 in"), (14, 65), "V06", 14),
-    ("BSK", "storage basket", ("seagrass", "rattan", "cotton rope", "jute"), ("small", "large", "set of 3"), (19, 79), "V06", 12),
-    ("MIR", "wall mirror", ("oak", "brass", "rattan", "black iron"), ("round 24 in", "arched 36 in"), (79, 329), "V05", 8),
+    ("FRM", "picture frame", ("oak", "walnut", "aluminium", "brass"), ("5 x 7 in", "8 x 10 in", "11 x 14 in"),
+     (14, 65), "V06", 14),
+    ("BSK", "storage basket", ("seagrass", "rattan", "cotton rope", "jute"), ("small", "large", "set of 3"),
+     (19, 79), "V06", 12),
+    ("MIR", "wall mirror", ("oak", "brass", "rattan", "black iron"), ("round 24 in", "arched 36 in"),
+     (79, 329), "V05", 8),
     ("TRY", "serving tray", ("acacia", "marble", "brass", "lacquered wood"), ("16 in", "20 in"), (24, 95), "V05", 10),
-    ("CUT", "flatware set", ("stainless steel", "matte black steel", "gold-finish steel"), ("20-piece", "24-piece"), (39, 159), "V08", 10),
-    ("PAN", "skillet", ("cast iron", "carbon steel", "enamelled cast iron"), ("8 in", "10 in", "12 in"), (29, 189), "V08", 12),
+    ("CUT", "flatware set", ("stainless steel", "matte black steel", "gold-finish steel"), ("20-piece", "24-piece"),
+     (39, 159), "V08", 10),
+    ("PAN", "skillet", ("cast iron", "carbon steel", "enamelled cast iron"), ("8 in", "10 in", "12 in"),
+     (29, 189), "V08", 12),
 )
 
 COLOURS = ("Sage", "Charcoal", "Ivory", "Terracotta", "Indigo", "Blush", "Ochre", "Slate", "Forest green",
@@ -140,7 +152,8 @@ HOLD_NOTES = ("On hold: customer is confirming colours with the designer.",
               "On hold: waiting for the remaining deposit.", "On hold: delivery address to be confirmed.")
 CANCEL_NOTES = ("Cancelled at the customer's request.", "Cancelled: duplicate of another order.")
 
-_ASCII_FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae", "æ": "ae", "Đ": "D", "đ": "d"})
+_ASCII_FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae", "æ": "ae",
+                             "Đ": "D", "đ": "d"})
 
 
 def _money(value: Decimal | int | str) -> str:
@@ -242,7 +255,7 @@ def _auth_code(rng: random.Random) -> str:
 
 def _card(rng: random.Random, today: dt.date, amount: Decimal) -> Record:
     brand, number = rng.choice(TEST_CARDS)
-    payment: dict[str, Any] = {"type": "card", "amount": _money(amount),
+    payment: Record = {"type": "card", "amount": _money(amount),
                                "card": {"brand": brand, "number": number, "expiry": _expiry(rng, today)}}
     if amount > 0:
         payment["card"]["authorization"] = _auth_code(rng)
@@ -263,7 +276,8 @@ def _payments(rng: random.Random, today: dt.date, total: Decimal) -> list[Record
         cash = min(total, Decimal(rng.choice((20, 50))))
         return [{"type": "cash", "amount": _money(cash)}, _card(rng, today, to_money((total - cash) / 2))]
     if roll < 0.90:
-        return [{"type": "check", "amount": _money(to_money(total / 2)), "authorization": f"Check {rng.randint(1001, 4999)}"}]
+        return [{"type": "check", "amount": _money(to_money(total / 2)),
+                 "authorization": f"Check {rng.randint(1001, 4999)}"}]
     return []
 
 
@@ -305,7 +319,7 @@ def _corporate_orders(rng: random.Random, today: dt.date, items: list[Record], c
             lines.append({"sku": sku, "qty": qty, "price": str(price), "discount": discount})
         global_discount = rng.choice(("5.00", "10.00")) if rng.random() < 0.12 else "0.00"
         method, cost = rng.choice(SHIPPING)
-        order: dict[str, Any] = {
+        order: Record = {
             "number": FIRST_CSO + n, "date": (today - dt.timedelta(days=days_ago)).isoformat(), "status": status,
             "billing_customer": billing["number"], "shipping_customer": shipping["number"],
             "channel": rng.choice(CHANNELS), "salesman": rng.choice(SALESMEN)[0], "global_discount": global_discount,
@@ -416,21 +430,12 @@ class DemoSummary:
 
     def lines(self) -> list[str]:
         """The summary as readable lines."""
-        loaded = ", ".join(f"{n} {SECTION_LABELS.get(section, section.replace('_', ' '))}" for section, n in self.counts)
+        loaded = ", ".join(f"{n} {SECTION_LABELS.get(section, section.replace('_', ' '))}"
+                           for section, n in self.counts)
         out = [f"Loaded {loaded}.", f"Corporate sale orders are dated {self.first_date} to {self.last_date}."]
         out += [f"{name}: {what}" for name, what in self.steps]
         out.append("Corporate sale orders now: " + ", ".join(f"{n} {status}" for status, n in self.cso_statuses) + ".")
         return out
-
-
-def _has_data(session: Session) -> bool:
-    return any(session.scalar(select(model.id).limit(1)) is not None for model in (Location, Item, CorporateSaleOrder))
-
-
-def database_is_empty(engine: Engine) -> bool:
-    """True when the database has no location, item or corporate sale order (the demo may fill it)."""
-    with UnitOfWork(engine) as uow:
-        return not _has_data(uow.session)
 
 
 def _max_number(engine: Engine, column: InstrumentedAttribute[int], count_above: int | None = None) -> int:
@@ -539,7 +544,7 @@ def load_demo(engine: Engine, seed: int = 2026, progress: Progress | None = None
     doc = build_demo_document(seed, today)
     report(0, total, "Loading the demo data set")
     with UnitOfWork(engine) as uow:
-        if _has_data(uow.session):
+        if has_data(uow.session):
             raise InputError(NOT_EMPTY)  # filled meanwhile by another workstation
         result = import_document(uow, doc)
     log.info("demo data loaded (seed %s): %s", seed, result.counts)

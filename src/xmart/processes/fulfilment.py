@@ -2,6 +2,11 @@
 
 Shared by `show cso`, the Assign and Purchase Orders processes: lines of cancelled SOs and
 coverage on cancelled POs never count.
+
+The figures are read with SQLAlchemy Core on the mapped tables, not through ORM entities: they are
+plain values either way, and a cold `xmart show cso` then never configures the ORM mappers (a tenth
+of its start-up; benchmarks/README.md, "Start-up"). Callers may mix ORM attributes into the
+statements built here (`assigned_and_sold(CsoLine.cso_id)`): both name the same tables.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from xmart.errors import NotFoundError
 from xmart.models import (
@@ -34,16 +40,36 @@ from xmart.processes.money import ZERO, order_totals
 
 _CHUNK = 500
 
+_csos, _cso_lines, _items, _payments = (m.__table__ for m in (CorporateSaleOrder, CsoLine, Item, Payment))
+_sos, _so_lines, _locations = (m.__table__ for m in (SaleOrder, SaleOrderLine, Location))
+_pos, _po_lines, _coverage = (m.__table__ for m in (PurchaseOrder, PurchaseOrderLine, PoCoverage))
 
-LineIds = Collection[int] | Select
+LineIds = Collection[int] | Select[tuple[int]]
 """CSO line ids, as values or as a SELECT of ids (one query however many lines)."""
 
 
-def _chunks(ids: LineIds) -> list:
+def _chunks(ids: LineIds) -> list[Collection[int] | Select[tuple[int]]]:
     if isinstance(ids, Select):
         return [ids]
     ids = list(ids)
     return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+
+
+def assigned_and_sold(*keys: ColumnElement[Any] | InstrumentedAttribute[Any]) -> Select[Any]:
+    """SELECT `keys`, units assigned, units sold: sums over lines of sale orders not cancelled, grouped by `keys`.
+
+    The one statement of the rule "a CSO line's units are assigned and sold on the SOs that are not
+    cancelled" (DOMAIN.md sections 2 and 6), used by `show cso`, CSO status and cancel/hold/release.
+    `keys` are columns of sale_order_lines or sale_orders (joined here, FROM sale_order_lines) or of
+    tables the caller joins itself (`.join(CsoLine, CsoLine.id == SaleOrderLine.cso_line_id)`); the
+    caller adds its filter. Rows are (*keys, assigned, sold), both sums whole units, never NULL.
+    """
+    return (
+        select(*keys, func.sum(_so_lines.c.qty).label("assigned"), func.sum(_so_lines.c.sold).label("sold"))
+        .join_from(_so_lines, _sos, _sos.c.id == _so_lines.c.so_id)
+        .where(_sos.c.status != SoStatus.CANCELLED.value)
+        .group_by(*keys)
+    )
 
 
 def assigned_by_line(session: Session, line_ids: LineIds) -> dict[int, dict[str, tuple[int, int]]]:
@@ -51,11 +77,9 @@ def assigned_by_line(session: Session, line_ids: LineIds) -> dict[int, dict[str,
     result: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
     for chunk in _chunks(line_ids):
         rows = session.execute(
-            select(SaleOrderLine.cso_line_id, Location.code, func.sum(SaleOrderLine.qty), func.sum(SaleOrderLine.sold))
-            .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-            .join(Location, Location.id == SaleOrder.location_id)
-            .where(SaleOrderLine.cso_line_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
-            .group_by(SaleOrderLine.cso_line_id, Location.code),
+            assigned_and_sold(_so_lines.c.cso_line_id, _locations.c.code)
+            .join(_locations, _locations.c.id == _sos.c.location_id)
+            .where(_so_lines.c.cso_line_id.in_(chunk)),
             execution_options={"yield_per": 2_000},
         )
         for line_id, code, assigned, sold in rows:
@@ -68,11 +92,11 @@ def covered_by_line(session: Session, line_ids: LineIds) -> dict[int, int]:
     result: dict[int, int] = {}
     for chunk in _chunks(line_ids):
         rows = session.execute(
-            select(PoCoverage.cso_line_id, func.sum(PoCoverage.qty))
-            .join(PurchaseOrderLine, PurchaseOrderLine.id == PoCoverage.po_line_id)
-            .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
-            .where(PoCoverage.cso_line_id.in_(chunk), PurchaseOrder.status != PoStatus.CANCELLED.value)
-            .group_by(PoCoverage.cso_line_id)
+            select(_coverage.c.cso_line_id, func.sum(_coverage.c.qty))
+            .join(_po_lines, _po_lines.c.id == _coverage.c.po_line_id)
+            .join(_pos, _pos.c.id == _po_lines.c.po_id)
+            .where(_coverage.c.cso_line_id.in_(chunk), _pos.c.status != PoStatus.CANCELLED.value)
+            .group_by(_coverage.c.cso_line_id)
         )
         result.update({line_id: int(qty) for line_id, qty in rows})
     return result
@@ -117,7 +141,7 @@ class CsoFulfilment:
     deposit_allocated: Decimal
     lines: tuple[LineFulfilment, ...]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The `show cso --json` document (INTERFACE.md)."""
         return {
             "number": self.number,
@@ -145,32 +169,39 @@ class CsoFulfilment:
 
 def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
     """The fulfilment figures of CSO `number`; raises NotFoundError."""
-    cso = session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.number == number))
+    cso = session.execute(
+        select(_csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount)
+        .where(_csos.c.number == number)
+    ).one_or_none()
     if cso is None:
         raise NotFoundError(f"Corporate sale order {number} does not exist.")
     rows = session.execute(
-        select(CsoLine, Item.sku, Item.description).join(Item, Item.id == CsoLine.item_id)
-        .where(CsoLine.cso_id == cso.id).order_by(CsoLine.line_no)
+        select(_cso_lines.c.id, _cso_lines.c.line_no, _cso_lines.c.qty, _cso_lines.c.price, _cso_lines.c.discount,
+               _cso_lines.c.cancelled_qty, _items.c.sku, _items.c.description)
+        .join(_items, _items.c.id == _cso_lines.c.item_id)
+        .where(_cso_lines.c.cso_id == cso.id).order_by(_cso_lines.c.line_no)
     ).all()
-    ids = [line.id for line, _, _ in rows]
+    ids = [row.id for row in rows]
     stores = assigned_by_line(session, ids)
     covered = covered_by_line(session, ids)
     lines = tuple(
         LineFulfilment(
-            line_no=line.line_no, sku=sku, description=description, qty=line.qty, price=line.price,
-            discount=line.discount, assigned=sum(a for a, _ in stores.get(line.id, {}).values()),
-            sold=sum(s for _, s in stores.get(line.id, {}).values()), covered=covered.get(line.id, 0),
-            by_store=dict(stores.get(line.id, {})), cancelled=line.cancelled_qty,
+            line_no=row.line_no, sku=row.sku, description=row.description, qty=row.qty, price=row.price,
+            discount=row.discount, assigned=sum(a for a, _ in stores.get(row.id, {}).values()),
+            sold=sum(s for _, s in stores.get(row.id, {}).values()), covered=covered.get(row.id, 0),
+            by_store=dict(stores.get(row.id, {})), cancelled=row.cancelled_qty,
         )
-        for line, sku, description in rows
+        for row in rows
     )
     totals = order_totals(((ln.qty - ln.cancelled, ln.price, ln.discount) for ln in lines), cso.global_discount)
-    deposit = session.scalar(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.cso_id == cso.id))
+    deposit = session.scalar(
+        select(func.coalesce(func.sum(_payments.c.amount), 0)).where(_payments.c.cso_id == cso.id))
     allocated = session.scalar(
-        select(func.coalesce(func.sum(SaleOrder.deposit), 0))
-        .where(SaleOrder.cso_id == cso.id, SaleOrder.status != SoStatus.CANCELLED.value)
+        select(func.coalesce(func.sum(_sos.c.deposit), 0))
+        .where(_sos.c.cso_id == cso.id, _sos.c.status != SoStatus.CANCELLED.value)
     )
     return CsoFulfilment(
         number=cso.number, date=cso.date, status=cso.status, total=totals.total,
-        deposit=Decimal(deposit).quantize(ZERO), deposit_allocated=Decimal(allocated).quantize(ZERO), lines=lines,
+        deposit=Decimal(deposit or 0).quantize(ZERO), deposit_allocated=Decimal(allocated or 0).quantize(ZERO),
+        lines=lines,
     )

@@ -4,19 +4,31 @@ DOMAIN.md section 2: line amount = round(qty * price * (100 - line_discount) / 1
 subtotal = sum(line amounts), global discount amount = round(subtotal * global_discount / 100),
 total = subtotal - global discount amount. Exact (unrounded) values are kept as Decimal with
 enough precision (or as Fractions where a ratio must be exact).
+
+Input: `parse_amount` and `parse_percent` are the one place where an amount or a percentage given
+as text or a number (a dialog field, a process parameter, an import document) becomes a Decimal.
+They refuse rather than round: more than 2 decimals, negatives, non-numbers, floats (binary
+fractions are not amounts) and amounts of 1e10 or more (a money column holds 12 digits, 2 after
+the point); the AmountError they raise names the field.
 """
 
 from __future__ import annotations
 
+import enum
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
+from typing import cast
+
+from xmart.errors import InputError
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 ZERO = Decimal("0.00")
+AMOUNT_LIMIT = Decimal("1e10")
+"""Amounts must stay below this: a money column holds 12 digits, 2 of them after the point."""
 
 
 def to_money(value: Decimal | int | str | Fraction) -> Decimal:
@@ -81,8 +93,9 @@ def allocate_largest_remainder(
     if Decimal(amount) % CENT:
         raise ValueError(f"amount {amount} is not a whole number of cents")
     cents = int(Decimal(amount) / CENT)
+    ints: list[int]
     if all(type(w) is int for w in weights):
-        ints = list(weights)
+        ints = cast(list[int], list(weights))
     else:
         fractions = [Fraction(w) for w in weights]
         common = math.lcm(*(w.denominator for w in fractions))
@@ -111,10 +124,136 @@ def round_fraction_half_up(value: Fraction) -> Decimal:
     return (Decimal(whole) * CENT).quantize(CENT)
 
 
+# --- parsing amounts and percentages ----------------------------------------------------------
+class AmountProblem(enum.Enum):
+    """Why an amount or a percentage was refused, in the order the checks run."""
+
+    NOT_TEXT_OR_NUMBER = "type"
+    NOT_A_NUMBER = "syntax"
+    NEGATIVE = "negative"
+    TOO_MANY_DECIMALS = "decimals"
+    TOO_LARGE = "too large"
+    ABOVE_MAXIMUM = "above maximum"
+
+
+class AmountError(InputError):
+    """An amount or percentage refused by `parse_amount` / `parse_percent`.
+
+    `str(error)` is the message for a clerk, naming the field; `field`, `value` (as given),
+    `problem` and `maximum` say exactly what was wrong, and `reason` says it without the field
+    name, for callers that name the field their own way (the import report).
+    """
+
+    def __init__(self, field: str, value: object, problem: AmountProblem, *, percent: bool = False,
+                 maximum: Decimal | None = None, noun: str = ""):
+        self.field, self.value, self.problem, self.maximum = field, value, problem, maximum
+        unreadable = problem in (AmountProblem.NOT_TEXT_OR_NUMBER, AmountProblem.NOT_A_NUMBER)
+        if percent:
+            what = f"a {noun} is a percentage" if noun else "a percentage"
+            message = (f"{field}: '{value}' is not a number." if unreadable
+                       else f"{field}: {what} from 0 to {maximum} with at most 2 decimals.")
+        elif unreadable:
+            message = f"{field}: '{value}' is not an amount."
+        elif maximum is not None:
+            message = f"{field}: '{value}' must be an amount from 0 to {maximum} with at most 2 decimals."
+        else:
+            message = f"{field}: '{value}' must be an amount of at least 0 with at most 2 decimals."
+        super().__init__(message)
+
+    @property
+    def reason(self) -> str:
+        """What is wrong, without the field's name: 'has more than 2 decimals: 1.999'."""
+        value = self.value
+        return {
+            AmountProblem.NOT_TEXT_OR_NUMBER: 'must be an amount such as "19.99"',
+            AmountProblem.NOT_A_NUMBER: f"is not an amount: {value!r}",
+            AmountProblem.NEGATIVE: f"must be zero or more, not {value}",
+            AmountProblem.TOO_MANY_DECIMALS: f"has more than 2 decimals: {value}",
+            AmountProblem.TOO_LARGE: f"is too large: {value}",
+            AmountProblem.ABOVE_MAXIMUM: f"must be at most {self.maximum}, not {value}",
+        }[self.problem]
+
+
+def _has_at_most_2_decimals(value: Decimal) -> bool:
+    """Exact for any finite Decimal (never rounds, never raises): 1.500 has 2 decimals, 1.005 has 3."""
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite: not 'n', 'N' or 'F'
+    trailing_zeros = 0
+    for digit in reversed(digits):
+        if digit:
+            break
+        trailing_zeros += 1
+    return trailing_zeros == len(digits) or exponent + trailing_zeros >= -2
+
+
+def _parse(value: object, field: str, maximum: Decimal | None, text: str,
+           percent: bool, noun: str = "") -> Decimal:
+    def refuse(problem: AmountProblem) -> AmountError:
+        return AmountError(field, value, problem, percent=percent, maximum=maximum, noun=noun)
+
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise refuse(AmountProblem.NOT_A_NUMBER) from None
+    if not amount.is_finite() or amount < 0:
+        raise refuse(AmountProblem.NEGATIVE)
+    if not _has_at_most_2_decimals(amount):
+        raise refuse(AmountProblem.TOO_MANY_DECIMALS)
+    if amount >= AMOUNT_LIMIT:
+        raise refuse(AmountProblem.TOO_LARGE)
+    if maximum is not None and amount > maximum:
+        raise refuse(AmountProblem.ABOVE_MAXIMUM)
+    return amount.quantize(CENT) if amount else ZERO  # -0 becomes 0.00
+
+
+def _text(value: object, field: str, percent: bool, noun: str = "") -> str:
+    """The text of a str, int or Decimal; floats and anything else are refused."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise AmountError(field, value, AmountProblem.NOT_TEXT_OR_NUMBER, percent=percent,
+                          maximum=HUNDRED if percent else None, noun=noun)
+    return str(value).strip()
+
+
+def parse_amount(value: str | int | Decimal, field: str, *, maximum: Decimal | None = None,
+                 typed: bool = False) -> Decimal:
+    """An amount of money: a Decimal from 0 to below 1e10 (or to `maximum`) with exactly 2 places.
+
+    `value`: text ("19.99", " 5 ") or a number (int, Decimal). Floats and booleans are refused.
+    `field`: the field's name as the clerk knows it ("Payment amount"); every message starts with it.
+    `typed=True` is for text a clerk typed into a form: an empty field means 0 and commas are
+    thousands separators ("1,234.50"). Raises AmountError (an InputError) naming `field` for text
+    that is not a number, a negative amount, more than 2 decimals (never rounded), 1e10 or more, or
+    above `maximum`. DOMAIN.md section 2 (prices, discounts and payments have 2 decimals).
+    """
+    text = _text(value, field, percent=False)
+    if typed:
+        text = text.replace(",", "") or "0"
+    return _parse(value, field, maximum, text, percent=False)
+
+
+def parse_percent(value: str | int | Decimal, field: str, *, typed: bool = False, noun: str = "") -> Decimal:
+    """A percentage: a Decimal from 0 to 100 with exactly 2 places (discounts, commission rates).
+
+    `value`: text ("12.5") or a number (int, Decimal); floats and booleans are refused. `field`
+    names the field in messages; `noun` says what the percentage is in the range message
+    ("discount": "...: a discount is a percentage from 0 to 100 with at most 2 decimals.").
+    `typed=True` is for text a clerk typed: an empty field means 0 and a trailing "%" is allowed.
+    Raises AmountError (an InputError) naming `field` for text that is not a number, a negative
+    value, more than 2 decimals (never rounded) or more than 100. DOMAIN.md section 2.
+    """
+    text = _text(value, field, percent=True, noun=noun)
+    if typed:
+        text = text.rstrip("%") or "0"
+    return _parse(value, field, HUNDRED, text, percent=True, noun=noun)
+
+
 __all__ = [
+    "AMOUNT_LIMIT",
     "CENT",
     "HUNDRED",
     "ZERO",
+    "AmountError",
+    "AmountProblem",
     "Totals",
     "allocate_largest_remainder",
     "exact_line_value",
@@ -122,6 +261,8 @@ __all__ = [
     "VALUE_SCALE",
     "line_amount",
     "order_totals",
+    "parse_amount",
+    "parse_percent",
     "round_fraction_half_up",
     "to_money",
 ]

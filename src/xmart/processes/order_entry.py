@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -38,9 +39,9 @@ from xmart.models import (
     CorporateSaleOrder,
     CsoLine,
     CsoStatus,
+    Customer,
     CustomField,
     CustomFieldValue,
-    Customer,
     Item,
     Payment,
     PaymentType,
@@ -50,7 +51,8 @@ from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
 from xmart.processes.cards import CardVault, load_vault, mask, normalize_card_number, validate_expiry
-from xmart.processes.money import ZERO, Totals, order_totals, to_money
+from xmart.processes.customers import shipping_or_billing
+from xmart.processes.money import ZERO, Totals, order_totals, parse_amount, parse_percent, to_money
 from xmart.processes.selection import next_number
 
 FIRST_CSO_NUMBER = 1001
@@ -190,7 +192,8 @@ def find_items(session: Session, text: str, limit: int = 50) -> list[ItemRow]:
     pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = session.execute(
         select(Item.id, Item.sku, Item.description, Item.price)
-        .where(or_(func.lower(Item.sku).like(pattern, escape="\\"), func.lower(Item.description).like(pattern, escape="\\")))
+        .where(or_(func.lower(Item.sku).like(pattern, escape="\\"),
+                   func.lower(Item.description).like(pattern, escape="\\")))
         .order_by(Item.sku).limit(limit)).all()
     found = [ItemRow(*r) for r in rows]
     found.sort(key=lambda r: r.sku.lower() != text.lower())
@@ -242,15 +245,13 @@ def entry_totals(entry: OrderEntry) -> EntryTotals:
 
 
 # --- payments -----------------------------------------------------------------------------------
-def parse_money(text: str | Decimal, what: str) -> Decimal:
-    """A non-negative amount with at most 2 decimals; InputError naming `what` otherwise."""
-    try:
-        value = Decimal(str(text).strip().replace(",", "") or "0")
-    except InvalidOperation:
-        raise InputError(f"{what}: '{text}' is not an amount.") from None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")) or value >= Decimal("1e10"):
-        raise InputError(f"{what}: '{text}' must be an amount of at least 0 with at most 2 decimals.")
-    return value.quantize(Decimal("0.01"))
+def parse_money(text: str | int | Decimal, what: str) -> Decimal:
+    """An amount as typed in an order-entry field: `money.parse_amount(text, what, typed=True)`.
+
+    Blank means 0 and commas are thousands separators; raises AmountError (an InputError) naming
+    `what`. Kept under this name for the order-entry screens.
+    """
+    return parse_amount(text, what, typed=True)
 
 
 def card_payment(amount: Decimal, number: str, expiry: str, brand: str = "", authorization: str = "",
@@ -304,12 +305,12 @@ def _create_draft(session: Session, customer_id: int, today: dt.date) -> Corpora
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")
-    shipping = customer.billing_address if customer.shipping_address.is_empty() else customer.shipping_address
     cso = CorporateSaleOrder(
         number=next_number(session, CorporateSaleOrder.number, FIRST_CSO_NUMBER), date=today,
         status=CsoStatus.DRAFT.value, billing_customer_id=customer.id, shipping_customer_id=customer.id,
         billing_name=customer.name, shipping_name=customer.name,
-        billing_address=Address(**vars(customer.billing_address)), shipping_address=Address(**vars(shipping)),
+        billing_address=Address(**vars(customer.billing_address)),
+        shipping_address=shipping_or_billing(customer.billing_address, customer.shipping_address),
         global_discount=ZERO, shipping_cost=ZERO, shipping_method="", notes="",
     )
     session.add(cso)
@@ -387,14 +388,8 @@ def _write_setup(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -
             cso.custom_values.append(CustomFieldValue(field_id=field_id, value=value))
 
 
-def _percent(value: Decimal, what: str) -> Decimal:
-    if not Decimal(value).is_finite() or not 0 <= value <= 100 or value != Decimal(value).quantize(Decimal("0.01")):
-        raise InputError(f"{what}: a discount is a percentage from 0 to 100 with at most 2 decimals.")
-    return Decimal(value).quantize(Decimal("0.01"))
-
-
 def _write_items(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
-    global_discount = _percent(entry.global_discount, "Items: global discount")
+    global_discount = parse_percent(entry.global_discount, "Items: global discount", noun="discount")
     new_lines = []
     for no, line in enumerate(entry.lines, start=1):
         item = item_by_sku(session, line.sku)
@@ -403,7 +398,7 @@ def _write_items(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -
         if not isinstance(line.qty, int) or line.qty <= 0:
             raise InputError(f"Items: line {no} ({item.sku}): the quantity must be a whole number above 0.")
         price = parse_money(line.price, f"Items: line {no} ({item.sku}) price")
-        discount = _percent(line.discount, f"Items: line {no} ({item.sku})")
+        discount = parse_percent(line.discount, f"Items: line {no} ({item.sku})", noun="discount")
         new_lines.append(CsoLine(line_no=no, item_id=item.id, qty=line.qty, price=price, discount=discount))
     cso.lines.clear()
     session.flush()  # old line numbers are free again
@@ -436,13 +431,14 @@ def _write_shipping(session: Session, cso: CorporateSaleOrder, entry: OrderEntry
 _WRITERS = {"setup": _write_setup, "items": _write_items, "payment": _write_payments, "shipping": _write_shipping}
 
 
-def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, sections) -> None:
+def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, sections: Iterable[str]) -> None:
     for section in sections:
         _WRITERS[section](session, cso, entry)
     session.flush()
 
 
-def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections=SECTIONS) -> OrderView:
+def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry,
+                  sections: Iterable[str] = SECTIONS) -> OrderView:
     """Write the given sections of a draft ("Update Information"); commit. Nothing is written on error."""
     session = uow.session
     unknown = set(sections) - set(SECTIONS)
@@ -525,6 +521,5 @@ def with_shipping_from_customer(session: Session, entry: OrderEntry, customer_id
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")
-    address = customer.billing_address if customer.shipping_address.is_empty() else customer.shipping_address
-    return replace(entry, shipping_address=Address(**vars(address)))
+    return replace(entry, shipping_address=shipping_or_billing(customer.billing_address, customer.shipping_address))
 

@@ -7,15 +7,19 @@ longer offered for new orders. Names (and salesman codes) are unique.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from xmart.errors import InputError, NotFoundError
 from xmart.models import Channel, CustomField, Salesman
 from xmart.models.db import UnitOfWork
 from xmart.models.status import FieldKind
+from xmart.processes.money import parse_percent
+
+_Row = TypeVar("_Row", Channel, Salesman, CustomField)
 
 
 @dataclass(frozen=True)
@@ -65,18 +69,19 @@ def list_custom_fields(session: Session) -> list[CustomFieldRow]:
             for f in session.scalars(select(CustomField).order_by(CustomField.id))]
 
 
-def _row(session: Session, model: type, row_id: int | None, what: str):
+def _row(session: Session, model: type[_Row], row_id: int | None, what: str) -> _Row:
     if row_id is None:
         obj = model()
         session.add(obj)
         return obj
-    obj = session.get(model, row_id)
-    if obj is None:
+    found = session.get(model, row_id)
+    if found is None:
         raise NotFoundError(f"The {what} no longer exists.")
-    return obj
+    return found
 
 
-def _unique(session: Session, column, value: str, row_id: int | None, message: str) -> None:
+def _unique(session: Session, column: InstrumentedAttribute[str], value: str, row_id: int | None,
+            message: str) -> None:
     model = column.class_
     clash = session.scalar(select(model.id).where(column == value))
     if clash is not None and clash != row_id:
@@ -105,15 +110,12 @@ def save_channels(uow: UnitOfWork, rows: list[ChannelRow]) -> list[ChannelRow]:
     return list_channels(session)
 
 
-def parse_rate(value: str | Decimal) -> Decimal:
-    """A commission rate 0-100 with at most 2 decimals."""
-    try:
-        rate = Decimal(str(value).strip().rstrip("%") or "0")
-    except InvalidOperation:
-        raise InputError(f"Commission rate: '{value}' is not a number.") from None
-    if not rate.is_finite() or not 0 <= rate <= 100 or rate != rate.quantize(Decimal("0.01")):
-        raise InputError("Commission rate: a percentage from 0 to 100 with at most 2 decimals.")
-    return rate.quantize(Decimal("0.01"))
+def parse_rate(value: str | int | Decimal) -> Decimal:
+    """A commission rate as typed: `money.parse_percent` with blank as 0 and an optional trailing '%'.
+
+    Returns 0.00-100.00; raises AmountError (an InputError) naming "Commission rate". DOMAIN.md section 7.
+    """
+    return parse_percent(value, "Commission rate", typed=True)
 
 
 def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]:

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, NotFoundError
-from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, SaleOrder, SaleOrderLine, SoStatus
+from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, SaleOrderLine
 from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, check_transition
 from xmart.processes.cso_status import derived_status
+from xmart.processes.fulfilment import assigned_and_sold
 
 _C = CsoStatus
 
@@ -46,11 +47,8 @@ def _figures(session: Session, cso_id: int) -> dict[int, tuple[int, int, int, in
     """{line id: (qty, cancelled, assigned on live SOs, sold)}."""
     lines = {lid: (q, c) for lid, q, c in session.execute(
         select(CsoLine.id, CsoLine.qty, CsoLine.cancelled_qty).where(CsoLine.cso_id == cso_id))}
-    filled = {lid: (int(a or 0), int(s or 0)) for lid, a, s in session.execute(
-        select(SaleOrderLine.cso_line_id, func.sum(SaleOrderLine.qty), func.sum(SaleOrderLine.sold))
-        .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-        .where(SaleOrderLine.cso_line_id.in_(list(lines)), SaleOrder.status != SoStatus.CANCELLED.value)
-        .group_by(SaleOrderLine.cso_line_id))} if lines else {}
+    live = assigned_and_sold(SaleOrderLine.cso_line_id).where(SaleOrderLine.cso_line_id.in_(list(lines)))
+    filled = {lid: (int(a), int(s)) for lid, a, s in session.execute(live)} if lines else {}
     return {lid: (q, c, *filled.get(lid, (0, 0))) for lid, (q, c) in lines.items()}
 
 

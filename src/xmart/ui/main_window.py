@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from xmart.processes.demo import database_is_empty, load_demo
+from xmart.processes.demo import load_demo
+from xmart.processes.first_run import database_is_empty
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
 from xmart.ui.browsers.document_browser import DocumentBrowser

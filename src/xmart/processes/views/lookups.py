@@ -1,5 +1,5 @@
 """Small reads the client's menus and dialogs ask for: locations (store selector, browser filters) and a
-corporate sale order by number. (Whether the database is still empty: `xmart.processes.demo.database_is_empty`.)
+corporate sale order by number. (Whether the database is still empty: `xmart.processes.first_run.database_is_empty`.)
 """
 
 from __future__ import annotations
