@@ -37,7 +37,8 @@ from xmart.models import (
     Stock,
     Vendor,
 )
-from xmart.models.base import ADDRESS_FIELDS, Base
+from xmart.models.base import ADDRESS_FIELDS, Address, Base
+from xmart.processes.customers import shipping_or_billing
 
 Key = Hashable
 """A row's key as the document names it: a code, SKU or name, or a document number as text."""
@@ -270,10 +271,10 @@ class RowWriter:
         for order in orders:
             billing = customers[order.header["billing_customer_id"].key]
             shipping = customers[order.header["shipping_customer_id"].key]
-            ship_to = "billing" if not any(shipping[f"shipping_{name}"] for name in ADDRESS_FIELDS) else "shipping"
+            ship_to = shipping_or_billing(_address(shipping, "billing"), _address(shipping, "shipping"))
             order.header.update({"billing_name": billing["name"], "shipping_name": shipping["name"]})
             order.header.update({f"billing_{name}": billing[f"billing_{name}"] for name in ADDRESS_FIELDS})
-            order.header.update({f"shipping_{name}": shipping[f"{ship_to}_{name}"] for name in ADDRESS_FIELDS})
+            order.header.update({f"shipping_{name}": getattr(ship_to, name) for name in ADDRESS_FIELDS})
 
     def _write_csos(self) -> None:
         table = self.tables.get(CorporateSaleOrder)
@@ -317,3 +318,8 @@ class RowWriter:
         for chunk in chunks(list(key_of)):
             query = select(lines.c[parent], lines.c.line_no, lines.c.id).where(lines.c[parent].in_(chunk))
             line_ids.update(((key_of[doc_id], line_no), id_) for doc_id, line_no, id_ in self.session.execute(query))
+
+
+def _address(row: dict[str, Any], kind: str) -> Address:
+    """The `kind` ("billing" or "shipping") address of a customer row read with CUSTOMER_COPY."""
+    return Address(**{name: row[f"{kind}_{name}"] or "" for name in ADDRESS_FIELDS})

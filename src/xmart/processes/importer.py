@@ -17,7 +17,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
@@ -69,6 +69,7 @@ from xmart.processes.import_rows import (
     read_keys,
     table_of,
 )
+from xmart.processes.money import AmountError, parse_amount, parse_percent
 from xmart.processes.settings import get_setting
 
 MAX_INTEGER = 2**31 - 1
@@ -179,25 +180,20 @@ class Record:
             if default is None:
                 raise self.error(field, "is required")
             return default
-        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-            raise self.error(field, "must be an amount such as \"19.99\"")
         try:
-            amount = Decimal(str(value).strip())
-        except InvalidOperation:
-            raise self.error(field, f"is not an amount: {value!r}") from None
-        if not amount.is_finite() or amount < 0:
-            raise self.error(field, f"must be zero or more, not {value}")
-        if amount != amount.quantize(Decimal("0.01")):
-            raise self.error(field, f"has more than 2 decimals: {value}")
-        if amount >= Decimal("1e10"):
-            raise self.error(field, f"is too large: {value}")
-        if maximum is not None and amount > maximum:
-            raise self.error(field, f"must be at most {maximum}, not {value}")
-        return amount.quantize(Decimal("0.01"))
+            return parse_amount(value, field, maximum=maximum)
+        except AmountError as exc:
+            raise self.error(field, exc.reason) from None
 
     def percent(self, field: str) -> Decimal:
         """A percentage from 0 to 100 (default 0)."""
-        return self.money(field, default=Decimal("0.00"), maximum=Decimal(100))
+        value = self._value(field, False)
+        if value is None:
+            return Decimal("0.00")
+        try:
+            return parse_percent(value, field)
+        except AmountError as exc:
+            raise self.error(field, exc.reason) from None
 
     def date(self, field: str, required: bool = False) -> dt.date | None:
         """A date written YYYY-MM-DD."""
