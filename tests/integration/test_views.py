@@ -128,3 +128,18 @@ def test_lookups(engine):
         found = find_cso(uow, 1002)
         assert found == CsoRef(found.id, 1002, "open")
         assert find_cso(uow, 999) is None
+
+
+def test_cso_rows_count_units_on_sale_orders_not_cancelled(engine):
+    """DOMAIN.md sections 2 and 6: a cancelled SO's units are neither assigned nor sold any more."""
+    document = _document()
+    document["sale_orders"] += [
+        {"number": 4100, "location": "S01", "date": "2026-11-10", "status": "partially sold", "corporate_order": 1004,
+         "lines": [{"sku": "A100", "cso_line": 1, "qty": 2, "sold": 1, "price": "19.99"}]},
+        {"number": 4101, "location": "S02", "date": "2026-11-10", "status": "cancelled", "corporate_order": 1004,
+         "lines": [{"sku": "A100", "cso_line": 1, "qty": 1, "sold": 0, "price": "19.99"}]},
+    ]
+    load(engine, document)
+    rows = {row.number: row for row in _page(engine, "cso")}
+    assert (rows[1004].units, rows[1004].assigned, rows[1004].sold) == (4, 2, 1)
+    assert (rows[1003].assigned, rows[1003].sold) == (0, 0)

@@ -31,6 +31,7 @@ from xmart.models import (
     Vendor,
 )
 from xmart.models.db import UnitOfWork
+from xmart.processes.fulfilment import assigned_and_sold
 
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 
@@ -178,20 +179,12 @@ def _cso_joins(query: AnySelect) -> AnySelect:
 
 def _cso_rows(ids: list[int]) -> AnySelect:
     units = select(func.coalesce(func.sum(CsoLine.qty), 0)).where(CsoLine.cso_id == CorporateSaleOrder.id)
-
-    def on_sale_orders(column: Any) -> Any:
-        return (
-            select(func.coalesce(func.sum(column), 0))
-            .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-            .where(SaleOrder.cso_id == CorporateSaleOrder.id, SaleOrder.status != SoStatus.CANCELLED.value)
-            .scalar_subquery()
-        )
-
+    figures = assigned_and_sold(SaleOrder.cso_id).where(SaleOrder.cso_id.in_(ids)).subquery()
     return select(
         CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.date, CorporateSaleOrder.billing_name,
-        CorporateSaleOrder.status, units.scalar_subquery(), on_sale_orders(SaleOrderLine.qty),
-        on_sale_orders(SaleOrderLine.sold),
-    ).where(CorporateSaleOrder.id.in_(ids))
+        CorporateSaleOrder.status, units.scalar_subquery(), func.coalesce(figures.c.assigned, 0),
+        func.coalesce(figures.c.sold, 0),
+    ).outerjoin(figures, figures.c.cso_id == CorporateSaleOrder.id).where(CorporateSaleOrder.id.in_(ids))
 
 
 def _so_rows(ids: list[int]) -> AnySelect:
