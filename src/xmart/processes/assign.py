@@ -272,20 +272,22 @@ def _availability(session: Session, params: AssignParams, locations: dict[int, s
     """{item id: its sources at the selected locations with something available}, at the start of the run.
 
     Available = on hand less pending, only where above 0. One Core read of plain integer tuples
-    (stock of the items the selected CSOs order, at the selected locations) and one of pending units.
+    (stock of the items the selected CSOs order) and one of pending units. Locations are filtered
+    here, not in SQL: an IN list of locations makes SQLite walk the stock by location, 3x slower.
     """
     item_ids = select(CsoLine.item_id).where(CsoLine.cso_id.in_(_selected_ids(params.range)))
     pending = _pending(session, params, locations, item_ids)
     rows = session.connection().execute(
         select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum)
-        .where(Stock.location_id.in_(list(locations)), Stock.item_id.in_(item_ids), Stock.on_hand > 0),
+        .where(Stock.item_id.in_(item_ids), Stock.on_hand > 0),
         execution_options=STREAM,
     )
     sources: dict[int, list[Source]] = defaultdict(list)
     for location_id, item_id, on_hand, minimum in rows:
+        code = locations.get(location_id)
         units = on_hand - pending.get((location_id, item_id), 0) if pending else on_hand
-        if units > 0:
-            sources[item_id].append(Source(locations[location_id], units, minimum))
+        if code is not None and units > 0:
+            sources[item_id].append(Source(code, units, minimum))
     return {item_id: tuple(found) for item_id, found in sources.items()}
 
 
@@ -420,26 +422,32 @@ def assign_orders(params: AssignParams, uow: UnitOfWork, progress: Progress | No
     """
     params.range.validate()
     with uow.exclusive(PROCESS_LOCK), _collector_paused():
-        session = uow.session
-        locations = _locations(session, params.stores)
-        orders = _load_orders(session, params.range)
-        stock = _availability(session, params, locations) if orders else {}
-        allocations = _allocate(orders, stock, progress, cancelled)
-        if progress is not None:
-            progress(len(orders), len(orders), "Writing sale orders")
-        plan = _plan(session, orders, allocations, locations, params.today or dt.date.today())
-        unassigned = tuple(
-            Unassigned(order.number, ln.sku, ln.qty - ln.assigned, ln.line_no)
-            for order in orders for ln in order.lines if ln.assigned < ln.qty
-        )
-        if params.dry_run:
-            session.rollback()
-            return AssignResult(tuple(plan.generated), unassigned, dry_run=True)
-        _write(session, plan)
-        changed = refresh_statuses(session, list(allocations))
-        uow.commit()
-        numbers = {o.id: o.number for o in orders}
-        return AssignResult(tuple(plan.generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
+        return _run(params, uow, progress, cancelled)  # the run's working data is freed before the collector resumes
+
+
+def _run(params: AssignParams, uow: UnitOfWork, progress: Progress | None,
+         cancelled: Callable[[], bool] | None) -> AssignResult:
+    """The body of `assign_orders`, under the process lock: read, allocate, plan, write, commit."""
+    session = uow.session
+    locations = _locations(session, params.stores)
+    orders = _load_orders(session, params.range)
+    stock = _availability(session, params, locations) if orders else {}
+    allocations = _allocate(orders, stock, progress, cancelled)
+    if progress is not None:
+        progress(len(orders), len(orders), "Writing sale orders")
+    plan = _plan(session, orders, allocations, locations, params.today or dt.date.today())
+    unassigned = tuple(
+        Unassigned(order.number, ln.sku, ln.qty - ln.assigned, ln.line_no)
+        for order in orders for ln in order.lines if ln.assigned < ln.qty
+    )
+    if params.dry_run:
+        session.rollback()
+        return AssignResult(tuple(plan.generated), unassigned, dry_run=True)
+    _write(session, plan)
+    changed = refresh_statuses(session, list(allocations))
+    uow.commit()
+    numbers = {o.id: o.number for o in orders}
+    return AssignResult(tuple(plan.generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
 
 
 WRITE_BATCH = 2_000
