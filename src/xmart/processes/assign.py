@@ -28,7 +28,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Select, Table, func, select
+from sqlalchemy import Row, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from xmart.errors import Cancelled, InputError
@@ -57,6 +57,12 @@ DEFAULT_EXCLUDE_BEFORE = dt.date(1969, 12, 31)
 _PENDING_STATUSES = (SoStatus.OPEN.value, SoStatus.PARTIALLY_SOLD.value)
 STREAM = {"yield_per": 2_000}
 """Big results are fetched in slices: row building in C never holds the GIL long (a GUI stays live)."""
+
+
+def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> Iterator[Row[*tuple[Any, ...]]]:
+    """The rows of a Core query (plain tuples, no ORM objects), fetched a slice of STREAM's size at a time."""
+    for part in session.connection().execute(query, execution_options=STREAM).partitions():
+        yield from part
 
 Progress = Callable[[int, int, str], None]
 
@@ -223,23 +229,19 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
 
     Two Core reads of plain tuples (no ORM objects), streamed in slices.
     """
-    conn = session.connection()
     header = selected_csos(rng).with_only_columns(
         CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.global_discount,
         CorporateSaleOrder.billing_customer_id, CorporateSaleOrder.shipping_customer_id)
-    orders = {row[0]: _Order(*row) for row in conn.execute(header, execution_options=STREAM)}
+    orders = {row[0]: _Order(*row) for row in _rows(session, header)}
     if not orders:
         return []
     line_ids = select(CsoLine.id).where(CsoLine.cso_id.in_(_selected_ids(rng)))
     assigned = assigned_by_line(session, line_ids)
-    rows = conn.execute(
-        select(CsoLine.id, CsoLine.cso_id, CsoLine.line_no, CsoLine.item_id, Item.sku,
-               CsoLine.qty - CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount)
-        .join(Item, Item.id == CsoLine.item_id)
-        .where(CsoLine.cso_id.in_(_selected_ids(rng)))
-        .order_by(CsoLine.cso_id, CsoLine.line_no),
-        execution_options=STREAM,
-    )
+    rows = _rows(session, select(CsoLine.id, CsoLine.cso_id, CsoLine.line_no, CsoLine.item_id, Item.sku,
+                                 CsoLine.qty - CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount)
+                 .join(Item, Item.id == CsoLine.item_id)
+                 .where(CsoLine.cso_id.in_(_selected_ids(rng)))
+                 .order_by(CsoLine.cso_id, CsoLine.line_no))
     for row in rows:
         line = _Line(*row)
         if line.id in assigned:
@@ -257,14 +259,12 @@ def _pending(session: Session, params: AssignParams, locations: dict[int, str],
     """
     if not params.consider_pending:
         return {}
-    rows = session.connection().execute(
-        select(SaleOrder.location_id, SaleOrderLine.item_id, func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
-        .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-        .where(SaleOrder.status.in_(_PENDING_STATUSES), SaleOrder.date >= params.exclude_before,
-               SaleOrder.location_id.in_(list(locations)), SaleOrderLine.item_id.in_(item_ids))
-        .group_by(SaleOrder.location_id, SaleOrderLine.item_id),
-        execution_options=STREAM,
-    )
+    rows = _rows(session, select(SaleOrder.location_id, SaleOrderLine.item_id,
+                                 func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
+                 .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
+                 .where(SaleOrder.status.in_(_PENDING_STATUSES), SaleOrder.date >= params.exclude_before,
+                        SaleOrder.location_id.in_(list(locations)), SaleOrderLine.item_id.in_(item_ids))
+                 .group_by(SaleOrder.location_id, SaleOrderLine.item_id))
     return {(location_id, item_id): int(units) for location_id, item_id, units in rows}
 
 
@@ -277,11 +277,8 @@ def _availability(session: Session, params: AssignParams, locations: dict[int, s
     """
     item_ids = select(CsoLine.item_id).where(CsoLine.cso_id.in_(_selected_ids(params.range)))
     pending = _pending(session, params, locations, item_ids)
-    rows = session.connection().execute(
-        select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum)
-        .where(Stock.item_id.in_(item_ids), Stock.on_hand > 0),
-        execution_options=STREAM,
-    )
+    rows = _rows(session, select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum)
+                 .where(Stock.item_id.in_(item_ids), Stock.on_hand > 0))
     sources: dict[int, list[Source]] = defaultdict(list)
     for location_id, item_id, on_hand, minimum in rows:
         code = locations.get(location_id)
@@ -496,8 +493,8 @@ def _write(session: Session, plan: _Plan) -> None:
         return
     _insert(session, cast(Table, SaleOrder.__table__), _SO_COLUMNS, plan.so_rows)
     first, last = plan.so_rows[0][0], plan.so_rows[-1][0]
-    ids = {number: so_id for number, so_id in session.connection().execute(
-        select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last)), execution_options=STREAM)}
+    ids = {number: so_id for number, so_id in _rows(
+        session, select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last)))}
     _insert(session, cast(Table, SaleOrderLine.__table__), _LINE_COLUMNS,
             [(ids[number], *row) for number, rows in plan.line_rows for row in rows])
     if session.connection().dialect.name == "postgresql" and len(plan.so_rows) >= ANALYZE_AFTER:
