@@ -50,10 +50,9 @@ def fill_line(sources: Sequence[Source], wanted: int) -> tuple[list[Take], tuple
     overstock (`available - minimum`; ties: lowest code) gives `min(wanted, overstock)` when its
     overstock is positive, else `min(wanted, available)`.
 
-    Returns the takes in the order they were made (one location may appear at most once per
-    step, possibly twice over the line: first its overstock, later below its minimum) and the
-    sources afterwards: availability lowered, sources left with nothing dropped. Pure: the
-    arguments are not changed. Raises nothing.
+    Returns the takes in the order they were made (a location can appear twice: first for its
+    overstock, later below its minimum) and the sources afterwards: availability lowered, sources
+    left with nothing dropped. Pure: the arguments are not changed. Raises nothing.
     """
     stock = [s for s in sources if s.available > 0]
     takes: list[Take] = []

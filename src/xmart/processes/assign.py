@@ -458,11 +458,11 @@ ANALYZE_AFTER = 1_000
 
 
 def _insert(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
-    """Insert plain tuples (values in `columns` order) at the driver level, in batches of WRITE_BATCH.
+    """Insert plain tuples (values in `columns` order) at the driver level.
 
-    PostgreSQL: COPY (psycopg), several times faster than any INSERT there. SQLite: executemany,
-    values first put through the columns' own bind conversions (as SQLAlchemy would), so what is
-    stored is the same as with an ORM or Core insert.
+    PostgreSQL: one COPY (psycopg), several times faster than any INSERT there. SQLite: executemany
+    in batches of WRITE_BATCH, values first put through the columns' own bind conversions (as
+    SQLAlchemy would), so what is stored is the same as with an ORM or Core insert.
     """
     conn = session.connection()
     dialect = conn.dialect
