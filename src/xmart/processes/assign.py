@@ -14,6 +14,10 @@ Invariants:
   CSO together hold round(P × C / T), exactly P once it is fully assigned; the increase is split
   among the new SOs by largest remainder (ties: lowest location code);
 - one transaction under the process lock: every SO or none; a dry run writes nothing.
+
+The rules themselves (which locations supply a line, the deposit split) are the pure functions of
+`allocation.py`; this module reads the facts in a few set-based Core queries of plain tuples,
+calls them CSO by CSO (reporting progress, honouring cancel), and writes the result in bulk.
 """
 
 from __future__ import annotations
