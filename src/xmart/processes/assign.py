@@ -430,10 +430,7 @@ def _run(params: AssignParams, uow: UnitOfWork, progress: Progress | None,
          cancelled: Callable[[], bool] | None) -> AssignResult:
     """The body of `assign_orders`, under the process lock: read, allocate, plan, write, commit."""
     session = uow.session
-    if session.connection().dialect.name == "postgresql":
-        # the run repeats chunked queries (IN lists of 500 ids): after 5 runs of one statement
-        # psycopg prepares it and the server may switch to a generic plan, 40x slower here
-        session.connection().exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+    _prefer_custom_plans(session)
     locations = _locations(session, params.stores)
     orders = _load_orders(session, params.range)
     stock = _availability(session, params, locations) if orders else {}
@@ -455,6 +452,20 @@ def _run(params: AssignParams, uow: UnitOfWork, progress: Progress | None,
     return AssignResult(tuple(plan.generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
 
 
+def _on_postgres(session: Session) -> bool:
+    return session.connection().dialect.name == "postgresql"
+
+
+def _prefer_custom_plans(session: Session) -> None:
+    """On PostgreSQL, plan every statement of this transaction for its own parameters.
+
+    The run repeats chunked queries (IN lists of 500 ids): after 5 runs of one statement psycopg
+    prepares it, and the server then switched to a generic plan, 40x slower here.
+    """
+    if _on_postgres(session):
+        session.connection().exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+
+
 WRITE_BATCH = 2_000
 """Rows per executemany call: big enough to be fast, small enough to let a GUI thread breathe."""
 ANALYZE_AFTER = 1_000
@@ -469,10 +480,10 @@ def _insert(session: Session, table: Table, columns: tuple[str, ...], rows: list
     SQLAlchemy would), so what is stored is the same as with an ORM or Core insert.
     """
     conn = session.connection()
-    dialect = conn.dialect
-    if dialect.name == "postgresql":
+    if _on_postgres(session):
         _copy(conn.connection.driver_connection, table.name, columns, rows)
         return
+    dialect = conn.dialect
     convert = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
     if any(convert):  # column by column: map() and zip() run in C
         by_column = zip(convert, zip(*rows, strict=True), strict=True)
@@ -501,7 +512,7 @@ def _write(session: Session, plan: _Plan) -> None:
         session, select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last)))}
     _insert(session, cast(Table, SaleOrderLine.__table__), _LINE_COLUMNS,
             [(ids[number], *row) for number, rows in plan.line_rows for row in rows])
-    if session.connection().dialect.name == "postgresql" and len(plan.so_rows) >= ANALYZE_AFTER:
+    if _on_postgres(session) and len(plan.so_rows) >= ANALYZE_AFTER:
         # the status queries that follow join these tables: planned on stale statistics (a table
         # many times smaller), they took seconds per chunk; ANALYZE sees this transaction's rows
         session.connection().exec_driver_sql("ANALYZE sale_orders, sale_order_lines")
