@@ -14,19 +14,25 @@ Invariants:
   CSO together hold round(P × C / T), exactly P once it is fully assigned; the increase is split
   among the new SOs by largest remainder (ties: lowest location code);
 - one transaction under the process lock: every SO or none; a dry run writes nothing.
+
+The rules themselves (which locations supply a line, the deposit split) are the pure functions of
+`allocation.py`; this module reads the facts in a few set-based Core queries of plain tuples,
+calls them CSO by CSO (reporting progress, honouring cancel), and writes the result in bulk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from decimal import Decimal
-from fractions import Fraction
+from functools import lru_cache
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Select, and_, func, insert, select
+from sqlalchemy import Row, Select, Table, func, select
 from sqlalchemy.orm import Session
 
 from xmart.errors import Cancelled, InputError
@@ -43,9 +49,10 @@ from xmart.models import (
     Stock,
 )
 from xmart.models.db import UnitOfWork
+from xmart.processes.allocation import DepositBasis, Source, deposit_shares, fill_line
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.fulfilment import assigned_by_line
-from xmart.processes.money import allocate_largest_remainder, round_fraction_half_up, scaled_line_value
+from xmart.processes.money import ZERO, scaled_line_value
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 
 AUTO_NOTE = "Special Order created automatically from Corporate Sale Order"
@@ -54,6 +61,12 @@ DEFAULT_EXCLUDE_BEFORE = dt.date(1969, 12, 31)
 _PENDING_STATUSES = (SoStatus.OPEN.value, SoStatus.PARTIALLY_SOLD.value)
 STREAM = {"yield_per": 2_000}
 """Big results are fetched in slices: row building in C never holds the GIL long (a GUI stays live)."""
+
+
+def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> Iterator[Row[*tuple[Any, ...]]]:
+    """The rows of a Core query (plain tuples, no ORM objects), fetched a slice of STREAM's size at a time."""
+    for part in session.connection().execute(query, execution_options=STREAM).partitions():
+        yield from part
 
 Progress = Callable[[int, int, str], None]
 
@@ -115,8 +128,12 @@ class AssignResult:
     statuses: dict[int, str] = field(default_factory=dict)
     """New status of each CSO whose status changed, by CSO number."""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The `assign --json` document (INTERFACE.md)."""
+        with _collector_paused():
+            return self._document()
+
+    def _document(self) -> dict[str, Any]:
         return {
             "sale_orders": [
                 {
@@ -125,9 +142,10 @@ class AssignResult:
                     "corporate_order": so.corporate_order,
                     "date": so.date.isoformat(),
                     "note": so.note,
-                    "deposit": f"{so.deposit:.2f}",
+                    "deposit": _money_text(so.deposit),
                     "lines": [
-                        {"sku": ln.sku, "qty": ln.qty, "price": f"{ln.price:.2f}", "discount": f"{ln.discount:.2f}"}
+                        {"sku": ln.sku, "qty": ln.qty, "price": _money_text(ln.price),
+                         "discount": _money_text(ln.discount)}
                         for ln in so.lines
                     ],
                 }
@@ -137,8 +155,33 @@ class AssignResult:
         }
 
 
+@lru_cache(maxsize=16_384)
+def _money_text(value: Decimal) -> str:
+    """A money or percent value with 2 decimals, as INTERFACE.md prints it (cached: prices repeat)."""
+    return f"{value:.2f}"
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a run, then restore it as it was.
+
+    A run makes a few hundred thousand small objects, none in a cycle (reference counting frees
+    them); without the pause, repeated full collections walk them all and cost as much as the
+    run itself. The GUI's task runner pauses the collector for the same reason (ui/tasks.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @dataclass(slots=True)
 class _Line:
+    """A CSO line taking part in the run; `assigned` rises as the run allocates."""
+
     id: int
     cso_id: int
     line_no: int
@@ -150,115 +193,134 @@ class _Line:
     assigned: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Order:
+    """A selected CSO with its lines by line number."""
+
     id: int
     number: int
     global_discount: Decimal
-    billing_customer_id: int
-    shipping_customer_id: int
+    billing_customer_id: int | None
+    shipping_customer_id: int | None
     lines: list[_Line] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Source:
-    """One location's stock of one item during a run."""
-
-    code: str
-    location_id: int
-    available: int
-    minimum: int
+Allocations = dict[int, dict[str, dict[int, int]]]
+"""{CSO id: {location code: {CSO line id: units}}}: what the run assigns."""
 
 
 def _locations(session: Session, codes: tuple[str, ...]) -> dict[int, str]:
     """{location id: code} of the selected locations; InputError for unknown codes or none at all."""
     if codes:
-        rows = dict(session.execute(select(Location.code, Location.id).where(Location.code.in_(codes))).all())
+        rows = {c: i for c, i in session.execute(select(Location.code, Location.id).where(Location.code.in_(codes)))}
         unknown = sorted(set(codes) - set(rows))
         if unknown:
             raise InputError(f"Unknown location code: {', '.join(unknown)}.")
         return {i: c for c, i in rows.items()}
-    rows = session.execute(select(Location.id, Location.code).where(Location.active.is_(True))).all()
-    if not rows:
+    found = {i: c for i, c in session.execute(select(Location.id, Location.code).where(Location.active.is_(True)))}
+    if not found:
         raise InputError("There is no active location to assign from.")
-    return dict(rows)
+    return found
+
+
+def _selected_ids(rng: CsoRange) -> Select[int]:
+    """SELECT of the ids of the CSOs in `rng` that take part (one subquery, never bound ids)."""
+    return selected_csos(rng).with_only_columns(CorporateSaleOrder.id)
 
 
 def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
-    orders: dict[int, _Order] = {}
-    selection = selected_csos(rng).subquery()
-    for row in session.execute(
-        select(selection.c.id, selection.c.number, selection.c.global_discount,
-               selection.c.billing_customer_id, selection.c.shipping_customer_id).order_by(selection.c.number),
-        execution_options=STREAM,
-    ):
-        orders[row.id] = _Order(row.id, row.number, row.global_discount, row.billing_customer_id,
-                                row.shipping_customer_id)
+    """The selected CSOs by ascending number, their lines by line number, with what is already assigned.
+
+    Two Core reads of plain tuples (no ORM objects), streamed in slices.
+    """
+    header = selected_csos(rng).with_only_columns(
+        CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.global_discount,
+        CorporateSaleOrder.billing_customer_id, CorporateSaleOrder.shipping_customer_id)
+    orders = {row[0]: _Order(*row) for row in _rows(session, header)}
     if not orders:
         return []
-    line_ids = select(CsoLine.id).where(CsoLine.cso_id.in_(select(selection.c.id)))
+    line_ids = select(CsoLine.id).where(CsoLine.cso_id.in_(_selected_ids(rng)))
     assigned = assigned_by_line(session, line_ids)
-    rows = session.execute(
-        select(CsoLine.id, CsoLine.cso_id, CsoLine.line_no, CsoLine.item_id, Item.sku,
-               CsoLine.qty - CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount)
-        .join(Item, Item.id == CsoLine.item_id)
-        .where(CsoLine.cso_id.in_(select(selection.c.id)))
-        .order_by(CsoLine.cso_id, CsoLine.line_no),
-        execution_options=STREAM,
-    )
+    rows = _rows(session, select(CsoLine.id, CsoLine.cso_id, CsoLine.line_no, CsoLine.item_id, Item.sku,
+                                 CsoLine.qty - CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount)
+                 .join(Item, Item.id == CsoLine.item_id)
+                 .where(CsoLine.cso_id.in_(_selected_ids(rng)))
+                 .order_by(CsoLine.cso_id, CsoLine.line_no))
     for row in rows:
         line = _Line(*row)
-        line.assigned = sum(a for a, _ in assigned.get(line.id, {}).values())
+        if line.id in assigned:
+            line.assigned = sum(units for units, _ in assigned[line.id].values())
         orders[line.cso_id].lines.append(line)
-    for order in orders.values():
-        order.lines.sort(key=lambda ln: ln.line_no)
     return list(orders.values())
 
 
-def _availability(session: Session, params: AssignParams, locations: dict[int, str],
-                  item_ids: Select) -> dict[int, list[_Source]]:
-    """{item id: sources at the selected locations with something available}, at the start of the run."""
-    selected = list(locations)
-    available = Stock.on_hand
-    query = select(Stock.location_id, Stock.item_id, Stock.minimum)
-    if params.consider_pending:
-        pending = (
-            select(SaleOrder.location_id, SaleOrderLine.item_id,
-                   func.sum(SaleOrderLine.qty - SaleOrderLine.sold).label("units"))
-            .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-            .where(SaleOrder.status.in_(_PENDING_STATUSES), SaleOrder.date >= params.exclude_before,
-                   SaleOrder.location_id.in_(selected), SaleOrderLine.item_id.in_(item_ids))
-            .group_by(SaleOrder.location_id, SaleOrderLine.item_id)
-            .subquery()
-        )
-        available = Stock.on_hand - func.coalesce(pending.c.units, 0)
-        query = query.outerjoin(pending, and_(pending.c.location_id == Stock.location_id,
-                                              pending.c.item_id == Stock.item_id))
-    rows = session.execute(
-        query.add_columns(available).where(Stock.location_id.in_(selected), Stock.item_id.in_(item_ids),
-                                           available > 0),
-        execution_options=STREAM,
-    )
-    sources: dict[int, list[_Source]] = defaultdict(list)
-    for location_id, item_id, minimum, units in rows:
-        sources[item_id].append(_Source(locations[location_id], location_id, units, minimum))
-    return sources
+def _pending(session: Session, params: AssignParams, locations: dict[int, str],
+             item_ids: Select[int]) -> dict[tuple[int, int], int]:
+    """{(location id, item id): units not yet sold on open SO lines dated on or after `exclude_before`}.
+
+    Empty with `consider_pending` off. A small grouped read, kept apart from the big stock read
+    (joined to it, it made SQLite's plan several times slower).
+    """
+    if not params.consider_pending:
+        return {}
+    rows = _rows(session, select(SaleOrder.location_id, SaleOrderLine.item_id,
+                                 func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
+                 .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
+                 .where(SaleOrder.status.in_(_PENDING_STATUSES), SaleOrder.date >= params.exclude_before,
+                        SaleOrder.location_id.in_(list(locations)), SaleOrderLine.item_id.in_(item_ids))
+                 .group_by(SaleOrder.location_id, SaleOrderLine.item_id))
+    return {(location_id, item_id): int(units) for location_id, item_id, units in rows}
 
 
-def _take(sources: list[_Source], remaining: int) -> list[tuple[_Source, int]]:
-    """Fill `remaining` units from `sources` by the overstock rule, lowering their availability."""
-    taken: list[tuple[_Source, int]] = []
-    while remaining > 0:
-        candidates = [s for s in sources if s.available > 0]
-        if not candidates:
-            break
-        best = min(candidates, key=lambda s: (-(s.available - s.minimum), s.code))
-        overstock = best.available - best.minimum
-        qty = min(remaining, overstock if overstock > 0 else best.available)
-        best.available -= qty
-        remaining -= qty
-        taken.append((best, qty))
-    return taken
+def _availability(session: Session, params: AssignParams, locations: dict[int, str]) -> dict[int, tuple[Source, ...]]:
+    """{item id: its sources at the selected locations with something available}, at the start of the run.
+
+    Available = on hand less pending, only where above 0. One Core read of plain integer tuples
+    (stock of the items the selected CSOs order) and one of pending units. Locations are filtered
+    here, not in SQL: an IN list of locations makes SQLite walk the stock by location, 3x slower.
+    """
+    item_ids = select(CsoLine.item_id).where(CsoLine.cso_id.in_(_selected_ids(params.range)))
+    pending = _pending(session, params, locations, item_ids)
+    rows = _rows(session, select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum)
+                 .where(Stock.item_id.in_(item_ids), Stock.on_hand > 0))
+    sources: dict[int, list[Source]] = defaultdict(list)
+    for location_id, item_id, on_hand, minimum in rows:
+        code = locations.get(location_id)
+        units = on_hand - pending.get((location_id, item_id), 0) if pending else on_hand
+        if code is not None and units > 0:
+            sources[item_id].append(Source(code, units, minimum))
+    return {item_id: tuple(found) for item_id, found in sources.items()}
+
+
+def _allocate(orders: list[_Order], stock: dict[int, tuple[Source, ...]], progress: Progress | None,
+              cancelled: Callable[[], bool] | None) -> Allocations:
+    """Run the overstock rule over every line in order (allocation.fill_line), lowering `stock` as it goes.
+
+    Checks `cancelled` and reports progress every 0.5% of the CSOs; raises Cancelled.
+    """
+    allocations: Allocations = {}
+    step = max(1, len(orders) // 200)
+    for index, order in enumerate(orders):
+        if index % step == 0:
+            if cancelled is not None and cancelled():
+                raise Cancelled("Assign was cancelled; nothing was written.")
+            if progress is not None:
+                progress(index, len(orders), f"Corporate sale order {order.number}")
+        for line in order.lines:
+            remaining = line.qty - line.assigned
+            if remaining <= 0 or line.item_id not in stock:
+                continue
+            takes, stock[line.item_id] = fill_line(stock[line.item_id], remaining)
+            for code, qty in takes:
+                by_line = allocations.setdefault(order.id, {}).setdefault(code, {})
+                by_line[line.id] = by_line.get(line.id, 0) + qty
+                line.assigned += qty
+    return allocations
+
+
+def _sums_by_cso(session: Session, query: Select[Any, Any]) -> dict[int, Decimal]:
+    """{CSO id: amount} from a SELECT of (CSO id, sum) rows."""
+    return {cso_id: Decimal(amount) for cso_id, amount in session.execute(query) if cso_id is not None}
 
 
 def _deposits(session: Session, cso_ids: list[int]) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
@@ -267,155 +329,193 @@ def _deposits(session: Session, cso_ids: list[int]) -> tuple[dict[int, Decimal],
     already: dict[int, Decimal] = {}
     for start in range(0, len(cso_ids), 500):
         chunk = cso_ids[start : start + 500]
-        paid.update(session.execute(
-            select(Payment.cso_id, func.sum(Payment.amount)).where(Payment.cso_id.in_(chunk)).group_by(Payment.cso_id)
-        ).all())
-        already.update(session.execute(
-            select(SaleOrder.cso_id, func.sum(SaleOrder.deposit))
-            .where(SaleOrder.cso_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
-            .group_by(SaleOrder.cso_id)
-        ).all())
+        paid.update(_sums_by_cso(session, select(Payment.cso_id, func.sum(Payment.amount))
+                                 .where(Payment.cso_id.in_(chunk)).group_by(Payment.cso_id)))
+        already.update(_sums_by_cso(session, select(SaleOrder.cso_id, func.sum(SaleOrder.deposit))
+                                    .where(SaleOrder.cso_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
+                                    .group_by(SaleOrder.cso_id)))
     return paid, already
 
 
 def _deposit_shares(order: _Order, paid: Decimal, already: Decimal, new_sos: list[tuple[str, dict[int, int]]],
                     lines: dict[int, _Line]) -> list[Decimal]:
-    """Deposit of each new SO of `order` (DOMAIN.md section 4, cumulative largest remainder)."""
+    """Deposit of each new SO of `order`, in the order of `new_sos` (allocation.deposit_shares)."""
     if not paid:
-        return [Decimal("0.00")] * len(new_sos)
-    gd = order.global_discount
+        return [ZERO] * len(new_sos)
+    unit = {ln.id: scaled_line_value(1, ln.price, ln.discount, order.global_discount) for ln in order.lines}
+    basis = DepositBasis(
+        paid=paid, already=already,
+        total_value=sum(unit[ln.id] * ln.qty for ln in order.lines),
+        assigned_value=sum(unit[ln.id] * ln.assigned for ln in order.lines),
+        fully_assigned=all(ln.assigned >= ln.qty for ln in order.lines),
+    )
+    weights = [sum(unit[lid] * qty for lid, qty in alloc.items()) for _, alloc in new_sos]
+    return deposit_shares(basis, weights, [code for code, _ in new_sos])
 
-    def value(line: _Line, qty: int) -> int:  # exact value x VALUE_SCALE, an integer
-        return scaled_line_value(qty, line.price, line.discount, gd)
 
-    total = sum(value(ln, ln.qty) for ln in order.lines)
-    assigned = sum(value(ln, ln.assigned) for ln in order.lines)
-    if all(ln.assigned >= ln.qty for ln in order.lines):
-        target = paid
-    elif total == 0:
-        target = Decimal("0.00")
-    else:
-        target = round_fraction_half_up(Fraction(paid) * assigned / total)
-    increase = max(Decimal("0.00"), target - already)
-    weights = [sum(value(lines[lid], q) for lid, q in alloc.items()) for _, alloc in new_sos]
-    return allocate_largest_remainder(increase.quantize(Decimal("0.01")), weights, [code for code, _ in new_sos])
+def _card_references(session: Session, cso_ids: list[int]) -> dict[int, int]:
+    """{CSO id: id of its first card payment} — the SO refers to it, never copies the number."""
+    found: dict[int, int] = {}
+    for start in range(0, len(cso_ids), 500):
+        found.update((i, p) for i, p in session.execute(
+            select(Payment.cso_id, func.min(Payment.id))
+            .where(Payment.cso_id.in_(cso_ids[start : start + 500]), Payment.kind == PaymentType.CARD.value)
+            .group_by(Payment.cso_id)))
+    return found
+
+
+_SO_COLUMNS = ("number", "location_id", "date", "status", "cso_id", "billing_customer_id", "shipping_customer_id",
+               "global_discount", "note", "card_payment_id", "deposit")
+_LINE_COLUMNS = ("so_id", "line_no", "item_id", "qty", "sold", "price", "discount", "cso_line_id")
+
+
+@dataclass
+class _Plan:
+    """What the run writes (rows in _SO_COLUMNS / _LINE_COLUMNS order, lines keyed by SO number) and returns."""
+
+    generated: list[GeneratedSaleOrder] = field(default_factory=list)
+    so_rows: list[tuple[object, ...]] = field(default_factory=list)
+    line_rows: list[tuple[int, list[tuple[object, ...]]]] = field(default_factory=list)
+
+
+def _plan(session: Session, orders: list[_Order], allocations: Allocations, locations: dict[int, str],
+          today: dt.date) -> _Plan:
+    """The new SOs, numbered from the next free number, CSO by CSO and by location code within a CSO."""
+    code_to_id = {c: i for i, c in locations.items()}
+    number = next_number(session, SaleOrder.number, FIRST_SO_NUMBER)
+    card_refs = _card_references(session, list(allocations))
+    paid, already = _deposits(session, list(allocations))
+    plan = _Plan()
+    open_status = SoStatus.OPEN.value
+    for order in orders:
+        if order.id not in allocations:
+            continue
+        lines = {ln.id: ln for ln in order.lines}
+        new_sos = sorted(allocations[order.id].items())
+        shares = _deposit_shares(order, paid.get(order.id, ZERO), already.get(order.id, ZERO), new_sos, lines)
+        for (code, alloc), deposit in zip(new_sos, shares, strict=True):
+            so_lines = sorted((lines[lid] for lid in alloc), key=_line_no)
+            plan.generated.append(GeneratedSaleOrder(
+                number=number, store=code, corporate_order=order.number, date=today, note=AUTO_NOTE, deposit=deposit,
+                lines=tuple(GeneratedLine(ln.sku, alloc[ln.id], ln.price, ln.discount, ln.line_no) for ln in so_lines),
+            ))
+            plan.so_rows.append((number, code_to_id[code], today, open_status, order.id, order.billing_customer_id,
+                                 order.shipping_customer_id, order.global_discount, AUTO_NOTE,
+                                 card_refs.get(order.id), deposit))
+            plan.line_rows.append((number, [(i, ln.item_id, alloc[ln.id], 0, ln.price, ln.discount, ln.id)
+                                            for i, ln in enumerate(so_lines, start=1)]))
+            number += 1
+    return plan
+
+
+def _line_no(line: _Line) -> int:
+    return line.line_no
 
 
 def assign_orders(params: AssignParams, uow: UnitOfWork, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> AssignResult:
     """Run Assign over the selected CSOs; commits unless `params.dry_run` (see the module's invariants).
 
-    Takes the process lock (`uow.exclusive(PROCESS_LOCK)`) first, so that runs never overlap;
-    raises ProcessBusyError when another run holds it for longer than LOCK_WAIT_SECONDS.
+    `progress(done, total, text)` is called every 0.5% of the CSOs and `cancelled()` checked as
+    often (Cancelled is raised, nothing written). Takes the process lock (`uow.exclusive(PROCESS_LOCK)`)
+    first, so that runs never overlap; raises ProcessBusyError when another run holds it for longer
+    than LOCK_WAIT_SECONDS, InputError for an invalid range or unknown location codes.
     """
     params.range.validate()
-    with uow.exclusive(PROCESS_LOCK):
-        session = uow.session
-        today = params.today or dt.date.today()
-        locations = _locations(session, params.stores)
-        orders = _load_orders(session, params.range)
-        items = select(CsoLine.item_id).where(CsoLine.cso_id.in_(selected_csos(params.range).with_only_columns(
-            CorporateSaleOrder.id)))
-        sources = _availability(session, params, locations, items) if orders else {}
-
-        # allocation, in memory: (cso id, location code) -> {cso line id: qty}
-        allocations: dict[int, dict[str, dict[int, int]]] = {}
-        step = max(1, len(orders) // 200)
-        for index, order in enumerate(orders):
-            if index % step == 0:
-                if cancelled is not None and cancelled():
-                    raise Cancelled("Assign was cancelled; nothing was written.")
-                if progress is not None:
-                    progress(index, len(orders), f"Corporate sale order {order.number}")
-            for line in order.lines:
-                remaining = line.qty - line.assigned
-                if remaining <= 0:
-                    continue
-                for source, qty in _take(sources.get(line.item_id, []), remaining):
-                    by_store = allocations.setdefault(order.id, {}).setdefault(source.code, {})
-                    by_store[line.id] = by_store.get(line.id, 0) + qty
-                    line.assigned += qty
-        if progress is not None:
-            progress(len(orders), len(orders), "Writing sale orders")
-
-        code_to_id = {c: i for i, c in locations.items()}
-        number = next_number(session, SaleOrder.number, FIRST_SO_NUMBER)
-        card_refs = _card_references(session, list(allocations))
-        paid, already = _deposits(session, list(allocations))
-        generated: list[GeneratedSaleOrder] = []
-        so_rows: list[dict] = []
-        line_rows: list[tuple[int, list[dict]]] = []
-        for order in orders:
-            if order.id not in allocations:
-                continue
-            lines = {ln.id: ln for ln in order.lines}
-            new_sos = sorted(allocations[order.id].items())
-            shares = _deposit_shares(order, Decimal(paid.get(order.id, 0)), Decimal(already.get(order.id, 0)),
-                                     new_sos, lines)
-            for (code, alloc), deposit in zip(new_sos, shares, strict=True):
-                so_lines = [lines[lid] for lid in sorted(alloc, key=lambda i: lines[i].line_no)]
-                generated.append(GeneratedSaleOrder(
-                    number=number, store=code, corporate_order=order.number, date=today, note=AUTO_NOTE,
-                    deposit=deposit,
-                    lines=tuple(GeneratedLine(ln.sku, alloc[ln.id], ln.price, ln.discount, ln.line_no) for ln in so_lines),
-                ))
-                so_rows.append({
-                    "number": number, "location_id": code_to_id[code], "date": today, "status": SoStatus.OPEN.value,
-                    "cso_id": order.id, "billing_customer_id": order.billing_customer_id,
-                    "shipping_customer_id": order.shipping_customer_id, "global_discount": order.global_discount,
-                    "note": AUTO_NOTE, "card_payment_id": card_refs.get(order.id), "deposit": deposit,
-                })
-                line_rows.append((number, [
-                    {"line_no": i, "item_id": ln.item_id, "qty": alloc[ln.id], "sold": 0, "price": ln.price,
-                     "discount": ln.discount, "cso_line_id": ln.id}
-                    for i, ln in enumerate(so_lines, start=1)
-                ]))
-                number += 1
-        unassigned = tuple(
-            Unassigned(order.number, ln.sku, ln.qty - ln.assigned, ln.line_no)
-            for order in orders for ln in order.lines if ln.assigned < ln.qty
-        )
-        if params.dry_run:
-            session.rollback()
-            return AssignResult(tuple(generated), unassigned, dry_run=True)
-
-        _write(session, so_rows, line_rows)
-        numbers = {o.id: o.number for o in orders}
-        changed = refresh_statuses(session, list(allocations))
-        uow.commit()
-        return AssignResult(tuple(generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
+    with uow.exclusive(PROCESS_LOCK), _collector_paused():
+        return _run(params, uow, progress, cancelled)  # the run's working data is freed before the collector resumes
 
 
-def _card_references(session: Session, cso_ids: list[int]) -> dict[int, int]:
-    """{CSO id: id of its first card payment} — the SO refers to it, never copies the number."""
-    if not cso_ids:
-        return {}
-    rows = session.execute(
-        select(Payment.cso_id, func.min(Payment.id))
-        .where(Payment.cso_id.in_(cso_ids), Payment.kind == PaymentType.CARD.value)
-        .group_by(Payment.cso_id)
+def _run(params: AssignParams, uow: UnitOfWork, progress: Progress | None,
+         cancelled: Callable[[], bool] | None) -> AssignResult:
+    """The body of `assign_orders`, under the process lock: read, allocate, plan, write, commit."""
+    session = uow.session
+    _prefer_custom_plans(session)
+    locations = _locations(session, params.stores)
+    orders = _load_orders(session, params.range)
+    stock = _availability(session, params, locations) if orders else {}
+    allocations = _allocate(orders, stock, progress, cancelled)
+    if progress is not None:
+        progress(len(orders), len(orders), "Writing sale orders")
+    plan = _plan(session, orders, allocations, locations, params.today or dt.date.today())
+    unassigned = tuple(
+        Unassigned(order.number, ln.sku, ln.qty - ln.assigned, ln.line_no)
+        for order in orders for ln in order.lines if ln.assigned < ln.qty
     )
-    return dict(rows.all())
+    if params.dry_run:
+        session.rollback()
+        return AssignResult(tuple(plan.generated), unassigned, dry_run=True)
+    _write(session, plan)
+    changed = refresh_statuses(session, list(allocations))
+    uow.commit()
+    numbers = {o.id: o.number for o in orders}
+    return AssignResult(tuple(plan.generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
+
+
+def _on_postgres(session: Session) -> bool:
+    return session.connection().dialect.name == "postgresql"
+
+
+def _prefer_custom_plans(session: Session) -> None:
+    """On PostgreSQL, plan every statement of this transaction for its own parameters.
+
+    The run repeats chunked queries (IN lists of 500 ids): after 5 runs of one statement psycopg
+    prepares it, and the server then switched to a generic plan, 40x slower here.
+    """
+    if _on_postgres(session):
+        session.connection().exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 WRITE_BATCH = 2_000
-"""Rows per INSERT statement: big enough to be fast, small enough to let a GUI thread breathe."""
+"""Rows per executemany call: big enough to be fast, small enough to let a GUI thread breathe."""
+ANALYZE_AFTER = 1_000
+"""On PostgreSQL, a run writing at least this many SOs refreshes the planner's statistics (see `_write`)."""
 
 
-def _insert(session: Session, table, rows: list[dict]) -> None:
-    for start in range(0, len(rows), WRITE_BATCH):
-        session.execute(insert(table), rows[start : start + WRITE_BATCH])
+def _insert(session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    """Insert plain tuples (values in `columns` order) at the driver level.
 
-
-def _write(session: Session, so_rows: list[dict], line_rows: list[tuple[int, list[dict]]]) -> None:
-    """Insert the new SOs and their lines in bulk (a few statements, many rows each)."""
-    if not so_rows:
+    PostgreSQL: one COPY (psycopg), several times faster than any INSERT there. SQLite: executemany
+    in batches of WRITE_BATCH, values first put through the columns' own bind conversions (as
+    SQLAlchemy would), so what is stored is the same as with an ORM or Core insert.
+    """
+    conn = session.connection()
+    if _on_postgres(session):
+        _copy(conn.connection.driver_connection, table.name, columns, rows)
         return
-    _insert(session, SaleOrder.__table__, so_rows)
-    first, last = so_rows[0]["number"], so_rows[-1]["number"]
-    ids = {number: so_id for number, so_id in session.execute(
-        select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last)), execution_options=STREAM)}
-    _insert(session, SaleOrderLine.__table__, [dict(row, so_id=ids[number]) for number, lines in line_rows for row in lines])
+    dialect = conn.dialect
+    convert = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    if any(convert):  # column by column: map() and zip() run in C
+        by_column = zip(convert, zip(*rows, strict=True), strict=True)
+        converted = [values if c is None else tuple(map(c, values)) for c, values in by_column]
+        rows = list(zip(*converted, strict=True))
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([marker] * len(columns))})"
+    for start in range(0, len(rows), WRITE_BATCH):
+        conn.exec_driver_sql(sql, rows[start : start + WRITE_BATCH])
+
+
+def _copy(driver_connection: Any, table: str, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    """COPY rows into `table` through a psycopg connection (it adapts Decimal, date and None itself)."""
+    with driver_connection.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _write(session: Session, plan: _Plan) -> None:
+    """Insert the new SOs, read back their ids by number, then insert their lines."""
+    if not plan.so_rows:
+        return
+    _insert(session, cast(Table, SaleOrder.__table__), _SO_COLUMNS, plan.so_rows)
+    first, last = plan.so_rows[0][0], plan.so_rows[-1][0]
+    ids = {number: so_id for number, so_id in _rows(
+        session, select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last)))}
+    _insert(session, cast(Table, SaleOrderLine.__table__), _LINE_COLUMNS,
+            [(ids[number], *row) for number, rows in plan.line_rows for row in rows])
+    if _on_postgres(session) and len(plan.so_rows) >= ANALYZE_AFTER:
+        # the status queries that follow join these tables: planned on stale statistics (a table
+        # many times smaller), they took seconds per chunk; ANALYZE sees this transaction's rows
+        session.connection().exec_driver_sql("ANALYZE sale_orders, sale_order_lines")
 
 
 __all__ = [
