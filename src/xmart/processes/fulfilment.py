@@ -44,11 +44,11 @@ _csos, _cso_lines, _items, _payments = (m.__table__ for m in (CorporateSaleOrder
 _sos, _so_lines, _locations = (m.__table__ for m in (SaleOrder, SaleOrderLine, Location))
 _pos, _po_lines, _coverage = (m.__table__ for m in (PurchaseOrder, PurchaseOrderLine, PoCoverage))
 
-LineIds = Collection[int] | Select[tuple[int]]
+LineIds = Collection[int] | Select[int]
 """CSO line ids, as values or as a SELECT of ids (one query however many lines)."""
 
 
-def _chunks(ids: LineIds) -> list[Collection[int] | Select[tuple[int]]]:
+def _chunks(ids: LineIds) -> list[LineIds]:
     if isinstance(ids, Select):
         return [ids]
     ids = list(ids)
