@@ -80,44 +80,84 @@ def measure(command: list[str]) -> tuple[float, int, float]:
 def migrate(url: str) -> None:
     """Create xmart's schema at `url` with `xmart db upgrade`."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    subprocess.run([sys.executable, "-m", "xmart", "--db", url, "db", "upgrade"],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "xmart", "--db", url, "db", "upgrade"], env=env, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def fill(executemany, csos: int, lines: int, locations: int, skus: int, seed: int) -> None:
     """Insert the seeded synthetic data set with `executemany(sql, rows)` (SQL written with `?`)."""
     rng = random.Random(seed)
-    executemany("INSERT INTO locations (id, code, name, kind, active) VALUES (?, ?, ?, ?, TRUE)",
-                [(i, f"S{i:03d}", f"Store {i}", "store") for i in range(1, locations + 1)])
-    executemany("INSERT INTO vendors (id, code, name) VALUES (?, ?, ?)",
-                [(i, f"V{i:03d}", f"Vendor {i}") for i in range(1, 201)])
-    executemany("INSERT INTO items (id, sku, description, price, cost, vendor_id) VALUES (?, ?, ?, ?, ?, ?)",
-                [(i, f"SKU{i:06d}", f"Item {i}", f"{rng.randint(100, 9999) / 100:.2f}",
-                  f"{rng.randint(50, 4999) / 100:.2f}", rng.randint(1, 200)) for i in range(1, skus + 1)])
+    executemany(
+        "INSERT INTO locations (id, code, name, kind, active) VALUES (?, ?, ?, ?, TRUE)",
+        [(i, f"S{i:03d}", f"Store {i}", "store") for i in range(1, locations + 1)],
+    )
+    executemany(
+        "INSERT INTO vendors (id, code, name) VALUES (?, ?, ?)",
+        [(i, f"V{i:03d}", f"Vendor {i}") for i in range(1, 201)],
+    )
+    executemany(
+        "INSERT INTO items (id, sku, description, price, cost, vendor_id) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                i,
+                f"SKU{i:06d}",
+                f"Item {i}",
+                f"{rng.randint(100, 9999) / 100:.2f}",
+                f"{rng.randint(50, 4999) / 100:.2f}",
+                rng.randint(1, 200),
+            )
+            for i in range(1, skus + 1)
+        ],
+    )
     stock = []
     for item in range(1, skus + 1):
         for location in rng.sample(range(1, locations + 1), 10):
             stock.append((location, item, rng.randint(0, 20), rng.randint(0, 5), 20))
     executemany("INSERT INTO stock (location_id, item_id, on_hand, minimum, maximum) VALUES (?, ?, ?, ?, ?)", stock)
-    executemany("INSERT INTO customers (id, number, name, company, email, phone, notes) "
-                "VALUES (?, ?, ?, '', '', '', '')", [(i, f"C{i:05d}", f"Customer {i}") for i in range(1, 1001)])
+    executemany(
+        "INSERT INTO customers (id, number, name, company, email, phone, notes) VALUES (?, ?, ?, '', '', '', '')",
+        [(i, f"C{i:05d}", f"Customer {i}") for i in range(1, 1001)],
+    )
     executemany(
         "INSERT INTO corporate_sale_orders (id, number, date, status, billing_customer_id, shipping_customer_id, "
         "billing_name, shipping_name, global_discount, shipping_method, shipping_cost, notes) "
         "VALUES (?, ?, ?, 'open', ?, ?, '', '', ?, '', 0, '')",
-        [(i, i, f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}", c, c, rng.choice(["0", "5"]))
-         for i in range(1, csos + 1) for c in [rng.randint(1, 1000)]])
-    executemany("INSERT INTO cso_lines (cso_id, line_no, item_id, qty, price, discount) VALUES (?, ?, ?, ?, ?, ?)",
-                [(c, n, rng.randint(1, skus), rng.randint(1, 5), f"{rng.randint(100, 9999) / 100:.2f}",
-                  rng.choice(["0", "10"])) for c in range(1, csos + 1) for n in range(1, lines + 1)])
-    executemany("INSERT INTO payments (cso_id, kind, amount) VALUES (?, 'cash', ?)",
-                [(c, f"{rng.randint(0, 5000) / 100:.2f}") for c in range(1, csos + 1, 3)])
-    executemany("INSERT INTO sale_orders (id, number, location_id, date, status, global_discount, note, deposit) "
-                "VALUES (?, ?, ?, '2026-10-01', 'open', 0, '', 0)",
-                [(i, 100 + i, rng.randint(1, locations)) for i in range(1, 2001)])
-    executemany("INSERT INTO sale_order_lines (so_id, line_no, item_id, qty, sold, price, discount) "
-                "VALUES (?, 1, ?, ?, 0, '1.00', 0)",
-                [(i, rng.randint(1, skus), rng.randint(1, 3)) for i in range(1, 2001)])
+        [
+            (i, i, f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}", c, c, rng.choice(["0", "5"]))
+            for i in range(1, csos + 1)
+            for c in [rng.randint(1, 1000)]
+        ],
+    )
+    executemany(
+        "INSERT INTO cso_lines (cso_id, line_no, item_id, qty, price, discount) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                c,
+                n,
+                rng.randint(1, skus),
+                rng.randint(1, 5),
+                f"{rng.randint(100, 9999) / 100:.2f}",
+                rng.choice(["0", "10"]),
+            )
+            for c in range(1, csos + 1)
+            for n in range(1, lines + 1)
+        ],
+    )
+    executemany(
+        "INSERT INTO payments (cso_id, kind, amount) VALUES (?, 'cash', ?)",
+        [(c, f"{rng.randint(0, 5000) / 100:.2f}") for c in range(1, csos + 1, 3)],
+    )
+    executemany(
+        "INSERT INTO sale_orders (id, number, location_id, date, status, global_discount, note, deposit) "
+        "VALUES (?, ?, ?, '2026-10-01', 'open', 0, '', 0)",
+        [(i, 100 + i, rng.randint(1, locations)) for i in range(1, 2001)],
+    )
+    executemany(
+        "INSERT INTO sale_order_lines (so_id, line_no, item_id, qty, sold, price, discount) "
+        "VALUES (?, 1, ?, ?, 0, '1.00', 0)",
+        [(i, rng.randint(1, skus), rng.randint(1, 3)) for i in range(1, 2001)],
+    )
 
 
 def build_sqlite(path: Path, args: argparse.Namespace) -> None:
@@ -136,8 +176,14 @@ def build_postgres(uri: str, args: argparse.Namespace) -> None:
 
     migrate(uri.replace("postgresql://", "postgresql+psycopg://", 1))
     with psycopg.connect(uri) as db, db.cursor() as cursor:
-        fill(lambda sql, rows: cursor.executemany(sql.replace("?", "%s"), rows),
-             args.csos, args.lines, args.locations, args.skus, args.seed)
+        fill(
+            lambda sql, rows: cursor.executemany(sql.replace("?", "%s"), rows),
+            args.csos,
+            args.lines,
+            args.locations,
+            args.skus,
+            args.seed,
+        )
         for table in ("locations", "vendors", "items", "customers", "corporate_sale_orders", "sale_orders"):
             cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
         cursor.execute("ANALYZE")
@@ -145,8 +191,10 @@ def build_postgres(uri: str, args: argparse.Namespace) -> None:
 
 def _count(fetch) -> tuple[int, int]:
     """(SOs, SO lines) the run wrote, from `fetch(sql) -> first column of the first row`."""
-    return (fetch("SELECT count(*) FROM sale_orders WHERE cso_id IS NOT NULL"),
-            fetch("SELECT count(*) FROM sale_order_lines WHERE cso_line_id IS NOT NULL"))
+    return (
+        fetch("SELECT count(*) FROM sale_orders WHERE cso_id IS NOT NULL"),
+        fetch("SELECT count(*) FROM sale_order_lines WHERE cso_line_id IS NOT NULL"),
+    )
 
 
 def run_sqlite(folder: Path, args: argparse.Namespace) -> dict:
@@ -199,16 +247,29 @@ def _assign_command(url: str, args: argparse.Namespace) -> list[str]:
     return [sys.executable, "-m", "xmart", "--db", url, "assign", "--by-number", "1", str(args.csos), "--json"]
 
 
-def _figures(backend: str, args: argparse.Namespace, build_seconds: float, written: tuple[int, int],
-             xmart: tuple[float, int, float], floor: tuple[float, int, float]) -> dict:
+def _figures(
+    backend: str,
+    args: argparse.Namespace,
+    build_seconds: float,
+    written: tuple[int, int],
+    xmart: tuple[float, int, float],
+    floor: tuple[float, int, float],
+) -> dict:
     (xmart_seconds, peak_kb, xmart_cpu), (floor_seconds, _, floor_cpu) = xmart, floor
     return {
-        "backend": backend, "csos": args.csos, "lines_per_cso": args.lines, "locations": args.locations,
-        "skus": args.skus, "build_seconds": round(build_seconds, 2),
-        "sale_orders_written": written[0], "sale_order_lines_written": written[1],
-        "xmart_seconds": round(xmart_seconds, 3), "floor_seconds": round(floor_seconds, 3),
+        "backend": backend,
+        "csos": args.csos,
+        "lines_per_cso": args.lines,
+        "locations": args.locations,
+        "skus": args.skus,
+        "build_seconds": round(build_seconds, 2),
+        "sale_orders_written": written[0],
+        "sale_order_lines_written": written[1],
+        "xmart_seconds": round(xmart_seconds, 3),
+        "floor_seconds": round(floor_seconds, 3),
         "ratio_to_floor": round(xmart_seconds / floor_seconds, 2),
-        "xmart_cpu_seconds": round(xmart_cpu, 3), "floor_cpu_seconds": round(floor_cpu, 3),
+        "xmart_cpu_seconds": round(xmart_cpu, 3),
+        "floor_cpu_seconds": round(floor_cpu, 3),
         "cpu_ratio_to_floor": round(xmart_cpu / floor_cpu, 2),
         "rows_written_per_second": round(sum(written) / xmart_seconds),
         "peak_memory_mb": round(peak_kb / 1024, 1),

@@ -66,8 +66,19 @@ from xmart.models.migrate import upgrade
 SRC = Path(__file__).resolve().parents[1] / "src"
 DATE = dt.date(2026, 11, 2)
 DELIVERY, CANCEL = "2026-12-01", "2026-12-15"
-TABLES = [Location, Vendor, Item, Customer, CorporateSaleOrder, CsoLine, SaleOrder, SaleOrderLine, PurchaseOrder,
-          PurchaseOrderLine, PoCoverage]
+TABLES = [
+    Location,
+    Vendor,
+    Item,
+    Customer,
+    CorporateSaleOrder,
+    CsoLine,
+    SaleOrder,
+    SaleOrderLine,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PoCoverage,
+]
 
 MEASURE = """
 import resource, subprocess, sys, time
@@ -195,50 +206,136 @@ def build(url: str, csos: int, lines: int, skus: int, vendors: int, seed: int) -
     upgrade(engine)
     counts: dict[str, int] = {}
     with engine.begin() as conn:
+
         def put(model, rows: list[dict]) -> None:
             if rows:
                 conn.execute(insert(model.__table__), rows)
             counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(rows)
 
-        put(Location, [{"id": 1, "code": "MAIN", "name": "Main warehouse", "kind": "warehouse", "active": True}]
-            + [{"id": i + 2, "code": f"S{i + 1:02d}", "name": f"Store {i + 1}", "kind": "store", "active": True}
-               for i in range(10)])
+        put(
+            Location,
+            [{"id": 1, "code": "MAIN", "name": "Main warehouse", "kind": "warehouse", "active": True}]
+            + [
+                {"id": i + 2, "code": f"S{i + 1:02d}", "name": f"Store {i + 1}", "kind": "store", "active": True}
+                for i in range(10)
+            ],
+        )
         put(Vendor, [{"id": v + 1, "code": f"V{v + 1:03d}", "name": f"Vendor {v + 1}"} for v in range(vendors)])
-        put(Item, [{"id": i + 1, "sku": f"SKU{i + 1:05d}", "description": f"Item {i + 1}",
-                    "price": Decimal(rng.randint(100, 20000)) / 100, "cost": Decimal(rng.randint(50, 9000)) / 100,
-                    "vendor_id": None if i % 20 == 0 else rng.randint(1, vendors)} for i in range(skus)])
+        put(
+            Item,
+            [
+                {
+                    "id": i + 1,
+                    "sku": f"SKU{i + 1:05d}",
+                    "description": f"Item {i + 1}",
+                    "price": Decimal(rng.randint(100, 20000)) / 100,
+                    "cost": Decimal(rng.randint(50, 9000)) / 100,
+                    "vendor_id": None if i % 20 == 0 else rng.randint(1, vendors),
+                }
+                for i in range(skus)
+            ],
+        )
         put(Customer, [{"id": c + 1, "number": f"C{c + 1:04d}", "name": f"Customer {c + 1}"} for c in range(100)])
-        put(CorporateSaleOrder, [{"id": n, "number": n, "date": DATE + dt.timedelta(days=n % 30), "status": "open",
-                                  "billing_customer_id": n % 100 + 1, "shipping_customer_id": n % 100 + 1}
-                                 for n in range(1, csos + 1)])
-        cso_lines = [{"id": (n - 1) * lines + k, "cso_id": n, "line_no": k, "item_id": rng.randint(1, skus),
-                      "qty": rng.randint(1, 12), "price": Decimal("10.00")}
-                     for n in range(1, csos + 1) for k in range(1, lines + 1)]
+        put(
+            CorporateSaleOrder,
+            [
+                {
+                    "id": n,
+                    "number": n,
+                    "date": DATE + dt.timedelta(days=n % 30),
+                    "status": "open",
+                    "billing_customer_id": n % 100 + 1,
+                    "shipping_customer_id": n % 100 + 1,
+                }
+                for n in range(1, csos + 1)
+            ],
+        )
+        cso_lines = [
+            {
+                "id": (n - 1) * lines + k,
+                "cso_id": n,
+                "line_no": k,
+                "item_id": rng.randint(1, skus),
+                "qty": rng.randint(1, 12),
+                "price": Decimal("10.00"),
+            }
+            for n in range(1, csos + 1)
+            for k in range(1, lines + 1)
+        ]
         put(CsoLine, cso_lines)
         # every 10th CSO partly assigned to a store
         assigned = [line for line in cso_lines if line["cso_id"] % 10 == 0 and line["line_no"] == 1]
-        put(SaleOrder, [{"id": i + 1, "number": 5001 + i, "location_id": 2 + i % 10, "date": DATE, "status": "open",
-                         "cso_id": line["cso_id"]} for i, line in enumerate(assigned)])
-        put(SaleOrderLine, [{"id": i + 1, "so_id": i + 1, "line_no": 1, "item_id": line["item_id"], "qty": line["qty"],
-                             "sold": 0, "price": line["price"], "cso_line_id": line["id"]}
-                            for i, line in enumerate(assigned)])
+        put(
+            SaleOrder,
+            [
+                {
+                    "id": i + 1,
+                    "number": 5001 + i,
+                    "location_id": 2 + i % 10,
+                    "date": DATE,
+                    "status": "open",
+                    "cso_id": line["cso_id"],
+                }
+                for i, line in enumerate(assigned)
+            ],
+        )
+        put(
+            SaleOrderLine,
+            [
+                {
+                    "id": i + 1,
+                    "so_id": i + 1,
+                    "line_no": 1,
+                    "item_id": line["item_id"],
+                    "qty": line["qty"],
+                    "sold": 0,
+                    "price": line["price"],
+                    "cso_line_id": line["id"],
+                }
+                for i, line in enumerate(assigned)
+            ],
+        )
         # 500 POs already on order (4 lines each, some partly received) for items the CSOs want
         wanted = [line["item_id"] for line in cso_lines[:: max(1, len(cso_lines) // 2000)]]
-        put(PurchaseOrder, [{"id": p + 1, "number": 6001 + p, "vendor_id": rng.randint(1, vendors), "location_id": 1,
-                             "date": DATE, "status": "open" if p % 3 else "partially received"} for p in range(500)])
+        put(
+            PurchaseOrder,
+            [
+                {
+                    "id": p + 1,
+                    "number": 6001 + p,
+                    "vendor_id": rng.randint(1, vendors),
+                    "location_id": 1,
+                    "date": DATE,
+                    "status": "open" if p % 3 else "partially received",
+                }
+                for p in range(500)
+            ],
+        )
         po_lines = []
         for p in range(500):
             for k in range(1, 5):
                 qty = rng.randint(5, 40)
-                po_lines.append({"id": p * 4 + k, "po_id": p + 1, "line_no": k,
-                                 "item_id": wanted[(p * 4 + k) % len(wanted)], "qty": qty,
-                                 "received": rng.randint(0, qty // 2) if p % 3 == 0 else 0, "cost": Decimal("5.00")})
+                po_lines.append(
+                    {
+                        "id": p * 4 + k,
+                        "po_id": p + 1,
+                        "line_no": k,
+                        "item_id": wanted[(p * 4 + k) % len(wanted)],
+                        "qty": qty,
+                        "received": rng.randint(0, qty // 2) if p % 3 == 0 else 0,
+                        "cost": Decimal("5.00"),
+                    }
+                )
         put(PurchaseOrderLine, po_lines)
         counts[PoCoverage.__tablename__] = 0
         if engine.dialect.name == "postgresql":  # explicit ids: move the sequences past them
             for model in TABLES:
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{model.__tablename__}', 'id'), "
-                                  f"coalesce((SELECT max(id) FROM {model.__tablename__}), 0) + 1, false)"))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{model.__tablename__}', 'id'), "
+                        f"coalesce((SELECT max(id) FROM {model.__tablename__}), 0) + 1, false)"
+                    )
+                )
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -250,18 +347,36 @@ def written_rows(url: str, first_number: int) -> dict[str, list]:
     """The POs, PO lines and coverage rows a run wrote, as JSON values for the floor (new lines by PO number)."""
     engine = make_engine(url)
     with engine.connect() as conn:
-        pos = [[n, v, loc, str(d), str(dd), str(cd), s, note] for n, v, loc, d, dd, cd, s, note in conn.execute(text(
-            "SELECT number, vendor_id, location_id, date, delivery_date, cancel_date, status, note "
-            "FROM purchase_orders WHERE number >= :first ORDER BY number"), {"first": first_number})]
-        lines = [[n, ln, i, q, r, f"{Decimal(c):.2f}"] for n, ln, i, q, r, c in conn.execute(text(
-            "SELECT p.number, l.line_no, l.item_id, l.qty, l.received, l.cost FROM purchase_order_lines l "
-            "JOIN purchase_orders p ON p.id = l.po_id WHERE p.number >= :first ORDER BY p.number, l.line_no"),
-            {"first": first_number})]
-        coverage = [[n if n >= first_number else None, ln if n >= first_number else line_id, cso_line, q]
-                    for n, ln, line_id, cso_line, q in conn.execute(text(
-                        "SELECT p.number, l.line_no, l.id, c.cso_line_id, c.qty FROM po_coverage c "
-                        "JOIN purchase_order_lines l ON l.id = c.po_line_id JOIN purchase_orders p ON p.id = l.po_id "
-                        "ORDER BY c.id"))]
+        pos = [
+            [n, v, loc, str(d), str(dd), str(cd), s, note]
+            for n, v, loc, d, dd, cd, s, note in conn.execute(
+                text(
+                    "SELECT number, vendor_id, location_id, date, delivery_date, cancel_date, status, note "
+                    "FROM purchase_orders WHERE number >= :first ORDER BY number"
+                ),
+                {"first": first_number},
+            )
+        ]
+        lines = [
+            [n, ln, i, q, r, f"{Decimal(c):.2f}"]
+            for n, ln, i, q, r, c in conn.execute(
+                text(
+                    "SELECT p.number, l.line_no, l.item_id, l.qty, l.received, l.cost FROM purchase_order_lines l "
+                    "JOIN purchase_orders p ON p.id = l.po_id WHERE p.number >= :first ORDER BY p.number, l.line_no"
+                ),
+                {"first": first_number},
+            )
+        ]
+        coverage = [
+            [n if n >= first_number else None, ln if n >= first_number else line_id, cso_line, q]
+            for n, ln, line_id, cso_line, q in conn.execute(
+                text(
+                    "SELECT p.number, l.line_no, l.id, c.cso_line_id, c.qty FROM po_coverage c "
+                    "JOIN purchase_order_lines l ON l.id = c.po_line_id JOIN purchase_orders p ON p.id = l.po_id "
+                    "ORDER BY c.id"
+                )
+            )
+        ]
     engine.dispose()
     return {"pos": pos, "lines": lines, "coverage": coverage}
 
@@ -350,8 +465,25 @@ def postgres_server(folder: Path) -> Iterator[str]:
 def one_run(copies, csos: int, folder: Path, env: dict[str, str]) -> dict:
     """Command, process and floor, each on its own copy; their figures."""
     url, _ = copies.copy()
-    command_seconds, peak_kib = measure([sys.executable, "-m", "xmart", "--db", url, "purchase-orders", "--by-number",
-                                         "1", str(csos), "--delivery", DELIVERY, "--cancel", CANCEL, "--json"], env)
+    command_seconds, peak_kib = measure(
+        [
+            sys.executable,
+            "-m",
+            "xmart",
+            "--db",
+            url,
+            "purchase-orders",
+            "--by-number",
+            "1",
+            str(csos),
+            "--delivery",
+            DELIVERY,
+            "--cancel",
+            CANCEL,
+            "--json",
+        ],
+        env,
+    )
     rows = written_rows(url, 7001)
     rows_file = folder / "rows.json"
     rows_file.write_text(json.dumps(rows))
@@ -399,8 +531,7 @@ def main() -> None:
     env = os.environ | {"PYTHONPATH": str(SRC), "XMART_DATA_DIR": str(folder / "data")}
     try:
         with postgres_server(folder) if args.postgres else _nothing() as server_uri:
-            copies: SqliteCopies | PostgresCopies = (PostgresCopies(server_uri) if server_uri
-                                                     else SqliteCopies(folder))
+            copies: SqliteCopies | PostgresCopies = PostgresCopies(server_uri) if server_uri else SqliteCopies(folder)
             if isinstance(copies, SqliteCopies):
                 copies.source.unlink(missing_ok=True)
             start = time.perf_counter()
@@ -413,14 +544,27 @@ def main() -> None:
             runs = [one_run(copies, args.csos, folder, env) for _ in range(args.runs)]
             if isinstance(copies, PostgresCopies):
                 copies.admin.dispose()
-        median = {key: statistics.median(run[key] for run in runs)
-                  for key in runs[0] if key.startswith("ratio") or key.endswith(("seconds", "mb", "per_second"))}
-        print(json.dumps({
-            "database": "postgresql" if args.postgres else "sqlite",
-            "csos": args.csos, "cso_lines": counts["cso_lines"], "skus": args.skus, "vendors": args.vendors,
-            "open_po_lines": counts["purchase_order_lines"], "build_seconds": round(build_seconds, 2),
-            "median": median, "runs": runs,
-        }, indent=2))
+        median = {
+            key: statistics.median(run[key] for run in runs)
+            for key in runs[0]
+            if key.startswith("ratio") or key.endswith(("seconds", "mb", "per_second"))
+        }
+        print(
+            json.dumps(
+                {
+                    "database": "postgresql" if args.postgres else "sqlite",
+                    "csos": args.csos,
+                    "cso_lines": counts["cso_lines"],
+                    "skus": args.skus,
+                    "vendors": args.vendors,
+                    "open_po_lines": counts["purchase_order_lines"],
+                    "build_seconds": round(build_seconds, 2),
+                    "median": median,
+                    "runs": runs,
+                },
+                indent=2,
+            )
+        )
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -32,17 +32,33 @@ def sale_order(number: int, line_count: int = 5) -> SaleOrderDocument:
         price = Decimal(10 + (number * 7 + index * 13) % 900) + Decimal("0.99")
         discount = Decimal((index % 3) * 5)
         lines.append(
-            DocumentLine(f"SKU-{index:03d}-{number % 97:02d}", f"Generated item {index} for order {number}",
-                         qty, price, discount, line_amount(qty, price, discount))
+            DocumentLine(
+                f"SKU-{index:03d}-{number % 97:02d}",
+                f"Generated item {index} for order {number}",
+                qty,
+                price,
+                discount,
+                line_amount(qty, price, discount),
+            )
         )
     totals = order_totals(((x.qty, x.price, x.discount) for x in lines), Decimal("2.5"))
     customer = Party(f"Customer {number}", "Ångström & Łódź Trading", ("1 Market Street", "Springfield, IL 62701"))
     return SaleOrderDocument(
-        number=5000 + number, date=dt.date(2024, 5, 14), store_code="S01", store_name="Downtown",
-        bill_to=customer, ship_to=customer, lines=tuple(lines), subtotal=totals.subtotal,
-        global_discount=Decimal("2.5"), global_discount_amount=totals.global_discount_amount, total=totals.total,
-        deposit=Decimal("100.00"), note="Special Order created automatically from Corporate Sale Order",
-        corporate_order=1000 + number, masked_card="**** 1111",
+        number=5000 + number,
+        date=dt.date(2024, 5, 14),
+        store_code="S01",
+        store_name="Downtown",
+        bill_to=customer,
+        ship_to=customer,
+        lines=tuple(lines),
+        subtotal=totals.subtotal,
+        global_discount=Decimal("2.5"),
+        global_discount_amount=totals.global_discount_amount,
+        total=totals.total,
+        deposit=Decimal("100.00"),
+        note="Special Order created automatically from Corporate Sale Order",
+        corporate_order=1000 + number,
+        masked_card="**** 1111",
     )
 
 

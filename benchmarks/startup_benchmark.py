@@ -86,16 +86,21 @@ def main(argv: list[str] | None = None) -> int:
                 wall[name].append(seconds)
                 cpu[name].append(cpu_seconds)
     median = {name: round(statistics.median(t), 4) for name, t in wall.items()}
-    print(json.dumps({
-        "runs": args.runs,
-        "median_seconds": median,
-        "min_seconds": {name: round(min(t), 4) for name, t in wall.items()},
-        "median_cpu_seconds": {name: round(statistics.median(t), 4) for name, t in cpu.items()},
-        "show_target_seconds": SHOW_TARGET_SECONDS,
-        "show_median_within_target": median["show_cso_json"] < SHOW_TARGET_SECONDS,
-        "show_median_cpu_within_target": statistics.median(cpu["show_cso_json"]) < SHOW_TARGET_SECONDS,
-        "load_average": [round(x, 2) for x in os.getloadavg()],
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "runs": args.runs,
+                "median_seconds": median,
+                "min_seconds": {name: round(min(t), 4) for name, t in wall.items()},
+                "median_cpu_seconds": {name: round(statistics.median(t), 4) for name, t in cpu.items()},
+                "show_target_seconds": SHOW_TARGET_SECONDS,
+                "show_median_within_target": median["show_cso_json"] < SHOW_TARGET_SECONDS,
+                "show_median_cpu_within_target": statistics.median(cpu["show_cso_json"]) < SHOW_TARGET_SECONDS,
+                "load_average": [round(x, 2) for x in os.getloadavg()],
+            },
+            indent=2,
+        )
+    )
     return 0
 
 

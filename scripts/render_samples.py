@@ -37,10 +37,20 @@ BILL_TO = Party("Zoë Ångström", "Ångström Interiors AB", ("Storgatan 12", "
 SHIP_TO = Party("Paweł Wiśniewski", "Łódź Design Studio", ("ul. Piotrkowska 104", "90-006 Łódź", "Poland"))
 ITEMS = [
     ("CH-100-OAK", "Dining chair, solid oak, natural oil finish", Decimal("149.00"), Decimal("0")),
-    ("TB-220-WAL", "Extendable dining table 180–240 cm, walnut veneer, with two leaves", Decimal("1899.00"), Decimal("10")),
+    (
+        "TB-220-WAL",
+        "Extendable dining table 180–240 cm, walnut veneer, with two leaves",
+        Decimal("1899.00"),
+        Decimal("10"),
+    ),
     ("LMP-7", "Pendant lamp", Decimal("89.90"), Decimal("0")),
-    ("RUG-160x230-GRY", "Wool rug 160 x 230 cm, hand-tufted, grey melange; delivered rolled in a protective sleeve, "
-     "allow 48 hours to flatten before use", Decimal("420.00"), Decimal("5")),
+    (
+        "RUG-160x230-GRY",
+        "Wool rug 160 x 230 cm, hand-tufted, grey melange; delivered rolled in a protective sleeve, "
+        "allow 48 hours to flatten before use",
+        Decimal("420.00"),
+        Decimal("5"),
+    ),
     ("CUSH-45", "Cushion cover 45 x 45, linen", Decimal("24.50"), Decimal("12.5")),
 ]
 
@@ -62,10 +72,20 @@ def sale_order(number: int, count: int) -> SaleOrderDocument:
     items = lines(count)
     totals = order_totals(((x.qty, x.price, x.discount) for x in items), Decimal("5"))
     return SaleOrderDocument(
-        number=number, date=dt.date(2024, 5, 14), store_code="S03", store_name="Springfield Downtown",
-        bill_to=BILL_TO, ship_to=SHIP_TO, lines=items, subtotal=totals.subtotal, global_discount=Decimal("5"),
-        global_discount_amount=totals.global_discount_amount, total=totals.total, deposit=Decimal("500.00"),
-        note="Special Order created automatically from Corporate Sale Order", corporate_order=1042,
+        number=number,
+        date=dt.date(2024, 5, 14),
+        store_code="S03",
+        store_name="Springfield Downtown",
+        bill_to=BILL_TO,
+        ship_to=SHIP_TO,
+        lines=items,
+        subtotal=totals.subtotal,
+        global_discount=Decimal("5"),
+        global_discount_amount=totals.global_discount_amount,
+        total=totals.total,
+        deposit=Decimal("500.00"),
+        note="Special Order created automatically from Corporate Sale Order",
+        corporate_order=1042,
         masked_card="**** 1111",
     )
 
@@ -74,10 +94,20 @@ def purchase_order() -> PurchaseOrderDocument:
     """A sample Purchase Order."""
     items = lines(6, cost=True)
     return PurchaseOrderDocument(
-        number=7001, date=dt.date(2024, 5, 14), vendor_code="V-NORD", vendor_name="Nordic Furniture Supply Oy",
-        ship_to=Party("Receiving — Warehouse W1", "Xmart Home & Garden Ltd.", ("Dock 4, 9 Industrial Way", "Springfield, IL 62711")),
-        delivery_date=dt.date(2024, 6, 3), cancel_date=dt.date(2024, 6, 17), lines=items,
-        total=sum((x.amount for x in items), Decimal("0.00")), note="Deliver on pallets; call 24 h ahead.",
+        number=7001,
+        date=dt.date(2024, 5, 14),
+        vendor_code="V-NORD",
+        vendor_name="Nordic Furniture Supply Oy",
+        ship_to=Party(
+            "Receiving — Warehouse W1",
+            "Xmart Home & Garden Ltd.",
+            ("Dock 4, 9 Industrial Way", "Springfield, IL 62711"),
+        ),
+        delivery_date=dt.date(2024, 6, 3),
+        cancel_date=dt.date(2024, 6, 17),
+        lines=items,
+        total=sum((x.amount for x in items), Decimal("0.00")),
+        note="Deliver on pallets; call 24 h ahead.",
     )
 
 
@@ -86,10 +116,21 @@ def confirmation() -> ConfirmationDocument:
     items = lines(5)
     totals = order_totals(((x.qty, x.price, x.discount) for x in items), Decimal("5"))
     return ConfirmationDocument(
-        number=1042, date=dt.date(2024, 5, 10), bill_to=BILL_TO, ship_to=SHIP_TO, lines=items,
-        subtotal=totals.subtotal, global_discount=Decimal("5"), global_discount_amount=totals.global_discount_amount,
-        total=totals.total, deposit=Decimal("1000.00"), masked_card="**** 1111", salesman="Mara Lindqvist",
-        channel="Phone", shipping_method="White glove delivery", shipping_cost=Decimal("149.00"),
+        number=1042,
+        date=dt.date(2024, 5, 10),
+        bill_to=BILL_TO,
+        ship_to=SHIP_TO,
+        lines=items,
+        subtotal=totals.subtotal,
+        global_discount=Decimal("5"),
+        global_discount_amount=totals.global_discount_amount,
+        total=totals.total,
+        deposit=Decimal("1000.00"),
+        masked_card="**** 1111",
+        salesman="Mara Lindqvist",
+        channel="Phone",
+        shipping_method="White glove delivery",
+        shipping_cost=Decimal("149.00"),
         note="Gift message: Congratulations on the new home!",
     )
 
@@ -109,11 +150,29 @@ def main() -> int:
         path.write_bytes(pdf)
         print(path)
         if converter:
-            subprocess.run([converter, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path),
-                            str(OUT / stem)], check=True, timeout=60)
+            subprocess.run(
+                [converter, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path), str(OUT / stem)],
+                check=True,
+                timeout=60,
+            )
             if stem == "sale-order-300-lines":
-                subprocess.run([converter, "-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", str(path),
-                                str(OUT / f"{stem}-page2")], check=True, timeout=60)
+                subprocess.run(
+                    [
+                        converter,
+                        "-png",
+                        "-r",
+                        "80",
+                        "-f",
+                        "2",
+                        "-l",
+                        "2",
+                        "-singlefile",
+                        str(path),
+                        str(OUT / f"{stem}-page2"),
+                    ],
+                    check=True,
+                    timeout=60,
+                )
     if not converter:
         print("pdftoppm not found: PNG previews skipped (apt-get install poppler-utils)", file=sys.stderr)
     return 0

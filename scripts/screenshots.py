@@ -71,13 +71,13 @@ def order_entry_shots(app: QApplication, window, ctx, cso_number: int) -> None:
     from sqlalchemy.orm import Session
 
     from xmart.models.db import UnitOfWork
+    from xmart.processes import order_settings
     from xmart.processes.fulfilment import cso_fulfilment
+    from xmart.processes.mailer import load_smtp_settings
     from xmart.ui.cso_actions import cancel_question
     from xmart.ui.dialogs.customer_dialog import CustomerDialog
     from xmart.ui.dialogs.order_settings_dialog import OrderSettingsDialog
     from xmart.ui.dialogs.smtp_settings_dialog import SmtpSettingsDialog
-    from xmart.processes import order_settings
-    from xmart.processes.mailer import load_smtp_settings
 
     browser = window.open_browser("cso")
     browser.select_number(cso_number)
@@ -87,8 +87,9 @@ def order_entry_shots(app: QApplication, window, ctx, cso_number: int) -> None:
         shot(app, view, "21-cso-view-status-buttons")
         with Session(ctx.engine) as session:
             question = cancel_question(cso_fulfilment(session, cso_number))
-        box = QMessageBox(QMessageBox.Icon.Question, "Cancel Order", question or "", QMessageBox.StandardButton.NoButton,
-                          view)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Cancel Order", question or "", QMessageBox.StandardButton.NoButton, view
+        )
         box.addButton("&Cancel Order", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("&Keep Order", QMessageBox.ButtonRole.RejectRole)
         box.show()
@@ -125,9 +126,11 @@ def order_entry_shots(app: QApplication, window, ctx, cso_number: int) -> None:
     dialog.close()
     with UnitOfWork(ctx.engine) as uow:
         smtp = load_smtp_settings(uow.session)
-        listings = {"channels": order_settings.list_channels(uow.session),
-                    "salesmen": order_settings.list_salesmen(uow.session),
-                    "fields": order_settings.list_custom_fields(uow.session)}
+        listings = {
+            "channels": order_settings.list_channels(uow.session),
+            "salesmen": order_settings.list_salesmen(uow.session),
+            "fields": order_settings.list_custom_fields(uow.session),
+        }
     smtp_dialog = SmtpSettingsDialog(window, smtp)
     smtp_dialog.show()
     shot(app, smtp_dialog, "32-email-settings")
@@ -175,7 +178,9 @@ def main() -> int:
     app = application()
     empty = make_engine(f"sqlite:///{tmp / 'empty.db'}")
     upgrade(empty)
-    first = FirstRunDialog(None, make_context(empty, QSettings(str(tmp / "a.ini"), QSettings.Format.IniFormat)).database_label)
+    first = FirstRunDialog(
+        None, make_context(empty, QSettings(str(tmp / "a.ini"), QSettings.Format.IniFormat)).database_label
+    )
     first.show()
     shot(app, first, "01-first-run")
     first.close()
@@ -266,9 +271,9 @@ def main() -> int:
     from xmart.models import CorporateSaleOrder
 
     with Session(engine) as session:
-        number = session.scalar(select(CorporateSaleOrder.number).where(
-            CorporateSaleOrder.status == "partially assigned").limit(1)) or session.scalar(
-            select(CorporateSaleOrder.number).limit(1))
+        number = session.scalar(
+            select(CorporateSaleOrder.number).where(CorporateSaleOrder.status == "partially assigned").limit(1)
+        ) or session.scalar(select(CorporateSaleOrder.number).limit(1))
     view = window.open_document("cso", number)
     if view:
         shot(app, view, "17-corporate-sale-order-view")

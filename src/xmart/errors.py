@@ -43,5 +43,3 @@ class Cancelled(XmartError):
     """The user cancelled a running process; its transaction was rolled back, nothing was written."""
 
     exit_status = 1
-
-

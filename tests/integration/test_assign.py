@@ -18,10 +18,10 @@ from xmart.processes import assign as assign_module
 from xmart.processes.assign import AUTO_NOTE, AssignParams, assign_orders
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.fulfilment import cso_fulfilment
-from xmart.processes.selection import PROCESS_LOCK, CsoRange
-
+from xmart.processes.selection import CsoRange
 
 # --- the allocation rule ------------------------------------------------------------------------
+
 
 def test_overstock_first_from_the_location_with_most_overstock(engine):
     load(engine, scenario({"S01": {"A": (10, 2)}, "S02": {"A": (5, 1)}}, [{"lines": [("A", 6)]}]))
@@ -48,10 +48,13 @@ def test_ties_go_to_the_lowest_location_code(engine):
 
 
 def test_csos_in_ascending_number_and_lines_in_line_order(engine):
-    doc = scenario({"S01": {"A": (5, 0)}}, [
-        {"date": "2026-11-10", "lines": [("A", 3)]},   # 1001, later date but lower number: served first
-        {"date": "2026-11-01", "lines": [("A", 4)]},   # 1002
-    ])
+    doc = scenario(
+        {"S01": {"A": (5, 0)}},
+        [
+            {"date": "2026-11-10", "lines": [("A", 3)]},  # 1001, later date but lower number: served first
+            {"date": "2026-11-01", "lines": [("A", 4)]},  # 1002
+        ],
+    )
     doc["corporate_sale_orders"][0]["lines"] = [{"line": 2, "sku": "A", "qty": 2}, {"line": 1, "sku": "A", "qty": 1}]
     load(engine, doc)
     result = run_assign(engine)
@@ -69,8 +72,13 @@ def test_nothing_available_leaves_everything_unassigned(engine):
 
 # --- options --------------------------------------------------------------------------------
 
-PENDING_SO = {"number": 4001, "location": "S01", "date": "2026-10-01", "status": "open",
-              "lines": [{"sku": "A", "qty": 5, "sold": 1}]}
+PENDING_SO = {
+    "number": 4001,
+    "location": "S01",
+    "date": "2026-10-01",
+    "status": "open",
+    "lines": [{"sku": "A", "qty": 5, "sold": 1}],
+}
 
 
 def test_pending_units_on_open_sale_orders_are_not_available(engine):
@@ -157,16 +165,22 @@ def test_bad_ranges_are_refused_before_anything_runs(engine):
 
 # --- generated sale orders -------------------------------------------------------------------
 
+
 def _with_card_and_cash(doc, card="60.00", cash="40.00"):
     doc["corporate_sale_orders"][0]["payments"] = [
         {"type": "card", "amount": card, "card": {"brand": "VISA", "number": "4111111111111111", "expiry": "12/28"}},
-        {"type": "cash", "amount": cash}]
+        {"type": "cash", "amount": cash},
+    ]
     return doc
 
 
 def test_generated_sale_order_carries_the_cso_data(engine):
-    doc = _with_card_and_cash(scenario({"S01": {"A": (10, 0)}}, [
-        {"global_discount": "5.00", "shipping_customer": "C2", "lines": [("A", 2, "19.99", "10.00")]}]))
+    doc = _with_card_and_cash(
+        scenario(
+            {"S01": {"A": (10, 0)}},
+            [{"global_discount": "5.00", "shipping_customer": "C2", "lines": [("A", 2, "19.99", "10.00")]}],
+        )
+    )
     load(engine, doc)
     result = run_assign(engine)
     so = result.sale_orders[0]
@@ -187,11 +201,17 @@ def test_generated_sale_order_carries_the_cso_data(engine):
 
 
 def test_one_sale_order_per_cso_and_location_in_a_run(engine):
-    load(engine, scenario({"S01": {"A": (3, 0), "B": (3, 0)}, "S02": {"A": (9, 0)}},
-                          [{"lines": [("A", 2), ("B", 2), ("A", 1)]}]))
+    load(
+        engine,
+        scenario(
+            {"S01": {"A": (3, 0), "B": (3, 0)}, "S02": {"A": (9, 0)}}, [{"lines": [("A", 2), ("B", 2), ("A", 1)]}]
+        ),
+    )
     result = run_assign(engine)
     assert [(so.store, [(ln.sku, ln.qty) for ln in so.lines]) for so in result.sale_orders] == [
-        ("S01", [("B", 2)]), ("S02", [("A", 2), ("A", 1)])]
+        ("S01", [("B", 2)]),
+        ("S02", [("A", 2), ("A", 1)]),
+    ]
     assert [so.number for so in result.sale_orders] == [5001, 5002]
 
 
@@ -233,6 +253,7 @@ def test_lines_of_cancelled_sale_orders_do_not_count_as_assigned(engine):
 
 # --- deposit shares ----------------------------------------------------------------------------
 
+
 def test_deposit_follows_the_assigned_value_and_sums_to_the_deposit(engine):
     # P = 100, T = 3 units x 10.00 = 30: one unit now -> round(100 * 10 / 30) = 33.33
     load(engine, _with_card_and_cash(scenario({"S01": {"A": (1, 0)}}, [{"lines": [("A", 3, "10.00")]}])))
@@ -248,18 +269,32 @@ def test_deposit_follows_the_assigned_value_and_sums_to_the_deposit(engine):
 
 def test_deposit_split_within_a_run_by_largest_remainder_ties_lowest_code(engine):
     # three stores, one unit each, equal values: 100.00 / 3 -> the spare cent goes to S01
-    load(engine, _with_card_and_cash(scenario(
-        {"S03": {"A": (1, 0)}, "S02": {"A": (1, 0)}, "S01": {"A": (1, 0)}}, [{"lines": [("A", 3, "7.00")]}])))
+    load(
+        engine,
+        _with_card_and_cash(
+            scenario(
+                {"S03": {"A": (1, 0)}, "S02": {"A": (1, 0)}, "S01": {"A": (1, 0)}}, [{"lines": [("A", 3, "7.00")]}]
+            )
+        ),
+    )
     result = run_assign(engine)
     assert [(so.store, so.deposit) for so in result.sale_orders] == [
-        ("S01", Decimal("33.34")), ("S02", Decimal("33.33")), ("S03", Decimal("33.33"))]
+        ("S01", Decimal("33.34")),
+        ("S02", Decimal("33.33")),
+        ("S03", Decimal("33.33")),
+    ]
 
 
 def test_deposit_uses_exact_values_with_discounts(engine):
     # line 1: 1 x 0.05 at 50% = 0.025 exact; line 2: 1 x 9.95; global 10%; P = 10.00
-    doc = _with_card_and_cash(scenario({"S01": {"A": (1, 0)}, "S02": {"B": (0, 0)}},
-                                       [{"global_discount": "10", "lines": [("A", 1, "0.05", "50"), ("B", 1, "9.95")]}]),
-                              card="10.00", cash="0.00")
+    doc = _with_card_and_cash(
+        scenario(
+            {"S01": {"A": (1, 0)}, "S02": {"B": (0, 0)}},
+            [{"global_discount": "10", "lines": [("A", 1, "0.05", "50"), ("B", 1, "9.95")]}],
+        ),
+        card="10.00",
+        cash="0.00",
+    )
     load(engine, doc)
     result = run_assign(engine)
     # C/T = 0.025 / 9.975 -> 10.00 * 0.0025062 = 0.025 -> 0.03 (half up)
@@ -267,7 +302,9 @@ def test_deposit_uses_exact_values_with_discounts(engine):
 
 
 def test_card_on_file_with_zero_amount_gives_zero_deposit_and_card_reference(engine):
-    load(engine, _with_card_and_cash(scenario({"S01": {"A": (5, 0)}}, [{"lines": [("A", 2)]}]), card="0.00", cash="0.00"))
+    load(
+        engine, _with_card_and_cash(scenario({"S01": {"A": (5, 0)}}, [{"lines": [("A", 2)]}]), card="0.00", cash="0.00")
+    )
     result = run_assign(engine)
     assert result.sale_orders[0].deposit == Decimal("0.00")
     with UnitOfWork(engine) as uow:
@@ -275,6 +312,7 @@ def test_card_on_file_with_zero_amount_gives_zero_deposit_and_card_reference(eng
 
 
 # --- dry run, output, safety -------------------------------------------------------------------
+
 
 def test_dry_run_gives_the_same_result_and_writes_nothing(engine):
     load(engine, _with_card_and_cash(scenario({"S01": {"A": (3, 1)}, "S02": {"A": (4, 0)}}, [{"lines": [("A", 6)]}])))
@@ -295,14 +333,26 @@ def test_cli_json_output_is_exactly_the_interface(engine, db_url, capsys):
     document = json.loads(out.out)
     today = dt.date.today().isoformat()
     assert document == {
-        "sale_orders": [{"number": 5001, "store": "S01", "corporate_order": 1001, "date": today,
-                         "note": "Special Order created automatically from Corporate Sale Order", "deposit": "70.00",
-                         "lines": [{"sku": "A100", "qty": 5, "price": "19.99", "discount": "10.00"}]}],
-        "unassigned": []}
+        "sale_orders": [
+            {
+                "number": 5001,
+                "store": "S01",
+                "corporate_order": 1001,
+                "date": today,
+                "note": "Special Order created automatically from Corporate Sale Order",
+                "deposit": "70.00",
+                "lines": [{"sku": "A100", "qty": 5, "price": "19.99", "discount": "10.00"}],
+            }
+        ],
+        "unassigned": [],
+    }
 
 
 def test_cli_dry_run_store_and_options(engine, db_url, capsys):
-    load(engine, scenario({"S01": {"A": (6, 0)}, "S02": {"A": (6, 0)}}, [{"lines": [("A", 5)]}], sale_orders=[PENDING_SO]))
+    load(
+        engine,
+        scenario({"S01": {"A": (6, 0)}, "S02": {"A": (6, 0)}}, [{"lines": [("A", 5)]}], sale_orders=[PENDING_SO]),
+    )
     before = snapshot(engine)
     args = ["--db", db_url, "assign", "--by-date", "2026-11-01", "2026-11-30", "--store", "S01", "--json", "--dry-run"]
     assert main(args) == 0
@@ -314,10 +364,17 @@ def test_cli_dry_run_store_and_options(engine, db_url, capsys):
     assert snapshot(engine) == before
 
 
-@pytest.mark.parametrize("args", [
-    ["--by-number", "9", "1"], ["--by-date", "2026-12-01", "2026-11-01"], ["--by-date", "2026-02-30", "2026-03-01"],
-    ["--by-number", "1", "9", "--store", "NOPE"], ["--by-number", "1"], [],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--by-number", "9", "1"],
+        ["--by-date", "2026-12-01", "2026-11-01"],
+        ["--by-date", "2026-02-30", "2026-03-01"],
+        ["--by-number", "1", "9", "--store", "NOPE"],
+        ["--by-number", "1"],
+        [],
+    ],
+)
 def test_cli_bad_arguments_exit_2_and_write_nothing(engine, db_url, capsys, args):
     load(engine, scenario({"S01": {"A": (6, 0)}}, [{"lines": [("A", 5)]}]))
     before = snapshot(engine)
@@ -338,8 +395,12 @@ class _no_raise:
 
 
 def test_crash_after_sale_orders_were_built_leaves_the_database_as_before(engine, monkeypatch):
-    load(engine, _with_card_and_cash(scenario({"S01": {"A": (3, 0)}, "S02": {"A": (4, 0)}},
-                                              [{"lines": [("A", 6)]}, {"lines": [("A", 1)]}])))
+    load(
+        engine,
+        _with_card_and_cash(
+            scenario({"S01": {"A": (3, 0)}, "S02": {"A": (4, 0)}}, [{"lines": [("A", 6)]}, {"lines": [("A", 1)]}])
+        ),
+    )
     before = snapshot(engine)
 
     def explode(session, ids):

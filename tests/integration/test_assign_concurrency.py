@@ -44,10 +44,14 @@ sys.exit(main(["--db", sys.argv[2], "assign", "--by-number", "1", "99999", "--js
 
 
 def _start(url: str, go: Path, tmp_path: Path, name: str) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
-               XMART_DATA_DIR=str(tmp_path / name))
-    return subprocess.Popen([sys.executable, "-c", RUNNER, str(go), url], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+        XMART_DATA_DIR=str(tmp_path / name),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(go), url], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def test_two_processes_at_once_never_assign_a_unit_twice(engine, db_url, tmp_path):
@@ -71,7 +75,8 @@ def test_two_processes_at_once_never_assign_a_unit_twice(engine, db_url, tmp_pat
     assert total == 17 + 7  # A: 10 + 7 on hand, B: 4 + 3 on hand — each unit once
     with UnitOfWork(engine) as uow:
         per_line = uow.session.execute(
-            select(SaleOrderLine.cso_line_id, func.sum(SaleOrderLine.qty)).group_by(SaleOrderLine.cso_line_id)).all()
+            select(SaleOrderLine.cso_line_id, func.sum(SaleOrderLine.qty)).group_by(SaleOrderLine.cso_line_id)
+        ).all()
     assert all(qty <= 3 for _, qty in per_line)
 
 
@@ -119,8 +124,12 @@ def test_every_process_takes_the_process_lock_itself(db_url, monkeypatch, proces
     first, second = make_engine(db_url), make_engine(db_url)
     runs = {
         "assign": lambda uow: assign_orders(AssignParams(range=CsoRange.by_number(1, 9)), uow),
-        "purchase-orders": lambda uow: generate_purchase_orders(PurchaseOrderParams(
-            range=CsoRange.by_number(1, 9), delivery=dt.date(2030, 1, 1), cancel=dt.date(2030, 2, 1)), uow),
+        "purchase-orders": lambda uow: generate_purchase_orders(
+            PurchaseOrderParams(
+                range=CsoRange.by_number(1, 9), delivery=dt.date(2030, 1, 1), cancel=dt.date(2030, 2, 1)
+            ),
+            uow,
+        ),
         "receive": lambda uow: receive(uow, 1),
         "invoice": lambda uow: invoice(uow, 1, "A", 1),
     }

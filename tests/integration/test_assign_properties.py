@@ -28,29 +28,55 @@ STORES = ("S01", "S02", "S03")
 SKUS = ("A", "B", "C")
 EXCLUDE = dt.date(2026, 10, 1)
 
-stock_st = st.dictionaries(st.sampled_from(STORES), st.dictionaries(
-    st.sampled_from(SKUS), st.tuples(st.integers(0, 15), st.integers(0, 6)), max_size=3), min_size=1, max_size=3)
-line_st = st.tuples(st.sampled_from(SKUS), st.integers(1, 12), st.sampled_from(["0.00", "9.99", "10.00", "33.33"]),
-                    st.sampled_from(["0", "10", "50"]))
-order_st = st.fixed_dictionaries({
-    "lines": st.lists(line_st, min_size=1, max_size=3),
-    "global_discount": st.sampled_from(["0", "5", "12.5"]),
-    "payments": st.lists(st.sampled_from(["0.00", "0.01", "25.00", "99.99"]), max_size=2).map(
-        lambda amounts: [{"type": "cash", "amount": a} for a in amounts]),
-})
-pending_st = st.lists(st.tuples(st.sampled_from(STORES), st.sampled_from(SKUS), st.integers(1, 8),
-                                st.integers(0, 8), st.sampled_from(["2026-09-15", "2026-10-01", "2026-10-20"])),
-                      max_size=3)
+stock_st = st.dictionaries(
+    st.sampled_from(STORES),
+    st.dictionaries(st.sampled_from(SKUS), st.tuples(st.integers(0, 15), st.integers(0, 6)), max_size=3),
+    min_size=1,
+    max_size=3,
+)
+line_st = st.tuples(
+    st.sampled_from(SKUS),
+    st.integers(1, 12),
+    st.sampled_from(["0.00", "9.99", "10.00", "33.33"]),
+    st.sampled_from(["0", "10", "50"]),
+)
+order_st = st.fixed_dictionaries(
+    {
+        "lines": st.lists(line_st, min_size=1, max_size=3),
+        "global_discount": st.sampled_from(["0", "5", "12.5"]),
+        "payments": st.lists(st.sampled_from(["0.00", "0.01", "25.00", "99.99"]), max_size=2).map(
+            lambda amounts: [{"type": "cash", "amount": a} for a in amounts]
+        ),
+    }
+)
+pending_st = st.lists(
+    st.tuples(
+        st.sampled_from(STORES),
+        st.sampled_from(SKUS),
+        st.integers(1, 8),
+        st.integers(0, 8),
+        st.sampled_from(["2026-09-15", "2026-10-01", "2026-10-20"]),
+    ),
+    max_size=3,
+)
 
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 def _pending_sale_orders(pending):
     records = []
     for i, (store, sku, qty, sold, date) in enumerate(pending):
-        records.append({"number": 4001 + i, "location": store, "date": date, "status": "open",
-                        "lines": [{"sku": sku, "qty": qty, "sold": min(sold, qty)}]})
+        records.append(
+            {
+                "number": 4001 + i,
+                "location": store,
+                "date": date,
+                "status": "open",
+                "lines": [{"sku": sku, "qty": qty, "sold": min(sold, qty)}],
+            }
+        )
     return records
 
 
@@ -82,8 +108,11 @@ def reference(stock, orders, pending, stores=STORES, consider_pending=True, excl
     available = {}
     for store in stores:
         for sku, (on_hand, minimum) in stock.get(store, {}).items():
-            held = sum(q - min(s, q) for st_, sk, q, s, d in pending
-                       if consider_pending and st_ == store and sk == sku and dt.date.fromisoformat(d) >= exclude_before)
+            held = sum(
+                q - min(s, q)
+                for st_, sk, q, s, d in pending
+                if consider_pending and st_ == store and sk == sku and dt.date.fromisoformat(d) >= exclude_before
+            )
             available[(store, sku)] = [max(0, on_hand - held), minimum]
     out = {}
     for index, order in enumerate(orders):
@@ -135,8 +164,9 @@ def test_allocation_matches_the_rule_and_invariants_hold(sqlite_template, stock,
 
 
 @SETTINGS
-@given(stock=stock_st, orders=st.lists(order_st, min_size=1, max_size=3), pending=pending_st,
-       store=st.sampled_from(STORES))
+@given(
+    stock=stock_st, orders=st.lists(order_st, min_size=1, max_size=3), pending=pending_st, store=st.sampled_from(STORES)
+)
 def test_a_one_store_run_never_takes_from_another_store(sqlite_template, stock, orders, pending, store):
     db = Database(sqlite_template)
     try:
@@ -175,8 +205,11 @@ def test_property_helpers_use_real_payments(sqlite_template):
     """The generated documents carry their payments into the database (guards the strategy itself)."""
     db = Database(sqlite_template)
     try:
-        order = {"lines": [("A", 1, "10.00", "0")], "global_discount": "0",
-                 "payments": [{"type": "cash", "amount": "25.00"}]}
+        order = {
+            "lines": [("A", 1, "10.00", "0")],
+            "global_discount": "0",
+            "payments": [{"type": "cash", "amount": "25.00"}],
+        }
         load(db.engine, _document({"S01": {"A": (1, 0)}}, [order], []))
         with UnitOfWork(db.engine) as uow:
             assert uow.session.scalar(select(Payment.amount)) == 25

@@ -20,8 +20,10 @@ def card_payment(engine):
 
 def _audit(engine):
     with UnitOfWork(engine) as uow:
-        return [(a.user, a.action, a.entity_id, a.detail)
-                for a in uow.session.scalars(select(AuditEntry).where(AuditEntry.action.like("card.%")))]
+        return [
+            (a.user, a.action, a.entity_id, a.detail)
+            for a in uow.session.scalars(select(AuditEntry).where(AuditEntry.action.like("card.%")))
+        ]
 
 
 def test_permitted_user_sees_the_number_and_the_view_is_audited(engine, card_payment):

@@ -77,17 +77,34 @@ def test_human_summary(engine, xmart):
 
 def test_by_date_selection(engine, xmart):
     setup(engine, cso(1001, ("A100", 1), date="2026-10-01"), cso(1002, ("A100", 2), date="2026-11-05"))
-    status, out, _ = xmart("purchase-orders", "--by-date", "2026-11-01", "2026-11-30",
-                           "--delivery", "2026-12-01", "--cancel", "2026-12-01", "--json")
+    status, out, _ = xmart(
+        "purchase-orders",
+        "--by-date",
+        "2026-11-01",
+        "2026-11-30",
+        "--delivery",
+        "2026-12-01",
+        "--cancel",
+        "2026-12-01",
+        "--json",
+    )
     assert status == 0
     assert json.loads(out)["purchase_orders"][0]["lines"][0]["covers"] == [{"corporate_order": 1002, "qty": 2}]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--by-number", "1999", "1000", "--delivery", "2026-12-01", "--cancel", "2026-12-15"], "greater than the last"),
-    (["--by-number", "1000", "1999", "--delivery", "2026-12-01", "--cancel", "2026-11-30"],
-     "The cancel date (2026-11-30) is before the delivery date (2026-12-01)."),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--by-number", "1999", "1000", "--delivery", "2026-12-01", "--cancel", "2026-12-15"],
+            "greater than the last",
+        ),
+        (
+            ["--by-number", "1000", "1999", "--delivery", "2026-12-01", "--cancel", "2026-11-30"],
+            "The cancel date (2026-11-30) is before the delivery date (2026-12-01).",
+        ),
+    ],
+)
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(engine, xmart, args, message):
     interface_data(engine)
     status, out, err = xmart("purchase-orders", *args, "--json")
@@ -100,9 +117,27 @@ def test_cancel_before_delivery_in_a_real_process_exits_2(db_url, engine):
     interface_data(engine)
     env = os.environ | {"PYTHONPATH": str(SRC)}
     done = subprocess.run(
-        [sys.executable, "-m", "xmart", "--db", db_url, "purchase-orders", "--by-number", "1000", "1999",
-         "--delivery", "2026-12-01", "--cancel", "2026-11-30", "--json"],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "xmart",
+            "--db",
+            db_url,
+            "purchase-orders",
+            "--by-number",
+            "1000",
+            "1999",
+            "--delivery",
+            "2026-12-01",
+            "--cancel",
+            "2026-11-30",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "xmart: The cancel date (2026-11-30) is before the delivery date (2026-12-01).\n"
@@ -140,8 +175,17 @@ def test_receive_command(engine, xmart):
 
 
 def test_invoice_command(engine, xmart):
-    setup(engine, {"number": 1001, "date": "2026-11-02", "status": "assigned", "billing_customer": "C001",
-                   "lines": [{"sku": "A100", "qty": 2}]}, sos=(so(5001, 1001, ("A100", 2, 1)),))
+    setup(
+        engine,
+        {
+            "number": 1001,
+            "date": "2026-11-02",
+            "status": "assigned",
+            "billing_customer": "C001",
+            "lines": [{"sku": "A100", "qty": 2}],
+        },
+        sos=(so(5001, 1001, ("A100", 2, 1)),),
+    )
     load(engine, {"stock": [{"location": "S01", "sku": "A100", "on_hand": 5}]})
     status, _, err = xmart("invoice", "5001", "--sku", "A100", "--qty", "3")
     assert status == 2 and err == "xmart: SO 5001 has only 2 units of A100 left to sell; cannot sell 3.\n"

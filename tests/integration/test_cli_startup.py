@@ -27,8 +27,9 @@ def test_show_cso_loads_only_what_it_reads_with(db_url, engine):
     load(engine, B200_ITEM)
     load(engine, example())
     env = os.environ | {"PYTHONPATH": str(SRC)}
-    done = subprocess.run([sys.executable, "-c", PROBE, db_url], capture_output=True, text=True, env=env,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, db_url], capture_output=True, text=True, env=env, timeout=120, check=True
+    )
     document, probe = (json.loads(line) for line in done.stdout.splitlines())
     assert document["number"] == 1001 and probe["status"] == 0
     assert not probe["configured"], "show cso should not configure the ORM mappers"

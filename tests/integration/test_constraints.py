@@ -35,10 +35,23 @@ def _fails(engine, statement, values=None):
 
 
 def test_unique_document_numbers(loaded):
-    _fails(loaded, insert(CorporateSaleOrder.__table__), {
-        "number": 1001, "date": dt.date(2026, 1, 1), "status": "open", "billing_customer_id": 1,
-        "shipping_customer_id": 1, "billing_name": "", "shipping_name": "", "global_discount": 0,
-        "shipping_method": "", "shipping_cost": 0, "notes": ""})
+    _fails(
+        loaded,
+        insert(CorporateSaleOrder.__table__),
+        {
+            "number": 1001,
+            "date": dt.date(2026, 1, 1),
+            "status": "open",
+            "billing_customer_id": 1,
+            "shipping_customer_id": 1,
+            "billing_name": "",
+            "shipping_name": "",
+            "global_discount": 0,
+            "shipping_method": "",
+            "shipping_cost": 0,
+            "notes": "",
+        },
+    )
 
 
 def test_quantities_must_be_positive(loaded):
@@ -68,8 +81,10 @@ def test_card_payment_needs_ciphertext(loaded):
 
 
 def test_cancel_not_before_delivery(loaded):
-    _fails(loaded, update(PurchaseOrder.__table__).values(
-        delivery_date=dt.date(2026, 12, 10), cancel_date=dt.date(2026, 12, 1)))
+    _fails(
+        loaded,
+        update(PurchaseOrder.__table__).values(delivery_date=dt.date(2026, 12, 10), cancel_date=dt.date(2026, 12, 1)),
+    )
 
 
 def test_foreign_keys_enforced(loaded):

@@ -29,13 +29,13 @@ def _search(engine, text):
 def test_search_by_each_field_partial_and_case_insensitive(engine):
     load_orders_data(engine)
     assert _search(engine, "c00") == ["C001", "C002"]
-    assert _search(engine, "LOVE") == ["C001"]          # name
-    assert _search(engine, "analytic") == ["C001"]      # company
-    assert _search(engine, "ADA@EXAMPLE") == ["C001"]   # e-mail
-    assert _search(engine, "555 0101") == ["C001"]      # phone as typed
-    assert _search(engine, "5185550101") == ["C001"]    # phone digits only
+    assert _search(engine, "LOVE") == ["C001"]  # name
+    assert _search(engine, "analytic") == ["C001"]  # company
+    assert _search(engine, "ADA@EXAMPLE") == ["C001"]  # e-mail
+    assert _search(engine, "555 0101") == ["C001"]  # phone as typed
+    assert _search(engine, "5185550101") == ["C001"]  # phone digits only
     assert _search(engine, "navy") == ["C002"]
-    assert _search(engine, "100%") == []                # wildcards are literal
+    assert _search(engine, "100%") == []  # wildcards are literal
     assert _search(engine, "") == ["C001", "C002"]
 
 
@@ -49,15 +49,29 @@ def test_create_validates_email_and_phone_and_names_the_field(engine):
 def test_create_same_as_billing_and_edit(engine):
     billing = Address("1 Main St", "", "Albany", "NY", "12207", "US")
     with UnitOfWork(engine) as uow:
-        row = create_customer(uow, CustomerParams(name="Alan Turing", email="alan@example.org", phone="(555) 010-2030",
-                                                  billing_address=billing, shipping_address=Address("x"),
-                                                  shipping_same_as_billing=True))
+        row = create_customer(
+            uow,
+            CustomerParams(
+                name="Alan Turing",
+                email="alan@example.org",
+                phone="(555) 010-2030",
+                billing_address=billing,
+                shipping_address=Address("x"),
+                shipping_same_as_billing=True,
+            ),
+        )
     assert row.number == "C000001"
     with UnitOfWork(engine) as uow:
         record = get_customer(uow.session, row.id)
     assert record.params.shipping_address == billing and record.params.shipping_same_as_billing
-    changed = CustomerParams(**{**record.params.__dict__, "company": "Bletchley", "shipping_same_as_billing": False,
-                                "shipping_address": Address("2 Park Rd", "", "Bletchley")})
+    changed = CustomerParams(
+        **{
+            **record.params.__dict__,
+            "company": "Bletchley",
+            "shipping_same_as_billing": False,
+            "shipping_address": Address("2 Park Rd", "", "Bletchley"),
+        }
+    )
     with UnitOfWork(engine) as uow:
         update_customer(uow, row.id, changed)
     with UnitOfWork(engine) as uow:
@@ -70,8 +84,17 @@ def test_create_same_as_billing_and_edit(engine):
 
 
 def test_search_is_fast_on_100000_customers(engine):
-    rows = [{"number": f"N{i:07d}", "name": f"Customer {i}", "company": f"Company {i % 5000}",
-             "email": f"user{i}@example.com", "phone": f"555-{i:07d}", "notes": ""} for i in range(100_000)]
+    rows = [
+        {
+            "number": f"N{i:07d}",
+            "name": f"Customer {i}",
+            "company": f"Company {i % 5000}",
+            "email": f"user{i}@example.com",
+            "phone": f"555-{i:07d}",
+            "notes": "",
+        }
+        for i in range(100_000)
+    ]
     rows[77_777]["name"] = "Zelda Needle"
     with UnitOfWork(engine) as uow:
         uow.session.execute(insert(Customer), rows)

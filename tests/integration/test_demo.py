@@ -42,10 +42,21 @@ def _counts(engine) -> dict[str, object]:
         s = uow.session
         counts: dict[str, object] = {
             model.__tablename__: s.scalar(select(func.count()).select_from(model))
-            for model in (Location, Vendor, Item, Stock, Customer, CorporateSaleOrder, SaleOrder, PurchaseOrder, Payment)
+            for model in (
+                Location,
+                Vendor,
+                Item,
+                Stock,
+                Customer,
+                CorporateSaleOrder,
+                SaleOrder,
+                PurchaseOrder,
+                Payment,
+            )
         }
-        counts["statuses"] = dict(s.execute(
-            select(CorporateSaleOrder.status, func.count()).group_by(CorporateSaleOrder.status)).all())
+        counts["statuses"] = dict(
+            s.execute(select(CorporateSaleOrder.status, func.count()).group_by(CorporateSaleOrder.status)).all()
+        )
     return counts
 
 
@@ -112,7 +123,12 @@ def test_load_demo_fills_an_empty_database_once(engine):
     summary = load_demo(engine, seed=2026, today=TODAY)
     assert summary.count("corporate_sale_orders") == 100
     assert [name for name, _ in summary.steps] == [
-        "Assign", "Automatic Purchase Orders", "Receiving", "Assign again", "Invoicing"]
+        "Assign",
+        "Automatic Purchase Orders",
+        "Receiving",
+        "Assign again",
+        "Invoicing",
+    ]
     assert all(what for _, what in summary.steps)
     assert len(summary.lines()) >= 8
     before = _counts(engine)
@@ -163,8 +179,10 @@ def _spy_processes(monkeypatch, calls: list) -> None:
         monkeypatch.setattr(demo, name, wrapper)
 
     spy("assign_orders", lambda params, uow, **_: ("assign", params.range))
-    spy("generate_purchase_orders",
-        lambda params, uow, **_: ("purchase-orders", params.range, params.delivery, params.cancel))
+    spy(
+        "generate_purchase_orders",
+        lambda params, uow, **_: ("purchase-orders", params.range, params.delivery, params.cancel),
+    )
     spy("receive", lambda uow, number, *_: ("receive", number))
     spy("invoice", lambda uow, so, sku, qty, *_: ("invoice", so, sku, qty))
 
@@ -193,7 +211,8 @@ def test_load_demo_runs_the_whole_flow_through_the_process_modules(engine, monke
             for so, sku, qty, sold in s.execute(
                 select(SaleOrder.number, Item.sku, SaleOrderLine.qty, SaleOrderLine.sold)
                 .join(SaleOrderLine, SaleOrderLine.so_id == SaleOrder.id)
-                .join(Item, Item.id == SaleOrderLine.item_id))
+                .join(Item, Item.id == SaleOrderLine.item_id)
+            )
         }
         no_vendor = set(s.scalars(select(Item.sku).where(Item.vendor_id.is_(None))))
     assert generated_pos and calls[2] == ("receive", generated_pos[0]) and received == "received"

@@ -52,7 +52,8 @@ def test_example_alone_names_the_missing_sku(db_url, tmp_path, capsys):
     code, out = _import_cli(db_url, write(tmp_path / "example.json", example()), capsys)
     assert code == 2
     assert out.err.strip().splitlines() == [
-        "xmart: purchase_orders[0].lines[0].sku: unknown SKU 'B200' (not in this document nor in the database)"]
+        "xmart: purchase_orders[0].lines[0].sku: unknown SKU 'B200' (not in this document nor in the database)"
+    ]
 
 
 def _bad_sku(doc):
@@ -105,8 +106,21 @@ def _float_qty(doc):
     return "stock[0].minimum"
 
 
-@pytest.mark.parametrize("breaker", [_bad_sku, _negative_qty, _malformed_date, _cvv, _bad_luhn, _three_decimals,
-                                     _zero_line_qty, _sold_above_qty, _unknown_field, _float_qty])
+@pytest.mark.parametrize(
+    "breaker",
+    [
+        _bad_sku,
+        _negative_qty,
+        _malformed_date,
+        _cvv,
+        _bad_luhn,
+        _three_decimals,
+        _zero_line_qty,
+        _sold_above_qty,
+        _unknown_field,
+        _float_qty,
+    ],
+)
 def test_bad_document_exits_2_names_the_record_and_changes_nothing(engine, db_url, tmp_path, capsys, breaker):
     load(engine, B200_ITEM)
     before = snapshot(engine)
@@ -131,16 +145,19 @@ def test_duplicate_document_number_refused(engine):
     load(engine, B200_ITEM)
     load(engine, example())
     doc = {"corporate_sale_orders": example()["corporate_sale_orders"]}
-    with pytest.raises(ImportDocumentError, match=r"corporate_sale_orders\[0\]\.number: corporate sale order 1001 already exists"):
+    with pytest.raises(
+        ImportDocumentError, match=r"corporate_sale_orders\[0\]\.number: corporate sale order 1001 already exists"
+    ):
         load(engine, doc)
 
 
 def test_master_data_is_updated_by_code_and_orders_keep_their_address(engine):
     load(engine, B200_ITEM)
     load(engine, example())
-    update = {"items": [{"sku": "A100", "description": "Blue mug, large", "price": "21.00", "cost": "8.50"}],
-              "customers": [{"number": "C001", "name": "Ada King",
-                             "billing_address": {"line1": "2 New St", "city": "Troy"}}]}
+    update = {
+        "items": [{"sku": "A100", "description": "Blue mug, large", "price": "21.00", "cost": "8.50"}],
+        "customers": [{"number": "C001", "name": "Ada King", "billing_address": {"line1": "2 New St", "city": "Troy"}}],
+    }
     load(engine, update)
     with UnitOfWork(engine) as uow:
         s = uow.session
@@ -156,11 +173,14 @@ def test_master_data_is_updated_by_code_and_orders_keep_their_address(engine):
 
 
 def test_price_defaults_to_item_price_and_refs_within_document(engine):
-    doc = {"locations": [{"code": "S09", "name": "Nine"}],
-           "items": [{"sku": "Z1", "price": "3.25"}],
-           "customers": [{"number": "K1", "name": "Kim"}],
-           "corporate_sale_orders": [{"number": 7, "date": "2026-01-05", "billing_customer": "K1",
-                                      "lines": [{"sku": "Z1", "qty": 2}]}]}
+    doc = {
+        "locations": [{"code": "S09", "name": "Nine"}],
+        "items": [{"sku": "Z1", "price": "3.25"}],
+        "customers": [{"number": "K1", "name": "Kim"}],
+        "corporate_sale_orders": [
+            {"number": 7, "date": "2026-01-05", "billing_customer": "K1", "lines": [{"sku": "Z1", "qty": 2}]}
+        ],
+    }
     load(engine, doc)
     with UnitOfWork(engine) as uow:
         cso = uow.session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.number == 7))
@@ -198,6 +218,7 @@ def test_card_number_never_stored_in_clear(tmp_path, capsys, monkeypatch):
     shown = json.loads(out.out)
     assert shown["deposit"] == "70.00"
     import os
+
     data_dir = tmp_path / "xmart-data"
     files = [db, db.with_name("card.db-wal"), *data_dir.iterdir()]
     assert any(f.name == "xmart.log" for f in files)

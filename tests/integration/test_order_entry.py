@@ -98,8 +98,20 @@ def test_complete_order_sets_open_and_queues_one_confirmation(engine, ids, smtp_
     mail = inbox.messages[0]
     body = mail.get_content()
     assert mail["To"] == "ada@example.com" and "1001" in mail["Subject"]
-    for text in ("1001", "A100", "B200", "C300", "Order total:", "74.60", "Deposit:", "50.00", "**** 1111",
-                 "9 Elm Rd", "Troy", "Happy birthday, Ada!"):
+    for text in (
+        "1001",
+        "A100",
+        "B200",
+        "C300",
+        "Order total:",
+        "74.60",
+        "Deposit:",
+        "50.00",
+        "**** 1111",
+        "9 Elm Rd",
+        "Troy",
+        "Happy birthday, Ada!",
+    ):
         assert text in body
     assert TEST_CARD not in body and "4111" not in body.replace("**** 1111", "")
 
@@ -107,14 +119,26 @@ def test_complete_order_sets_open_and_queues_one_confirmation(engine, ids, smtp_
 def test_complete_lists_every_missing_part_and_writes_nothing(engine, ids):
     view = _new(engine, ids["C001"])
     before = snapshot(engine)
-    empty = dataclasses.replace(full_entry(ids), channel_id=None, salesman_id=None, lines=(), payments=(),
-                                shipping_method="", shipping_address=Address())
+    empty = dataclasses.replace(
+        full_entry(ids),
+        channel_id=None,
+        salesman_id=None,
+        lines=(),
+        payments=(),
+        shipping_method="",
+        shipping_address=Address(),
+    )
     with UnitOfWork(engine) as uow, pytest.raises(InputError) as caught:
         complete_order(uow, view.id, empty, TODAY)
     message = str(caught.value)
-    for part in ("Setup: choose the sales channel", "Setup: choose the salesman", "Items: add at least one item",
-                 "Payment: add a card on file or a deposit", "Shipping: choose the shipping method",
-                 "Shipping: the shipping address needs"):
+    for part in (
+        "Setup: choose the sales channel",
+        "Setup: choose the salesman",
+        "Items: add at least one item",
+        "Payment: add a card on file or a deposit",
+        "Shipping: choose the shipping method",
+        "Shipping: the shipping address needs",
+    ):
         assert part in message
     assert snapshot(engine) == before
 
@@ -148,8 +172,10 @@ def test_deposit_by_cash_and_check_and_deposit_above_total(engine, ids):
 
 def test_unknown_sku_bad_quantity_and_custom_field_types(engine, ids):
     view = _new(engine, ids["C001"])
-    for lines, match in (((LineParams("ZZZ", 1, Decimal("1")),), "no item with SKU"),
-                         ((LineParams("A100", 0, Decimal("1")),), "above 0")):
+    for lines, match in (
+        ((LineParams("ZZZ", 1, Decimal("1")),), "no item with SKU"),
+        ((LineParams("A100", 0, Decimal("1")),), "above 0"),
+    ):
         with UnitOfWork(engine) as uow, pytest.raises(InputError, match=match):
             save_sections(uow, view.id, full_entry(ids, lines=lines), ["items"])
     with UnitOfWork(engine) as uow, pytest.raises(InputError, match="Deliver after must be a date"):
@@ -166,8 +192,7 @@ def test_only_drafts_are_edited_and_completed_once(engine, ids):
 
 def test_sales_order_interface_enters_the_whole_order_in_one_transaction(engine, ids):
     with UnitOfWork(engine) as uow:
-        result = enter_order(uow, ids["C002"], full_entry(ids, shipping_address=Address("5 Oak", "", "Albany")),
-                             TODAY)
+        result = enter_order(uow, ids["C002"], full_entry(ids, shipping_address=Address("5 Oak", "", "Albany")), TODAY)
     assert result.outbox_id is None and result.recipient == ""  # Grace has no e-mail: nothing queued
     with UnitOfWork(engine) as uow:
         view = load_order(uow.session, result.cso_id)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
-import io
 
 from tests.support.db import load
 from tests.support.orders import full_entry, load_orders_data
@@ -50,11 +50,21 @@ def test_hold_release_and_cancel_without_sale_orders(engine):
 def test_with_sale_orders_only_the_unassigned_remainder_is_cancelled(engine):
     ids = load_orders_data(engine)
     result = _enter(engine, ids)  # lines: A100 x2, B200 x3, C300 x1
-    load(engine, {"locations": [{"code": "S01", "name": "Downtown", "kind": "store"}],
-                  "sale_orders": [{"number": 5001, "location": "S01", "date": "2026-11-21",
-                                   "corporate_order": result.number,
-                                   "lines": [{"sku": "A100", "qty": 2, "cso_line": 1},
-                                             {"sku": "B200", "qty": 1, "cso_line": 2}]}]})
+    load(
+        engine,
+        {
+            "locations": [{"code": "S01", "name": "Downtown", "kind": "store"}],
+            "sale_orders": [
+                {
+                    "number": 5001,
+                    "location": "S01",
+                    "date": "2026-11-21",
+                    "corporate_order": result.number,
+                    "lines": [{"sku": "A100", "qty": 2, "cso_line": 1}, {"sku": "B200", "qty": 1, "cso_line": 2}],
+                }
+            ],
+        },
+    )
     with UnitOfWork(engine) as uow:
         refresh_statuses(uow.session, [result.cso_id])
         uow.commit()
@@ -73,14 +83,17 @@ def test_with_sale_orders_only_the_unassigned_remainder_is_cancelled(engine):
 
 def test_commission_per_salesman_and_range(engine):
     ids = load_orders_data(engine)
-    _enter(engine, ids)                                  # JS: total 67.10
-    _enter(engine, ids, salesman_id=ids["MK"])           # MK: 67.10
-    third = _enter(engine, ids, salesman_id=ids["MK"])   # MK, then cancelled: not counted
+    _enter(engine, ids)  # JS: total 67.10
+    _enter(engine, ids, salesman_id=ids["MK"])  # MK: 67.10
+    third = _enter(engine, ids, salesman_id=ids["MK"])  # MK, then cancelled: not counted
     with UnitOfWork(engine) as uow:
         cancel_order(uow, third.number)
     with UnitOfWork(engine) as uow:
         report = commission_report(uow.session, CommissionParams(TODAY, TODAY))
-        assert commission_report(uow.session, CommissionParams(TODAY + dt.timedelta(1), TODAY + dt.timedelta(9))).rows == ()
+        assert (
+            commission_report(uow.session, CommissionParams(TODAY + dt.timedelta(1), TODAY + dt.timedelta(9))).rows
+            == ()
+        )
     rows = {r.code: r for r in report.rows}
     assert rows["JS"].orders == 1 and rows["JS"].sales_total == Decimal("67.10")
     assert rows["JS"].commission == Decimal("1.68")  # 2.5% of 67.10 = 1.6775

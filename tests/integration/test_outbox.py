@@ -93,12 +93,14 @@ def test_two_senders_claim_a_message_once(engine, smtp_server):
 
 def test_smtp_password_lives_in_the_keyring_not_the_database(engine):
     with UnitOfWork(engine) as uow:
-        save_smtp_settings(uow, SmtpSettings("mail.example.com", 587, True, "clerk", "orders@example.com"),
-                           password="s3cret-pw")
+        save_smtp_settings(
+            uow, SmtpSettings("mail.example.com", 587, True, "clerk", "orders@example.com"), password="s3cret-pw"
+        )
     assert smtp_password() == "s3cret-pw" == keyring.get_password("xmart", "smtp-password")
     with UnitOfWork(engine) as uow:
-        assert load_smtp_settings(uow.session) == SmtpSettings("mail.example.com", 587, True, "clerk",
-                                                               "orders@example.com")
+        assert load_smtp_settings(uow.session) == SmtpSettings(
+            "mail.example.com", 587, True, "clerk", "orders@example.com"
+        )
         values = [v for (v,) in uow.session.execute(select(OutboxMessage.body))]
         from xmart.models import Setting
 

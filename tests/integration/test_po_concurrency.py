@@ -49,24 +49,63 @@ def many_orders(engine, n: int = 150) -> None:
     csos, sos = [], []
     for i in range(n):
         lines = [{"sku": SKUS[(i + k) % 4], "qty": 1 + (i * 7 + k) % 9} for k in range(3)]
-        csos.append({"number": 1000 + i, "date": "2026-11-02", "status": "partially assigned" if i % 5 == 0 else "open",
-                     "billing_customer": "C001", "lines": lines})
+        csos.append(
+            {
+                "number": 1000 + i,
+                "date": "2026-11-02",
+                "status": "partially assigned" if i % 5 == 0 else "open",
+                "billing_customer": "C001",
+                "lines": lines,
+            }
+        )
         if i % 5 == 0:
-            sos.append({"number": 5000 + i, "location": "S01", "date": "2026-11-10", "corporate_order": 1000 + i,
-                        "lines": [{"sku": lines[0]["sku"], "qty": 1, "cso_line": 1}]})
-    load(engine, base_doc() | {"corporate_sale_orders": csos, "sale_orders": sos,
-                               "purchase_orders": [po(6900, "V1", ("A100", 40, 5), ("B200", 30, 0),
-                                                      status="partially received")]})
+            sos.append(
+                {
+                    "number": 5000 + i,
+                    "location": "S01",
+                    "date": "2026-11-10",
+                    "corporate_order": 1000 + i,
+                    "lines": [{"sku": lines[0]["sku"], "qty": 1, "cso_line": 1}],
+                }
+            )
+    load(
+        engine,
+        base_doc()
+        | {
+            "corporate_sale_orders": csos,
+            "sale_orders": sos,
+            "purchase_orders": [po(6900, "V1", ("A100", 40, 5), ("B200", 30, 0), status="partially received")],
+        },
+    )
 
 
 def test_two_runs_started_together_never_order_a_unit_twice(db_url, engine):
     many_orders(engine)
     env = os.environ | {"PYTHONPATH": str(SRC)}
     start = time.time() + 3.0
-    argv = ["--db", db_url, "purchase-orders", "--by-number", "1000", "1999",
-            "--delivery", "2026-12-01", "--cancel", "2026-12-15", "--json"]
-    runs = [subprocess.Popen([sys.executable, "-c", STARTER, str(start), *argv], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    argv = [
+        "--db",
+        db_url,
+        "purchase-orders",
+        "--by-number",
+        "1000",
+        "1999",
+        "--delivery",
+        "2026-12-01",
+        "--cancel",
+        "2026-12-15",
+        "--json",
+    ]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", STARTER, str(start), *argv],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=180) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], [err for _, err in outputs]
     results = sorted((json.loads(out) for out, _ in outputs), key=lambda r: len(r["purchase_orders"]))

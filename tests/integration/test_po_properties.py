@@ -22,8 +22,9 @@ from xmart.processes.fulfilment import assigned_by_line, covered_by_line
 
 SKUS = ("A100", "B200", "C300", "D400")  # C300 has no vendor
 
-cso_lines = st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 9), st.integers(0, 9), st.booleans()),
-                     min_size=1, max_size=3)
+cso_lines = st.lists(
+    st.tuples(st.sampled_from(SKUS), st.integers(1, 9), st.integers(0, 9), st.booleans()), min_size=1, max_size=3
+)
 """(sku, qty, units assigned (capped at qty), whether that SO is cancelled)."""
 
 po_lines = st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 9), st.integers(0, 9)), min_size=1, max_size=2)
@@ -36,21 +37,48 @@ def document(orders, pos) -> dict:
     """An import document with the generated CSOs, their SOs and the POs on order."""
     csos, sos = [], []
     for i, lines in enumerate(orders):
-        so_lines = [{"sku": sku, "qty": min(assigned, qty), "cso_line": n, "cancelled": cancelled}
-                    for n, (sku, qty, assigned, cancelled) in enumerate(lines, start=1) if min(assigned, qty) > 0]
-        csos.append({"number": 1001 + i, "date": "2026-11-02", "billing_customer": "C001",
-                     "status": "partially assigned" if so_lines else "open",
-                     "lines": [{"sku": sku, "qty": qty} for sku, qty, _, _ in lines]})
+        so_lines = [
+            {"sku": sku, "qty": min(assigned, qty), "cso_line": n, "cancelled": cancelled}
+            for n, (sku, qty, assigned, cancelled) in enumerate(lines, start=1)
+            if min(assigned, qty) > 0
+        ]
+        csos.append(
+            {
+                "number": 1001 + i,
+                "date": "2026-11-02",
+                "billing_customer": "C001",
+                "status": "partially assigned" if so_lines else "open",
+                "lines": [{"sku": sku, "qty": qty} for sku, qty, _, _ in lines],
+            }
+        )
         for cancelled in (False, True):
-            chosen = [{k: v for k, v in line.items() if k != "cancelled"}
-                      for line in so_lines if line["cancelled"] == cancelled]
+            chosen = [
+                {k: v for k, v in line.items() if k != "cancelled"}
+                for line in so_lines
+                if line["cancelled"] == cancelled
+            ]
             if chosen:
-                sos.append({"number": 5000 + 2 * i + cancelled, "location": "S01", "date": "2026-11-10",
-                            "status": "cancelled" if cancelled else "open", "corporate_order": 1001 + i,
-                            "lines": chosen})
-    purchase = [{"number": 6900 + i, "vendor": "V1", "date": "2026-10-20", "location": "MAIN", "status": status,
-                 "lines": [{"sku": sku, "qty": qty, "received": min(received, qty)} for sku, qty, received in lines]}
-                for i, (status, lines) in enumerate(pos)]
+                sos.append(
+                    {
+                        "number": 5000 + 2 * i + cancelled,
+                        "location": "S01",
+                        "date": "2026-11-10",
+                        "status": "cancelled" if cancelled else "open",
+                        "corporate_order": 1001 + i,
+                        "lines": chosen,
+                    }
+                )
+    purchase = [
+        {
+            "number": 6900 + i,
+            "vendor": "V1",
+            "date": "2026-10-20",
+            "location": "MAIN",
+            "status": status,
+            "lines": [{"sku": sku, "qty": qty, "received": min(received, qty)} for sku, qty, received in lines],
+        }
+        for i, (status, lines) in enumerate(pos)
+    ]
     return base_doc() | {"corporate_sale_orders": csos, "sale_orders": sos, "purchase_orders": purchase}
 
 
@@ -61,8 +89,15 @@ def figures(engine) -> dict[int, tuple[int, int, int, bool]]:
         ids = [r.id for r in rows]
         assigned = assigned_by_line(uow.session, ids)
         covered = covered_by_line(uow.session, ids)
-        return {r.id: (r.qty, sum(a for a, _ in assigned.get(r.id, {}).values()), covered.get(r.id, 0),
-                       r.vendor_id is not None) for r in rows}
+        return {
+            r.id: (
+                r.qty,
+                sum(a for a, _ in assigned.get(r.id, {}).values()),
+                covered.get(r.id, 0),
+                r.vendor_id is not None,
+            )
+            for r in rows
+        }
 
 
 def check_po_lines(engine) -> None:
@@ -100,8 +135,9 @@ def test_purchase_order_invariants(sqlite_template, orders, pos, split):
     try:
         load(engine, document(orders, pos))
         with UnitOfWork(engine) as uow:
-            cso_of_line = dict(uow.session.execute(
-                select(CsoLine.id, CorporateSaleOrder.number).join(CsoLine.order)).all())
+            cso_of_line = dict(
+                uow.session.execute(select(CsoLine.id, CorporateSaleOrder.number).join(CsoLine.order)).all()
+            )
 
         # first run on part of the orders, then on all of them
         last_of_first = 1000 + split

@@ -29,8 +29,10 @@ def on_hand(engine, code: str, sku: str) -> int | None:
     """On hand of `sku` at location `code`, or None when there is no stock row."""
     with UnitOfWork(engine) as uow:
         return uow.session.scalar(
-            select(Stock.on_hand).join(Location, Location.id == Stock.location_id)
-            .join(Item, Item.id == Stock.item_id).where(Location.code == code, Item.sku == sku)
+            select(Stock.on_hand)
+            .join(Location, Location.id == Stock.location_id)
+            .join(Item, Item.id == Stock.item_id)
+            .where(Location.code == code, Item.sku == sku)
         )
 
 
@@ -65,7 +67,9 @@ def test_receiving_a_whole_po_receives_what_remains_and_raises_on_hand(two_line_
     result = do_receive(two_line_po, 6900)
     assert (result.status, result.location, result.units) == ("received", "MAIN", 13)
     assert [(ln.sku, ln.qty, ln.received, ln.ordered) for ln in result.lines] == [
-        ("A100", 10, 10, 10), ("B200", 3, 4, 4)]
+        ("A100", 10, 10, 10),
+        ("B200", 3, 4, 4),
+    ]
     assert po_state(two_line_po, 6900) == ("received", [("A100", 10, 10), ("B200", 4, 4)])
     assert on_hand(two_line_po, "MAIN", "A100") == 10  # stock row created
     assert on_hand(two_line_po, "MAIN", "B200") == 6
@@ -88,12 +92,15 @@ def test_over_receiving_is_refused_naming_po_sku_and_what_remains(two_line_po):
     assert on_hand(two_line_po, "MAIN", "A100") == 8
 
 
-@pytest.mark.parametrize(("sku", "qty", "error", "message"), [
-    ("A100", None, InputError, "Give both the SKU and the quantity"),
-    (None, 3, InputError, "Give both the SKU and the quantity"),
-    ("A100", 0, InputError, "must be at least 1"),
-    ("D400", 1, NotFoundError, "PO 6900 has no line with SKU D400"),
-])
+@pytest.mark.parametrize(
+    ("sku", "qty", "error", "message"),
+    [
+        ("A100", None, InputError, "Give both the SKU and the quantity"),
+        (None, 3, InputError, "Give both the SKU and the quantity"),
+        ("A100", 0, InputError, "must be at least 1"),
+        ("D400", 1, NotFoundError, "PO 6900 has no line with SKU D400"),
+    ],
+)
 def test_bad_receiving_requests_are_refused(two_line_po, sku, qty, error, message):
     with pytest.raises(error, match=message):
         do_receive(two_line_po, 6900, sku, qty)
@@ -101,8 +108,10 @@ def test_bad_receiving_requests_are_refused(two_line_po, sku, qty, error, messag
 
 
 def test_cancelled_received_and_unknown_pos_are_refused(engine):
-    setup(engine, pos=(po(6900, "V1", ("A100", 1, 0), status="cancelled"),
-                       po(6901, "V1", ("A100", 1, 1), status="received")))
+    setup(
+        engine,
+        pos=(po(6900, "V1", ("A100", 1, 0), status="cancelled"), po(6901, "V1", ("A100", 1, 1), status="received")),
+    )
     with pytest.raises(InputError, match="PO 6900 is cancelled"):
         do_receive(engine, 6900)
     with pytest.raises(InputError, match="PO 6901 is already received in full"):
@@ -121,14 +130,38 @@ def test_received_units_arrive_at_the_pos_own_location(engine):
 @pytest.fixture
 def sale_order(engine):
     """CSO 1001 (A100 5, B200 2) all assigned to S01 on SO 5001 (A100 3 + 2 on two lines, B200 2); S01 has stock."""
-    setup(engine, {"number": 1001, "date": "2026-11-02", "status": "assigned", "billing_customer": "C001",
-                   "lines": [{"sku": "A100", "qty": 5}, {"sku": "B200", "qty": 2}]},
-          sos=({"number": 5001, "location": "S01", "date": "2026-11-10", "corporate_order": 1001,
-                "lines": [{"sku": "A100", "qty": 3, "cso_line": 1, "price": "19.99"},
-                          {"sku": "B200", "qty": 2, "cso_line": 2},
-                          {"sku": "A100", "qty": 2, "cso_line": 1, "price": "18.00"}]},))
-    load(engine, {"stock": [{"location": "S01", "sku": "A100", "on_hand": 10},
-                            {"location": "S01", "sku": "B200", "on_hand": 2}]})
+    setup(
+        engine,
+        {
+            "number": 1001,
+            "date": "2026-11-02",
+            "status": "assigned",
+            "billing_customer": "C001",
+            "lines": [{"sku": "A100", "qty": 5}, {"sku": "B200", "qty": 2}],
+        },
+        sos=(
+            {
+                "number": 5001,
+                "location": "S01",
+                "date": "2026-11-10",
+                "corporate_order": 1001,
+                "lines": [
+                    {"sku": "A100", "qty": 3, "cso_line": 1, "price": "19.99"},
+                    {"sku": "B200", "qty": 2, "cso_line": 2},
+                    {"sku": "A100", "qty": 2, "cso_line": 1, "price": "18.00"},
+                ],
+            },
+        ),
+    )
+    load(
+        engine,
+        {
+            "stock": [
+                {"location": "S01", "sku": "A100", "on_hand": 10},
+                {"location": "S01", "sku": "B200", "on_hand": 2},
+            ]
+        },
+    )
     return engine
 
 
@@ -149,7 +182,9 @@ def test_invoicing_sells_lines_in_order_lowers_on_hand_and_records_the_invoice(s
         record = uow.session.scalar(select(Invoice))
         assert (record.number, record.date, record.location.code) == (1, TODAY, "S01")
         assert [(ln.qty, ln.price, ln.item_id == ln.so_line.item_id) for ln in record.lines] == [
-            (3, Decimal("19.99"), True), (1, Decimal("18.00"), True)]
+            (3, Decimal("19.99"), True),
+            (1, Decimal("18.00"), True),
+        ]
     assert do_invoice(sale_order, 5001, "A100", 1).number == 2
 
 
@@ -177,9 +212,17 @@ def test_selling_more_than_on_hand_is_refused(sale_order):
 
 
 def test_cancelled_unknown_and_wrong_sku_are_refused(engine):
-    setup(engine, {"number": 1001, "date": "2026-11-02", "status": "partially assigned", "billing_customer": "C001",
-                   "lines": [{"sku": "A100", "qty": 5}]},
-          sos=(so(5001, 1001, ("A100", 2, 1), status="cancelled"), so(5002, 1001, ("A100", 2, 1))))
+    setup(
+        engine,
+        {
+            "number": 1001,
+            "date": "2026-11-02",
+            "status": "partially assigned",
+            "billing_customer": "C001",
+            "lines": [{"sku": "A100", "qty": 5}],
+        },
+        sos=(so(5001, 1001, ("A100", 2, 1), status="cancelled"), so(5002, 1001, ("A100", 2, 1))),
+    )
     load(engine, {"stock": [{"location": "S01", "sku": "A100", "on_hand": 10}]})
     with pytest.raises(InputError, match="SO 5001 is cancelled"):
         do_invoice(engine, 5001, "A100", 1)
@@ -193,8 +236,16 @@ def test_cancelled_unknown_and_wrong_sku_are_refused(engine):
 
 
 def test_received_po_stock_can_be_sold_on_a_main_sale_order(engine):
-    setup(engine, {"number": 1001, "date": "2026-11-02", "status": "open", "billing_customer": "C001",
-                   "lines": [{"sku": "A100", "qty": 2}]})
+    setup(
+        engine,
+        {
+            "number": 1001,
+            "date": "2026-11-02",
+            "status": "open",
+            "billing_customer": "C001",
+            "lines": [{"sku": "A100", "qty": 2}],
+        },
+    )
     run_po(engine)
     do_receive(engine, 7001)
     load(engine, {"sale_orders": [so(5001, 1001, ("A100", 2, 1), location="MAIN")]})
@@ -207,20 +258,35 @@ def test_received_po_stock_can_be_sold_on_a_main_sale_order(engine):
 
 
 def test_end_to_end_cso_purchase_orders_receive_assign_invoice(engine):
-    from xmart.processes.selection import PROCESS_LOCK, CsoRange
+    from xmart.processes.selection import CsoRange
 
     def run_assign():
         params = assign.AssignParams(range=CsoRange.by_number(1000, 1999), stores=("MAIN", "S01"), today=TODAY)
         with UnitOfWork(engine) as uow:
             return assign.assign_orders(params, uow)
 
-    setup(engine, {"number": 1001, "date": "2026-11-02", "status": "open", "billing_customer": "C001",
-                   "lines": [{"sku": "A100", "qty": 5}, {"sku": "B200", "qty": 2}, {"sku": "C300", "qty": 1}]},
-          {"number": 1002, "date": "2026-11-03", "status": "open", "billing_customer": "C001",
-           "lines": [{"sku": "D400", "qty": 3}]})
+    setup(
+        engine,
+        {
+            "number": 1001,
+            "date": "2026-11-02",
+            "status": "open",
+            "billing_customer": "C001",
+            "lines": [{"sku": "A100", "qty": 5}, {"sku": "B200", "qty": 2}, {"sku": "C300", "qty": 1}],
+        },
+        {
+            "number": 1002,
+            "date": "2026-11-03",
+            "status": "open",
+            "billing_customer": "C001",
+            "lines": [{"sku": "D400", "qty": 3}],
+        },
+    )
     ordered = run_po(engine)
     assert [(p.number, p.vendor, [(ln.sku, ln.qty) for ln in p.lines]) for p in ordered.purchase_orders] == [
-        (7001, "V1", [("A100", 5), ("B200", 2)]), (7002, "V2", [("D400", 3)])]
+        (7001, "V1", [("A100", 5), ("B200", 2)]),
+        (7002, "V2", [("D400", 3)]),
+    ]
     assert ordered.skipped_no_vendor == ("C300",)
 
     do_receive(engine, 7001)
@@ -229,7 +295,10 @@ def test_end_to_end_cso_purchase_orders_receive_assign_invoice(engine):
 
     first = run_assign()
     assert sorted((s.store, ln.sku, ln.qty) for s in first.sale_orders for ln in s.lines) == [
-        ("MAIN", "A100", 5), ("MAIN", "B200", 2), ("MAIN", "D400", 2)]
+        ("MAIN", "A100", 5),
+        ("MAIN", "B200", 2),
+        ("MAIN", "D400", 2),
+    ]
     again = run_po(engine)  # assigning after the POs never orders the same units again
     assert again.purchase_orders == () and again.covered_by_existing == ()
 
@@ -242,7 +311,8 @@ def test_end_to_end_cso_purchase_orders_receive_assign_invoice(engine):
     do_receive(engine, 7002)
     second = run_assign()
     assert [(s.corporate_order, s.store, [(ln.sku, ln.qty) for ln in s.lines]) for s in second.sale_orders] == [
-        (1002, "MAIN", [("D400", 1)])]
+        (1002, "MAIN", [("D400", 1)])
+    ]
     do_invoice(engine, so_of[1002], "D400", 2)
     result = do_invoice(engine, second.sale_orders[0].number, "D400", 1)
     assert (result.so_status, result.cso_status, result.on_hand) == ("sold", "completed", 0)

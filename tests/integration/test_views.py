@@ -28,23 +28,46 @@ ADDRESS = {"line1": "1 Main St", "line2": "", "city": "Albany", "region": "NY", 
 def _document() -> dict:
     """Two stores and a closed one, two customers, five CSOs (two on the same date), sale orders at both stores."""
     customers = [("C001", "Ada Lovelace"), ("C002", "grace HOPPER")]
-    csos = [(1001, "2026-11-02", "C001"), (1002, "2026-11-05", "C002"), (1003, "2026-11-05", "C001"),
-            (1004, "2026-11-09", "C002"), (1005, "2026-11-01", "C001")]
+    csos = [
+        (1001, "2026-11-02", "C001"),
+        (1002, "2026-11-05", "C002"),
+        (1003, "2026-11-05", "C001"),
+        (1004, "2026-11-09", "C002"),
+        (1005, "2026-11-01", "C001"),
+    ]
     return {
-        "locations": [{"code": "S01", "name": "Downtown", "kind": "store", "active": True},
-                      {"code": "S02", "name": "Uptown", "kind": "store", "active": True},
-                      {"code": "S99", "name": "Closed", "kind": "store", "active": False}],
+        "locations": [
+            {"code": "S01", "name": "Downtown", "kind": "store", "active": True},
+            {"code": "S02", "name": "Uptown", "kind": "store", "active": True},
+            {"code": "S99", "name": "Closed", "kind": "store", "active": False},
+        ],
         "vendors": [{"code": "V1", "name": "Acme Supply"}],
         "items": [{"sku": "A100", "description": "Blue mug", "price": "19.99", "cost": "8.00", "vendor": "V1"}],
-        "customers": [{"number": number, "name": name, "billing_address": ADDRESS, "shipping_address": ADDRESS}
-                      for number, name in customers],
+        "customers": [
+            {"number": number, "name": name, "billing_address": ADDRESS, "shipping_address": ADDRESS}
+            for number, name in customers
+        ],
         "corporate_sale_orders": [
-            {"number": number, "date": date, "status": "open", "billing_customer": customer,
-             "shipping_customer": customer, "lines": [{"sku": "A100", "qty": number - 1000, "price": "19.99"}]}
-            for number, date, customer in csos],
-        "sale_orders": [{"number": 4000 + i, "location": "S01" if i % 2 else "S02", "date": "2026-10-01",
-                         "status": "open", "lines": [{"sku": "A100", "qty": i, "sold": 0, "price": "19.99"}]}
-                        for i in range(1, 6)],
+            {
+                "number": number,
+                "date": date,
+                "status": "open",
+                "billing_customer": customer,
+                "shipping_customer": customer,
+                "lines": [{"sku": "A100", "qty": number - 1000, "price": "19.99"}],
+            }
+            for number, date, customer in csos
+        ],
+        "sale_orders": [
+            {
+                "number": 4000 + i,
+                "location": "S01" if i % 2 else "S02",
+                "date": "2026-10-01",
+                "status": "open",
+                "lines": [{"sku": "A100", "qty": i, "sold": 0, "price": "19.99"}],
+            }
+            for i in range(1, 6)
+        ],
     }
 
 
@@ -62,8 +85,16 @@ def test_a_page_holds_plain_rows_with_their_figures(engine):
     load(engine, _document())
     rows = _page(engine, "cso")
     assert [row.number for row in rows] == [1001, 1002, 1003, 1004, 1005]
-    assert rows[0] == CsoRow(id=rows[0].id, number=1001, date=dt.date(2026, 11, 2), customer="Ada Lovelace",
-                             status="open", units=1, assigned=0, sold=0)
+    assert rows[0] == CsoRow(
+        id=rows[0].id,
+        number=1001,
+        date=dt.date(2026, 11, 2),
+        customer="Ada Lovelace",
+        status="open",
+        units=1,
+        assigned=0,
+        sold=0,
+    )
     assert all(dataclasses.is_dataclass(row) for row in rows)
 
 
@@ -71,8 +102,11 @@ def test_sorting_breaks_ties_by_id_and_pages_never_overlap(engine):
     load(engine, _document())
     everything = _page(engine, "cso", sort="date", descending=True)
     assert [row.date for row in everything] == sorted((row.date for row in everything), reverse=True)
-    paged = [row for offset in range(0, 5, 2) for row in _page(engine, "cso", sort="date", descending=True,
-                                                                offset=offset, limit=2)]
+    paged = [
+        row
+        for offset in range(0, 5, 2)
+        for row in _page(engine, "cso", sort="date", descending=True, offset=offset, limit=2)
+    ]
     assert paged == everything
     assert _page(engine, "cso", offset=5) == []
 
@@ -134,10 +168,22 @@ def test_cso_rows_count_units_on_sale_orders_not_cancelled(engine):
     """DOMAIN.md sections 2 and 6: a cancelled SO's units are neither assigned nor sold any more."""
     document = _document()
     document["sale_orders"] += [
-        {"number": 4100, "location": "S01", "date": "2026-11-10", "status": "partially sold", "corporate_order": 1004,
-         "lines": [{"sku": "A100", "cso_line": 1, "qty": 2, "sold": 1, "price": "19.99"}]},
-        {"number": 4101, "location": "S02", "date": "2026-11-10", "status": "cancelled", "corporate_order": 1004,
-         "lines": [{"sku": "A100", "cso_line": 1, "qty": 1, "sold": 0, "price": "19.99"}]},
+        {
+            "number": 4100,
+            "location": "S01",
+            "date": "2026-11-10",
+            "status": "partially sold",
+            "corporate_order": 1004,
+            "lines": [{"sku": "A100", "cso_line": 1, "qty": 2, "sold": 1, "price": "19.99"}],
+        },
+        {
+            "number": 4101,
+            "location": "S02",
+            "date": "2026-11-10",
+            "status": "cancelled",
+            "corporate_order": 1004,
+            "lines": [{"sku": "A100", "cso_line": 1, "qty": 1, "sold": 0, "price": "19.99"}],
+        },
     ]
     load(engine, document)
     rows = {row.number: row for row in _page(engine, "cso")}

@@ -16,7 +16,7 @@ def snapshot(engine: Engine) -> dict[str, list[tuple]]:
     with engine.connect() as connection:
         for name, table in sorted(Base.metadata.tables.items()):
             rows = connection.execute(select(table)).all()
-            result[name] = sorted((tuple(map(repr, row)) for row in rows))
+            result[name] = sorted(tuple(map(repr, row)) for row in rows)
     return result
 
 

@@ -9,27 +9,47 @@ from sqlalchemy import Engine
 
 from xmart.models.db import UnitOfWork
 from xmart.processes.assign import AssignParams, AssignResult, assign_orders
-from xmart.processes.selection import PROCESS_LOCK, CsoRange
+from xmart.processes.selection import CsoRange
 
 TODAY = dt.date(2026, 11, 21)
 
 
-def scenario(stock: dict[str, dict[str, tuple[int, int]]], orders: list[dict], sale_orders: list[dict] = (),
-             inactive: tuple[str, ...] = ()) -> dict:
+def scenario(
+    stock: dict[str, dict[str, tuple[int, int]]],
+    orders: list[dict],
+    sale_orders: list[dict] = (),
+    inactive: tuple[str, ...] = (),
+) -> dict:
     """An import document: `stock` is {location: {sku: (on_hand, minimum)}}; `orders` CSO records
     with `lines` as (sku, qty) or (sku, qty, price, discount) tuples; other fields as in the import format."""
-    skus = sorted({sku for per in stock.values() for sku in per} | {
-        line[0] for order in orders for line in order["lines"]})
+    skus = sorted(
+        {sku for per in stock.values() for sku in per} | {line[0] for order in orders for line in order["lines"]}
+    )
     doc = {
         "locations": [{"code": "MAIN", "name": "Main warehouse", "kind": "warehouse", "active": "MAIN" not in inactive}]
-        + [{"code": code, "name": f"Store {code}", "active": code not in inactive} for code in sorted(stock) if code != "MAIN"],
+        + [
+            {"code": code, "name": f"Store {code}", "active": code not in inactive}
+            for code in sorted(stock)
+            if code != "MAIN"
+        ],
         "vendors": [{"code": "V1", "name": "Vendor One"}],
-        "items": [{"sku": sku, "description": f"Item {sku}", "price": "10.00", "cost": "4.00", "vendor": "V1"} for sku in skus],
-        "stock": [{"location": loc, "sku": sku, "on_hand": on_hand, "minimum": minimum, "maximum": max(on_hand, minimum)}
-                  for loc, per in sorted(stock.items()) for sku, (on_hand, minimum) in sorted(per.items())],
-        "customers": [{"number": "C1", "name": "Ada Lovelace", "billing_address": {"line1": "1 Main St", "city": "Troy"},
-                       "shipping_address": {"line1": "9 Dock Rd", "city": "Albany"}},
-                      {"number": "C2", "name": "Grace Hopper"}],
+        "items": [
+            {"sku": sku, "description": f"Item {sku}", "price": "10.00", "cost": "4.00", "vendor": "V1"} for sku in skus
+        ],
+        "stock": [
+            {"location": loc, "sku": sku, "on_hand": on_hand, "minimum": minimum, "maximum": max(on_hand, minimum)}
+            for loc, per in sorted(stock.items())
+            for sku, (on_hand, minimum) in sorted(per.items())
+        ],
+        "customers": [
+            {
+                "number": "C1",
+                "name": "Ada Lovelace",
+                "billing_address": {"line1": "1 Main St", "city": "Troy"},
+                "shipping_address": {"line1": "9 Dock Rd", "city": "Albany"},
+            },
+            {"number": "C2", "name": "Grace Hopper"},
+        ],
         "corporate_sale_orders": [],
         "sale_orders": list(sale_orders),
     }

@@ -32,8 +32,9 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd hook name
         with self.lock:
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
-            self.messages.append(message_from_bytes(envelope.original_content or envelope.content,
-                                                    policy=policy.default))
+            self.messages.append(
+                message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
+            )
         return "250 Message accepted for delivery"
 
 

@@ -17,39 +17,93 @@ TODAY = dt.date(2026, 11, 21)
 
 def small_document() -> dict:
     """Three locations, three items, two customers, three open CSOs (1001-1003), one pending SO."""
-    address = {"line1": "1 Main St", "line2": "", "city": "Albany", "region": "NY", "postal_code": "12207",
-               "country": "US"}
+    address = {
+        "line1": "1 Main St",
+        "line2": "",
+        "city": "Albany",
+        "region": "NY",
+        "postal_code": "12207",
+        "country": "US",
+    }
     return {
-        "locations": [{"code": "MAIN", "name": "Main warehouse", "kind": "warehouse", "active": True},
-                      {"code": "S01", "name": "Downtown", "kind": "store", "active": True},
-                      {"code": "S02", "name": "Uptown", "kind": "store", "active": True}],
+        "locations": [
+            {"code": "MAIN", "name": "Main warehouse", "kind": "warehouse", "active": True},
+            {"code": "S01", "name": "Downtown", "kind": "store", "active": True},
+            {"code": "S02", "name": "Uptown", "kind": "store", "active": True},
+        ],
         "vendors": [{"code": "V1", "name": "Acme Supply"}],
-        "items": [{"sku": "A100", "description": "Blue mug", "price": "19.99", "cost": "8.00", "vendor": "V1"},
-                  {"sku": "B200", "description": "Red bowl", "price": "9.50", "cost": "4.00", "vendor": "V1"},
-                  {"sku": "C300", "description": "Tea towel", "price": "5.00", "cost": "2.00", "vendor": "V1"}],
-        "stock": [{"location": "S01", "sku": "A100", "on_hand": 10, "minimum": 2, "maximum": 20},
-                  {"location": "S02", "sku": "A100", "on_hand": 4, "minimum": 1, "maximum": 10},
-                  {"location": "S02", "sku": "B200", "on_hand": 6, "minimum": 0, "maximum": 10}],
-        "customers": [{"number": "C001", "name": "Ada Lovelace", "company": "Analytical Ltd",
-                       "billing_address": address, "shipping_address": address},
-                      {"number": "C002", "name": "Grace Hopper", "company": "Navy",
-                       "billing_address": address, "shipping_address": address}],
+        "items": [
+            {"sku": "A100", "description": "Blue mug", "price": "19.99", "cost": "8.00", "vendor": "V1"},
+            {"sku": "B200", "description": "Red bowl", "price": "9.50", "cost": "4.00", "vendor": "V1"},
+            {"sku": "C300", "description": "Tea towel", "price": "5.00", "cost": "2.00", "vendor": "V1"},
+        ],
+        "stock": [
+            {"location": "S01", "sku": "A100", "on_hand": 10, "minimum": 2, "maximum": 20},
+            {"location": "S02", "sku": "A100", "on_hand": 4, "minimum": 1, "maximum": 10},
+            {"location": "S02", "sku": "B200", "on_hand": 6, "minimum": 0, "maximum": 10},
+        ],
+        "customers": [
+            {
+                "number": "C001",
+                "name": "Ada Lovelace",
+                "company": "Analytical Ltd",
+                "billing_address": address,
+                "shipping_address": address,
+            },
+            {
+                "number": "C002",
+                "name": "Grace Hopper",
+                "company": "Navy",
+                "billing_address": address,
+                "shipping_address": address,
+            },
+        ],
         "salesmen": [{"code": "JS", "name": "Jo Smith", "commission_rate": "2.50"}],
         "corporate_sale_orders": [
-            {"number": 1001, "date": "2026-11-02", "status": "open", "billing_customer": "C001",
-             "shipping_customer": "C001", "salesman": "JS",
-             "lines": [{"sku": "A100", "qty": 5, "price": "19.99"}, {"sku": "C300", "qty": 2, "price": "5.00"}],
-             "payments": [{"type": "card", "amount": "50.00",
-                           "card": {"brand": "VISA", "number": TEST_CARD, "expiry": "12/28"}}]},
-            {"number": 1002, "date": "2026-11-05", "status": "open", "billing_customer": "C002",
-             "shipping_customer": "C002", "salesman": "JS",
-             "lines": [{"sku": "B200", "qty": 3, "price": "9.50"}]},
-            {"number": 1003, "date": "2026-11-10", "status": "open", "billing_customer": "C002",
-             "shipping_customer": "C002", "salesman": "JS",
-             "lines": [{"sku": "A100", "qty": 2, "price": "19.99"}]},
+            {
+                "number": 1001,
+                "date": "2026-11-02",
+                "status": "open",
+                "billing_customer": "C001",
+                "shipping_customer": "C001",
+                "salesman": "JS",
+                "lines": [{"sku": "A100", "qty": 5, "price": "19.99"}, {"sku": "C300", "qty": 2, "price": "5.00"}],
+                "payments": [
+                    {
+                        "type": "card",
+                        "amount": "50.00",
+                        "card": {"brand": "VISA", "number": TEST_CARD, "expiry": "12/28"},
+                    }
+                ],
+            },
+            {
+                "number": 1002,
+                "date": "2026-11-05",
+                "status": "open",
+                "billing_customer": "C002",
+                "shipping_customer": "C002",
+                "salesman": "JS",
+                "lines": [{"sku": "B200", "qty": 3, "price": "9.50"}],
+            },
+            {
+                "number": 1003,
+                "date": "2026-11-10",
+                "status": "open",
+                "billing_customer": "C002",
+                "shipping_customer": "C002",
+                "salesman": "JS",
+                "lines": [{"sku": "A100", "qty": 2, "price": "19.99"}],
+            },
         ],
-        "sale_orders": [{"number": 4001, "location": "S01", "date": "2026-10-01", "status": "open",
-                         "lines": [{"sku": "A100", "qty": 3, "sold": 1, "price": "19.99"}]}],
+        "sale_orders": [
+            {
+                "number": 4001,
+                "location": "S01",
+                "date": "2026-10-01",
+                "status": "open",
+                "lines": [{"sku": "A100", "qty": 3, "sold": 1, "price": "19.99"}],
+            }
+        ],
     }
 
 

@@ -62,9 +62,18 @@ def test_so_store_and_status_filters(ctx, qtbot):
 
 
 def test_100000_sale_orders_open_at_once_and_page_in(ctx, qtbot):
-    rows = [{"number": 10_000 + n, "location_id": 2, "date": dt.date(2026, 1, 1) + dt.timedelta(days=n % 300),
-             "status": "open", "global_discount": Decimal(0), "deposit": Decimal(0), "note": ""}
-            for n in range(100_000)]
+    rows = [
+        {
+            "number": 10_000 + n,
+            "location_id": 2,
+            "date": dt.date(2026, 1, 1) + dt.timedelta(days=n % 300),
+            "status": "open",
+            "global_discount": Decimal(0),
+            "deposit": Decimal(0),
+            "note": "",
+        }
+        for n in range(100_000)
+    ]
     with ctx.engine.begin() as conn:
         conn.execute(SaleOrder.__table__.insert(), rows)
     from xmart.ui.browsers.document_browser import DocumentBrowser

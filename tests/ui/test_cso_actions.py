@@ -34,10 +34,14 @@ def _status(engine, number: int) -> str:
 
 def _cancelled_by_sku(engine, number: int) -> dict[str, int]:
     with Session(engine) as session:
-        return dict(session.execute(
-            select(Item.sku, CsoLine.cancelled_qty).join(Item, Item.id == CsoLine.item_id)
-            .join(CorporateSaleOrder, CorporateSaleOrder.id == CsoLine.cso_id)
-            .where(CorporateSaleOrder.number == number)).all())
+        return dict(
+            session.execute(
+                select(Item.sku, CsoLine.cancelled_qty)
+                .join(Item, Item.id == CsoLine.item_id)
+                .join(CorporateSaleOrder, CorporateSaleOrder.id == CsoLine.cso_id)
+                .where(CorporateSaleOrder.number == number)
+            ).all()
+        )
 
 
 def _sale_orders(engine) -> int:
@@ -175,9 +179,12 @@ def test_a_draft_opens_in_the_order_manager_from_the_browser(window, ctx, qtbot)
     click(qtbot, om.ui.saveButton)
     wait_task(qtbot, om.last_task)
     with Session(ctx.engine) as session:
-        skus = session.scalars(select(Item.sku).join(CsoLine, CsoLine.item_id == Item.id)
-                               .join(CorporateSaleOrder, CorporateSaleOrder.id == CsoLine.cso_id)
-                               .where(CorporateSaleOrder.number == draft)).all()
+        skus = session.scalars(
+            select(Item.sku)
+            .join(CsoLine, CsoLine.item_id == Item.id)
+            .join(CorporateSaleOrder, CorporateSaleOrder.id == CsoLine.cso_id)
+            .where(CorporateSaleOrder.number == draft)
+        ).all()
     assert skus == ["B200"] and _status(ctx.engine, draft) == "draft"
 
     # an open order still opens read-only

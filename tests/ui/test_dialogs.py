@@ -13,8 +13,11 @@ from xmart.processes.selection import CsoRange
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 from xmart.ui.widgets.store_selector import LocationChoice
 
-LOCATIONS = [LocationChoice("MAIN", "Main warehouse", "warehouse"), LocationChoice("S01", "Downtown"),
-             LocationChoice("S02", "Uptown")]
+LOCATIONS = [
+    LocationChoice("MAIN", "Main warehouse", "warehouse"),
+    LocationChoice("S01", "Downtown"),
+    LocationChoice("S02", "Uptown"),
+]
 
 
 @pytest.fixture
@@ -122,8 +125,13 @@ def test_assign_refuses_no_store(assign_dialog, qtbot):
 def test_assign_remembers_defaults_and_enter_runs(assign_dialog, qtbot):
     from xmart.processes.assign import AssignParams
 
-    defaults = AssignParams(range=CsoRange.by_date(dt.date(2026, 11, 1), dt.date(2026, 11, 9)), stores=("S02",),
-                            consider_pending=False, exclude_before=dt.date(2026, 1, 1), print_documents=True)
+    defaults = AssignParams(
+        range=CsoRange.by_date(dt.date(2026, 11, 1), dt.date(2026, 11, 9)),
+        stores=("S02",),
+        consider_pending=False,
+        exclude_before=dt.date(2026, 1, 1),
+        print_documents=True,
+    )
     dialog = assign_dialog(defaults=defaults)
     assert dialog.params() == defaults
     qtbot.keyClick(dialog, Qt.Key.Key_Return)

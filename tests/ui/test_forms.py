@@ -22,8 +22,9 @@ def _uic() -> str:
 
 @pytest.mark.parametrize("form", sorted(p.name for p in (SRC / "forms").glob("*.ui")))
 def test_generated_module_is_current(form):
-    compiled = subprocess.run([_uic(), "--from-imports", str(SRC / "forms" / form)], check=True,
-                              capture_output=True, text=True).stdout
+    compiled = subprocess.run(
+        [_uic(), "--from-imports", str(SRC / "forms" / form)], check=True, capture_output=True, text=True
+    ).stdout
     generated = SRC / "ui" / "generated" / f"ui_{form[:-3]}.py"
     assert generated.exists(), f"run scripts/compile_forms.sh: {generated.name} is missing"
     assert generated.read_text() == compiled, f"run scripts/compile_forms.sh: {generated.name} is out of date"

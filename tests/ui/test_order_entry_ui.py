@@ -71,7 +71,10 @@ def _enter_items(qtbot, items) -> None:
     items.completer.popup().hide()
     qtbot.keyClick(items.ui.skuEdit, Qt.Key.Key_Return)
     assert [(ln.sku, ln.qty, str(ln.discount)) for ln in items.lines] == [
-        ("A100", 2, "0.00"), ("B200", 3, "10.00"), ("C300", 1, "0.00")]
+        ("A100", 2, "0.00"),
+        ("B200", 3, "10.00"),
+        ("C300", 1, "0.00"),
+    ]
     assert "Total 70.63" in items.ui.totalsLabel.text()
     items.ui.globalSpin.setValue(5)
     assert "Total 67.10" in items.ui.totalsLabel.text()
@@ -177,8 +180,15 @@ def test_sales_order_interface_keyboard_first(main, order_ctx, qtbot, smtp_serve
     qtbot.keyClicks(soi.ui.shippingSection.ui.costEdit, "7.50")
     # the same overall totals line as the Order Manager's (money.order_totals, then shipping and deposit)
     totals = soi.ui.totalsLabel.text()
-    for text in ("Lines 3", "Subtotal 70.63", "Discount −3.53", "Shipping 7.50", "Order total 74.60",
-                 "Deposit 50.00", "Balance 24.60"):
+    for text in (
+        "Lines 3",
+        "Subtotal 70.63",
+        "Discount −3.53",
+        "Shipping 7.50",
+        "Order total 74.60",
+        "Deposit 50.00",
+        "Balance 24.60",
+    ):
         assert text in totals
     click(qtbot, soi.ui.completeButton)
     wait_task(qtbot, soi.last_task)

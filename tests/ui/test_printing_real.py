@@ -46,8 +46,9 @@ def _assign(window, qtbot):
 
 def _generated(engine) -> list[int]:
     with Session(engine) as session:
-        return list(session.scalars(select(SaleOrder.number).where(SaleOrder.cso_id.isnot(None))
-                                    .order_by(SaleOrder.number)))
+        return list(
+            session.scalars(select(SaleOrder.number).where(SaleOrder.cso_id.isnot(None)).order_by(SaleOrder.number))
+        )
 
 
 def _boxes() -> list[str]:
@@ -89,6 +90,7 @@ def test_save_as_pdf_of_a_generated_sale_order_writes_the_real_document(window, 
 
 def test_print_all_from_the_assign_summary_goes_to_the_cups_pdf_queue(window, ctx, qtbot):
     require_pdf_queue()
+
     # Settings › Printer…: the clerk picks "PDF"
     def pick(dialog: QInputDialog) -> None:
         assert QUEUE in dialog.comboBoxItems()

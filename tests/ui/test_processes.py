@@ -31,8 +31,11 @@ def _count(engine, model, *where) -> int:
 
 def _generated_sos(engine) -> list[tuple[int, str]]:
     with Session(engine) as session:
-        return list(session.execute(select(SaleOrder.number, SaleOrder.note).where(SaleOrder.cso_id.isnot(None))
-                                    .order_by(SaleOrder.number)))
+        return list(
+            session.execute(
+                select(SaleOrder.number, SaleOrder.note).where(SaleOrder.cso_id.isnot(None)).order_by(SaleOrder.number)
+            )
+        )
 
 
 def test_assign_by_date_preview_then_run_then_open_and_print(window, ctx, qtbot, monkeypatch):
@@ -148,7 +151,9 @@ def test_purchase_orders_by_date_preview_then_run(window, ctx, qtbot):
     assert seen["refused"]
     assert "nothing has been written" in seen["preview"]
     with Session(ctx.engine) as session:
-        pos = session.execute(select(PurchaseOrder.number, PurchaseOrder.delivery_date, PurchaseOrder.cancel_date)).all()
+        pos = session.execute(
+            select(PurchaseOrder.number, PurchaseOrder.delivery_date, PurchaseOrder.cancel_date)
+        ).all()
     assert pos and all(str(d) == "2026-12-15" and str(c) == "2027-01-15" for _, d, c in pos)
     assert _count(ctx.engine, PoCoverage) >= 1
     summary = window.processes.last_summary

@@ -54,8 +54,17 @@ def test_the_cli_prints_through_qt_when_lp_is_missing(data_engine, qtbot, monkey
     require_pdf_queue()
     monkeypatch.setenv("PATH", str(tmp_path))  # no lp, no lpstat: as on Windows
     before = pdfs_in(cups_pdf_folders())
-    code = main(["--db", data_engine.url.render_as_string(hide_password=False), "print", "cso",
-                 *map(str, CSOS), "--printer", QUEUE])
+    code = main(
+        [
+            "--db",
+            data_engine.url.render_as_string(hide_password=False),
+            "print",
+            "cso",
+            *map(str, CSOS),
+            "--printer",
+            QUEUE,
+        ]
+    )
     out = capsys.readouterr()
     assert code == 0, out.err
     assert out.out.strip() == f"sent 3 document(s), 3 page(s), to {QUEUE}"
@@ -117,7 +126,9 @@ def test_the_backend_gets_the_merged_batch_instead_of_lp(data_engine, monkeypatc
     assert result == PrintResult(job_id="QT-1", pages=3)
 
     calls.clear()
-    result = print_documents(data_engine, "cso", CSOS, PrintTarget(), backend=lambda *a: (calls.append(a), PrintResult())[1])
+    result = print_documents(
+        data_engine, "cso", CSOS, PrintTarget(), backend=lambda *a: (calls.append(a), PrintResult())[1]
+    )
     assert len(calls) == 1 and calls[0][1] is None  # None: the default printer
     assert _pages(calls[0][0]) == 3 and result.pages == 3  # counted by the service when the backend did not
 
@@ -133,10 +144,14 @@ def test_the_cli_loads_no_qt_where_lp_exists(tmp_path):
     fake_lp = tmp_path / "lp"
     fake_lp.write_text("#!/bin/sh\nexit 0\n")
     fake_lp.chmod(0o755)
-    code = ("import sys; from xmart.cli.printing import printer_backend; from xmart.processes.printing import "
-            "PrintTarget; assert printer_backend(PrintTarget(printer='PDF')) is None; "
-            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'")
+    code = (
+        "import sys; from xmart.cli.printing import printer_backend; from xmart.processes.printing import "
+        "PrintTarget; assert printer_backend(PrintTarget(printer='PDF')) is None; "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'"
+    )
     src = str(Path(qt_printing.__file__).parents[2])
     env = {"PATH": str(tmp_path), "PYTHONPATH": src}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr

@@ -33,22 +33,63 @@ def big_template(tmp_path_factory):
     upgrade(engine)
     day = dt.date(2026, 11, 1)
     with engine.begin() as conn:
-        conn.execute(Location.__table__.insert(), [
-            {"id": i, "code": f"S{i:02}", "name": f"Store {i}", "kind": "store", "active": True} for i in range(1, 6)])
-        conn.execute(Item.__table__.insert(), [
-            {"id": i, "sku": f"SKU{i:04}", "description": f"Item {i}", "price": Decimal("10.00"),
-             "cost": Decimal("4.00")} for i in range(1, 201)])
-        conn.execute(Stock.__table__.insert(), [
-            {"location_id": s, "item_id": i, "on_hand": 40, "minimum": 5, "maximum": 60}
-            for s in range(1, 6) for i in range(1, 201)])
+        conn.execute(
+            Location.__table__.insert(),
+            [{"id": i, "code": f"S{i:02}", "name": f"Store {i}", "kind": "store", "active": True} for i in range(1, 6)],
+        )
+        conn.execute(
+            Item.__table__.insert(),
+            [
+                {
+                    "id": i,
+                    "sku": f"SKU{i:04}",
+                    "description": f"Item {i}",
+                    "price": Decimal("10.00"),
+                    "cost": Decimal("4.00"),
+                }
+                for i in range(1, 201)
+            ],
+        )
+        conn.execute(
+            Stock.__table__.insert(),
+            [
+                {"location_id": s, "item_id": i, "on_hand": 40, "minimum": 5, "maximum": 60}
+                for s in range(1, 6)
+                for i in range(1, 201)
+            ],
+        )
         conn.execute(Customer.__table__.insert(), [{"id": 1, "number": "C1", "name": "Big Buyer"}])
-        conn.execute(CorporateSaleOrder.__table__.insert(), [
-            {"id": n, "number": 100_000 + n, "date": day + dt.timedelta(days=n % 20), "status": "open",
-             "billing_customer_id": 1, "shipping_customer_id": 1, "billing_name": "Big Buyer",
-             "shipping_name": "Big Buyer"} for n in range(1, CSOS + 1)])
-        conn.execute(CsoLine.__table__.insert(), [
-            {"cso_id": n, "line_no": k, "item_id": (n * 7 + k * 13) % 200 + 1, "qty": 1 + (n + k) % 3,
-             "price": Decimal("10.00"), "discount": Decimal("0")} for n in range(1, CSOS + 1) for k in (1, 2)])
+        conn.execute(
+            CorporateSaleOrder.__table__.insert(),
+            [
+                {
+                    "id": n,
+                    "number": 100_000 + n,
+                    "date": day + dt.timedelta(days=n % 20),
+                    "status": "open",
+                    "billing_customer_id": 1,
+                    "shipping_customer_id": 1,
+                    "billing_name": "Big Buyer",
+                    "shipping_name": "Big Buyer",
+                }
+                for n in range(1, CSOS + 1)
+            ],
+        )
+        conn.execute(
+            CsoLine.__table__.insert(),
+            [
+                {
+                    "cso_id": n,
+                    "line_no": k,
+                    "item_id": (n * 7 + k * 13) % 200 + 1,
+                    "qty": 1 + (n + k) % 3,
+                    "price": Decimal("10.00"),
+                    "discount": Decimal("0"),
+                }
+                for n in range(1, CSOS + 1)
+                for k in (1, 2)
+            ],
+        )
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
@@ -96,8 +137,7 @@ def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbo
     timer.start()
 
     started = time.monotonic()
-    task = window.processes.run_assign(
-        assign.AssignParams(range=CsoRange.by_number(100_001, 100_000 + CSOS)), window)
+    task = window.processes.run_assign(assign.AssignParams(range=CsoRange.by_number(100_001, 100_000 + CSOS)), window)
     wait_task(qtbot, task, timeout=120_000)
     finished = time.monotonic()
     timer.stop()
@@ -107,8 +147,10 @@ def test_window_stays_responsive_during_a_10000_cso_assign(window, big_ctx, qtbo
     gaps = [b - a for a, b in pairwise(ticks)]
     assert finished - started > 0.3, "the run was too short to tell anything"
     worst = max(range(len(gaps)), key=gaps.__getitem__)
-    assert max(gaps) < MAX_GAP_S, (f"the event loop stalled for {max(gaps) * 1000:.0f} ms, "
-                                   f"{ticks[worst] - started:.2f} s into a {finished - started:.2f} s run")
+    assert max(gaps) < MAX_GAP_S, (
+        f"the event loop stalled for {max(gaps) * 1000:.0f} ms, "
+        f"{ticks[worst] - started:.2f} s into a {finished - started:.2f} s run"
+    )
     summary = window.processes.last_summary
     assert len(summary.numbers()) == _sale_orders(big_ctx.engine)
     assert summary.ui.documentTree.topLevelItemCount() == 501  # 500 listed, then "… and N more"
@@ -121,8 +163,7 @@ def test_cancel_in_the_progress_dialog_writes_nothing(window, big_ctx, qtbot, mo
     from xmart.errors import Cancelled
     from xmart.processes.selection import CsoRange
 
-    task = window.processes.run_assign(
-        assign.AssignParams(range=CsoRange.by_number(100_001, 100_000 + CSOS)), window)
+    task = window.processes.run_assign(assign.AssignParams(range=CsoRange.by_number(100_001, 100_000 + CSOS)), window)
     qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible() or task.done, timeout=30_000)
     if task.done:
         pytest.skip("the run finished before the progress dialog appeared")

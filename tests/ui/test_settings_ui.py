@@ -49,7 +49,9 @@ def _type_new_row(qtbot, dialog, *cells: str) -> int:
         editor.selectAll()
         qtbot.keyClicks(editor, text)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: table.item(row, column).text() == text)  # the delegate commits in a queued call
+        qtbot.waitUntil(
+            lambda column=column, text=text: table.item(row, column).text() == text
+        )  # the delegate commits in a queued call
     return row
 
 
@@ -86,8 +88,12 @@ def test_email_settings_are_checked_and_saved(window, ctx, qtbot):
     assert "Sender" in seen["error"] and seen["still open"]
     with UnitOfWork(ctx.engine) as uow:
         stored = load_smtp_settings(uow.session)
-    assert (stored.host, stored.port, stored.user, stored.sender) == ("smtp.example.org", 2525, "orders",
-                                                                      "orders@example.org")
+    assert (stored.host, stored.port, stored.user, stored.sender) == (
+        "smtp.example.org",
+        2525,
+        "orders",
+        "orders@example.org",
+    )
     assert stored.starttls is False  # the box was ticked on by default and the user unticked it
     assert smtp_password() == "s3cret"  # in the keyring, not the database
     assert window.statusBar().currentMessage() == "E-mail settings saved."
@@ -131,8 +137,10 @@ def test_salesmen_a_refused_rate_keeps_what_was_typed(window, ctx, qtbot):
     assert seen["rows again"] == ["JS", "mk"]  # as typed: nothing is lost
     assert any("percentage from 0 to 100" in t for t in seen["messages"])
     with Session(ctx.engine) as session:
-        salesmen = {code: (name, str(rate)) for code, name, rate in
-                    session.execute(select(Salesman.code, Salesman.name, Salesman.commission_rate))}
+        salesmen = {
+            code: (name, str(rate))
+            for code, name, rate in session.execute(select(Salesman.code, Salesman.name, Salesman.commission_rate))
+        }
     assert salesmen == {"JS": ("Jo Smith", "2.50"), "MK": ("Mo Khan", "5.00")}
 
 
@@ -146,7 +154,8 @@ def test_custom_fields_add_a_date_field(window, ctx, qtbot):
     window.actions_by_name["customFields"].trigger()
     with Session(ctx.engine) as session:
         assert session.execute(select(CustomField.name, CustomField.kind, CustomField.active)).all() == [
-            ("Deliver after", "date", True)]
+            ("Deliver after", "date", True)
+        ]
 
 
 def test_commission_report_prints_on_the_chosen_printer(window, ctx, qtbot):

@@ -20,7 +20,8 @@ CODES = ("S01", "S02", "S03", "S04", "S05")
 
 sources_st = st.lists(
     st.builds(Source, code=st.sampled_from(CODES), available=st.integers(0, 20), minimum=st.integers(0, 8)),
-    max_size=5, unique_by=lambda s: s.code,
+    max_size=5,
+    unique_by=lambda s: s.code,
 )
 cents_st = st.integers(0, 100_000).map(lambda c: Decimal(c) / 100)
 
@@ -106,8 +107,12 @@ def test_fill_line_breaks_overstock_ties_by_lowest_code():
 
 
 basis_st = st.builds(
-    DepositBasis, paid=cents_st, already=cents_st, total_value=st.integers(0, 10**12),
-    assigned_value=st.integers(0, 10**12), fully_assigned=st.booleans(),
+    DepositBasis,
+    paid=cents_st,
+    already=cents_st,
+    total_value=st.integers(0, 10**12),
+    assigned_value=st.integers(0, 10**12),
+    fully_assigned=st.booleans(),
 ).filter(lambda b: b.assigned_value <= b.total_value)
 weights_st = st.lists(st.integers(0, 10**9), min_size=1, max_size=len(CODES))
 

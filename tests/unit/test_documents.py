@@ -43,8 +43,11 @@ def make_lines(count: int, description: str = "Item") -> tuple[DocumentLine, ...
         qty = 1 + index % 7
         price = to_money(Decimal(index * 37 % 1500) + Decimal("0.99"))
         discount = Decimal((0, 5, 12.5, 10)[index % 4])
-        lines.append(DocumentLine(f"SKU{index:04d}", f"{description} {index}", qty, price, discount,
-                                  line_amount(qty, price, discount)))
+        lines.append(
+            DocumentLine(
+                f"SKU{index:04d}", f"{description} {index}", qty, price, discount, line_amount(qty, price, discount)
+            )
+        )
     return tuple(lines)
 
 
@@ -53,10 +56,20 @@ def make_sale_order(lines: tuple[DocumentLine, ...], number: int = 5001, **chang
     discount = Decimal("5")
     totals = order_totals(((x.qty, x.price, x.discount) for x in lines), discount)
     values: dict[str, object] = dict(
-        number=number, date=dt.date(2024, 5, 14), store_code="S03", store_name="Downtown", bill_to=BILL_TO,
-        ship_to=SHIP_TO, lines=lines, subtotal=totals.subtotal, global_discount=discount,
-        global_discount_amount=totals.global_discount_amount, total=totals.total, deposit=Decimal("250.00"),
-        note="Special Order created automatically from Corporate Sale Order", corporate_order=1042,
+        number=number,
+        date=dt.date(2024, 5, 14),
+        store_code="S03",
+        store_name="Downtown",
+        bill_to=BILL_TO,
+        ship_to=SHIP_TO,
+        lines=lines,
+        subtotal=totals.subtotal,
+        global_discount=discount,
+        global_discount_amount=totals.global_discount_amount,
+        total=totals.total,
+        deposit=Decimal("250.00"),
+        note="Special Order created automatically from Corporate Sale Order",
+        corporate_order=1042,
         masked_card="**** 1111",
     )
     values.update(changes)
@@ -129,11 +142,26 @@ def test_three_hundred_lines_paginate_with_repeated_heading(sale_order_renderer:
 
 
 def test_non_latin_names_extract_correctly(sale_order_renderer: SaleOrderRenderer) -> None:
-    lines = (DocumentLine("ÅSA-1", "Žluťoučký kůň, Łódź edition", 2, Decimal("10.00"), Decimal("0"),
-                          line_amount(2, Decimal("10.00"), Decimal("0"))),)
+    lines = (
+        DocumentLine(
+            "ÅSA-1",
+            "Žluťoučký kůň, Łódź edition",
+            2,
+            Decimal("10.00"),
+            Decimal("0"),
+            line_amount(2, Decimal("10.00"), Decimal("0")),
+        ),
+    )
     (text,) = pages_text(sale_order_renderer.render(make_sale_order(lines)))
-    for name in ("Zoë Ångström", "Ångström Interiors AB", "Paweł Wiśniewski", "Łódź Design Studio", "90-006 Łódź",
-                 "Žluťoučký kůň, Łódź edition", "ÅSA-1"):
+    for name in (
+        "Zoë Ångström",
+        "Ångström Interiors AB",
+        "Paweł Wiśniewski",
+        "Łódź Design Studio",
+        "90-006 Łódź",
+        "Žluťoučký kůň, Łódź edition",
+        "ÅSA-1",
+    ):
         assert name in text
 
 
@@ -184,14 +212,28 @@ def test_render_many_restarts_page_numbers_per_document(sale_order_renderer: Sal
 
 def test_purchase_order_shows_vendor_receiving_location_and_dates() -> None:
     lines = tuple(
-        DocumentLine(f"P{n}", f"Part {n}", n * 3, Decimal("2.35") * n, Decimal("0"), line_amount(n * 3, Decimal("2.35") * n, Decimal("0")))
+        DocumentLine(
+            f"P{n}",
+            f"Part {n}",
+            n * 3,
+            Decimal("2.35") * n,
+            Decimal("0"),
+            line_amount(n * 3, Decimal("2.35") * n, Decimal("0")),
+        )
         for n in range(1, 6)
     )
     total = sum((x.amount for x in lines), Decimal("0.00"))
     order = PurchaseOrderDocument(
-        number=7001, date=dt.date(2024, 5, 14), vendor_code="V-NORD", vendor_name="Nordic Supply Oy",
-        ship_to=Party("Warehouse W1", "Xmart", ("Dock 4",)), delivery_date=dt.date(2024, 6, 3),
-        cancel_date=dt.date(2024, 6, 17), lines=lines, total=total, note="Pallets only",
+        number=7001,
+        date=dt.date(2024, 5, 14),
+        vendor_code="V-NORD",
+        vendor_name="Nordic Supply Oy",
+        ship_to=Party("Warehouse W1", "Xmart", ("Dock 4",)),
+        delivery_date=dt.date(2024, 6, 3),
+        cancel_date=dt.date(2024, 6, 17),
+        lines=lines,
+        total=total,
+        note="Pallets only",
     )
     (text,) = pages_text(PurchaseOrderRenderer(COMPANY).render(order))
     assert "Purchase Order" in text and "PO-7001" in text
@@ -209,10 +251,22 @@ def test_confirmation_shows_salesman_channel_shipping_and_balance() -> None:
     totals = order_totals(((x.qty, x.price, x.discount) for x in lines), Decimal("10"))
     shipping, deposit = Decimal("1249.50"), Decimal("100.00")
     confirmation = ConfirmationDocument(
-        number=1042, date=dt.date(2024, 5, 10), bill_to=BILL_TO, ship_to=SHIP_TO, lines=lines,
-        subtotal=totals.subtotal, global_discount=Decimal("10"), global_discount_amount=totals.global_discount_amount,
-        total=totals.total, deposit=deposit, masked_card="**** 1111", salesman="Mara Lindqvist", channel="Phone",
-        shipping_method="Courier", shipping_cost=shipping, note="Gift wrap",
+        number=1042,
+        date=dt.date(2024, 5, 10),
+        bill_to=BILL_TO,
+        ship_to=SHIP_TO,
+        lines=lines,
+        subtotal=totals.subtotal,
+        global_discount=Decimal("10"),
+        global_discount_amount=totals.global_discount_amount,
+        total=totals.total,
+        deposit=deposit,
+        masked_card="**** 1111",
+        salesman="Mara Lindqvist",
+        channel="Phone",
+        shipping_method="Courier",
+        shipping_cost=shipping,
+        note="Gift wrap",
     )
     pdf = ConfirmationRenderer(COMPANY).render(confirmation)
     (text,) = pages_text(pdf)
@@ -264,8 +318,13 @@ def test_printed_totals_are_the_money_module_totals(
 ) -> None:
     lines = tuple(DocumentLine(f"H{i}", "Thing", q, p, d, line_amount(q, p, d)) for i, (q, p, d) in enumerate(raw))
     totals = order_totals(raw, discount)
-    order = make_sale_order(lines, subtotal=totals.subtotal, global_discount=discount,
-                            global_discount_amount=totals.global_discount_amount, total=totals.total)
+    order = make_sale_order(
+        lines,
+        subtotal=totals.subtotal,
+        global_discount=discount,
+        global_discount_amount=totals.global_discount_amount,
+        total=totals.total,
+    )
     text = " ".join(pages_text(sale_order_renderer.render(order)))
     for line in lines:
         assert row_text(line) in text

@@ -15,8 +15,10 @@ def module_cycles(graph: grimp.ImportGraph, package: str) -> list[list[str]]:
     """The import cycles among modules of `package` (strongly connected components of two or more)."""
     prefix = package + "."
     modules = sorted(m for m in graph.modules if m == package or m.startswith(prefix))
-    edges = {m: sorted(n for n in graph.find_modules_directly_imported_by(m) if n == package or n.startswith(prefix))
-             for m in modules}
+    edges = {
+        m: sorted(n for n in graph.find_modules_directly_imported_by(m) if n == package or n.startswith(prefix))
+        for m in modules
+    }
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []

@@ -58,8 +58,10 @@ def test_largest_remainder_prefers_largest_remainder():
     assert allocate_largest_remainder(D("10.00"), [2, 1]) == [D("6.67"), D("3.33")]
 
 
-@given(st.decimals(min_value=0, max_value=100_000, places=2),
-       st.lists(st.fractions(min_value=0, max_value=1000), min_size=1, max_size=12))
+@given(
+    st.decimals(min_value=0, max_value=100_000, places=2),
+    st.lists(st.fractions(min_value=0, max_value=1000), min_size=1, max_size=12),
+)
 def test_largest_remainder_always_sums_exactly(amount, weights):
     parts = allocate_largest_remainder(amount, weights)
     assert sum(parts) == amount

@@ -52,17 +52,20 @@ def test_floats_are_refused(value):
         parse_percent(value, "Discount")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("text", "problem", "reason"), [
-    ("abc", AmountProblem.NOT_A_NUMBER, "is not an amount: 'abc'"),
-    ("", AmountProblem.NOT_A_NUMBER, "is not an amount: ''"),
-    ("1,234.50", AmountProblem.NOT_A_NUMBER, "is not an amount: '1,234.50'"),
-    ("-1", AmountProblem.NEGATIVE, "must be zero or more, not -1"),
-    ("NaN", AmountProblem.NEGATIVE, "must be zero or more, not NaN"),
-    ("1.005", AmountProblem.TOO_MANY_DECIMALS, "has more than 2 decimals: 1.005"),
-    ("1e10", AmountProblem.TOO_LARGE, "is too large: 1e10"),
-    ("1E+999999", AmountProblem.TOO_LARGE, "is too large: 1E+999999"),
-    (True, AmountProblem.NOT_TEXT_OR_NUMBER, 'must be an amount such as "19.99"'),
-])
+@pytest.mark.parametrize(
+    ("text", "problem", "reason"),
+    [
+        ("abc", AmountProblem.NOT_A_NUMBER, "is not an amount: 'abc'"),
+        ("", AmountProblem.NOT_A_NUMBER, "is not an amount: ''"),
+        ("1,234.50", AmountProblem.NOT_A_NUMBER, "is not an amount: '1,234.50'"),
+        ("-1", AmountProblem.NEGATIVE, "must be zero or more, not -1"),
+        ("NaN", AmountProblem.NEGATIVE, "must be zero or more, not NaN"),
+        ("1.005", AmountProblem.TOO_MANY_DECIMALS, "has more than 2 decimals: 1.005"),
+        ("1e10", AmountProblem.TOO_LARGE, "is too large: 1e10"),
+        ("1E+999999", AmountProblem.TOO_LARGE, "is too large: 1E+999999"),
+        (True, AmountProblem.NOT_TEXT_OR_NUMBER, 'must be an amount such as "19.99"'),
+    ],
+)
 def test_strict_amount_refusals_name_the_field_and_the_reason(text, problem, reason):
     with pytest.raises(AmountError) as caught:
         parse_amount(text, "Payment amount")

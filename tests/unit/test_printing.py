@@ -58,15 +58,25 @@ echo "request id is QUEUE-42 (1 file(s))"
 def sale_order_pdf(number: int, line_count: int = 3) -> bytes:
     """A rendered Sale Order with `line_count` lines."""
     lines = tuple(
-        DocumentLine(f"SKU{i}", f"Item {i}", i, Decimal("9.99"), Decimal("0"), line_amount(i, Decimal("9.99"), Decimal("0")))
+        DocumentLine(
+            f"SKU{i}", f"Item {i}", i, Decimal("9.99"), Decimal("0"), line_amount(i, Decimal("9.99"), Decimal("0"))
+        )
         for i in range(1, line_count + 1)
     )
     totals = order_totals(((x.qty, x.price, x.discount) for x in lines), Decimal("0"))
     party = Party("Zoë Ångström", "", ("Storgatan 12",))
     document = SaleOrderDocument(
-        number=number, date=dt.date(2024, 5, 14), store_code="S01", store_name="Downtown", bill_to=party,
-        ship_to=party, lines=lines, subtotal=totals.subtotal, global_discount=Decimal("0"),
-        global_discount_amount=totals.global_discount_amount, total=totals.total,
+        number=number,
+        date=dt.date(2024, 5, 14),
+        store_code="S01",
+        store_name="Downtown",
+        bill_to=party,
+        ship_to=party,
+        lines=lines,
+        subtotal=totals.subtotal,
+        global_discount=Decimal("0"),
+        global_discount_amount=totals.global_discount_amount,
+        total=totals.total,
     )
     return SaleOrderRenderer(CompanyInfo("Xmart", ("1 Road",))).render(document)
 
@@ -153,8 +163,9 @@ def test_batch_is_one_job_on_the_named_printer(fake_cups: Path, batch: list[tupl
     assert len(printed.pages) == result.pages == sum(page_count(data) for _, data in batch)
 
 
-def test_default_printer_is_used_when_none_is_named(fake_cups: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    batch: list[tuple[str, bytes]]) -> None:
+def test_default_printer_is_used_when_none_is_named(
+    fake_cups: Path, monkeypatch: pytest.MonkeyPatch, batch: list[tuple[str, bytes]]
+) -> None:
     monkeypatch.setenv("FAKE_DEFAULT", "A")
     assert default_printer() == "A" and list_printers() == ["A", "B"]
     print_pdfs(batch, PrintTarget())
@@ -175,29 +186,33 @@ def test_unknown_printer_lists_the_available_ones(fake_cups: Path, batch: list[t
     assert lp_calls(fake_cups) == []
 
 
-def test_disabled_printer_is_reported_offline(fake_cups: Path, monkeypatch: pytest.MonkeyPatch,
-                                              batch: list[tuple[str, bytes]]) -> None:
+def test_disabled_printer_is_reported_offline(
+    fake_cups: Path, monkeypatch: pytest.MonkeyPatch, batch: list[tuple[str, bytes]]
+) -> None:
     monkeypatch.setenv("FAKE_DISABLED", "B")
     with pytest.raises(PrintError, match='Printer "B" is offline'):
         print_pdfs(batch, PrintTarget(printer="B"))
 
 
-def test_failed_lp_reports_its_reason(fake_cups: Path, monkeypatch: pytest.MonkeyPatch,
-                                      batch: list[tuple[str, bytes]]) -> None:
+def test_failed_lp_reports_its_reason(
+    fake_cups: Path, monkeypatch: pytest.MonkeyPatch, batch: list[tuple[str, bytes]]
+) -> None:
     monkeypatch.setenv("FAKE_LP_FAIL", "Error - The printer or class does not exist.")
     with pytest.raises(PrintError, match='Printing to "A" failed: lp: Error - The printer'):
         print_pdfs(batch, PrintTarget(printer="A"))
 
 
-def test_stopped_scheduler_is_reported(fake_cups: Path, monkeypatch: pytest.MonkeyPatch,
-                                       batch: list[tuple[str, bytes]]) -> None:
+def test_stopped_scheduler_is_reported(
+    fake_cups: Path, monkeypatch: pytest.MonkeyPatch, batch: list[tuple[str, bytes]]
+) -> None:
     monkeypatch.setenv("FAKE_DOWN", "1")
     with pytest.raises(PrintError, match=r"print service \(CUPS\) is not running"):
         print_pdfs(batch, PrintTarget(printer="A"))
 
 
-def test_missing_lp_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                batch: list[tuple[str, bytes]]) -> None:
+def test_missing_lp_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: list[tuple[str, bytes]]
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(PrintError, match='"lp" is not installed'):
         print_pdfs(batch, PrintTarget(printer="A"))

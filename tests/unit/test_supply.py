@@ -26,11 +26,17 @@ from xmart.processes.supply import (
     po_line_room,
 )
 
-ITEMS = {1: ItemSupply("A100", "V2"), 2: ItemSupply("B200", "V1"), 3: ItemSupply("C300", None),
-         4: ItemSupply("D400", "V1"), 5: ItemSupply("E500", "V3")}
+ITEMS = {
+    1: ItemSupply("A100", "V2"),
+    2: ItemSupply("B200", "V1"),
+    3: ItemSupply("C300", None),
+    4: ItemSupply("D400", "V1"),
+    5: ItemSupply("E500", "V3"),
+}
 
-cso_line = st.tuples(st.sampled_from(sorted(ITEMS)), st.integers(1, 12), st.integers(0, 12), st.integers(0, 12),
-                     st.integers(0, 12))
+cso_line = st.tuples(
+    st.sampled_from(sorted(ITEMS)), st.integers(1, 12), st.integers(0, 12), st.integers(0, 12), st.integers(0, 12)
+)
 """(item id, qty, cancelled, assigned, covered), the last three capped so that they fit in qty."""
 
 po_line = st.tuples(st.sampled_from(sorted(ITEMS)), st.integers(1, 20), st.integers(0, 20), st.integers(0, 20))
@@ -85,13 +91,19 @@ def test_need_and_room_are_never_negative() -> None:
 
 
 def test_lines_on_order_first_in_order_then_one_po_per_vendor_lines_by_sku() -> None:
-    needs = [LineNeed(1, 1001, 1, 6), LineNeed(2, 1001, 3, 2), LineNeed(3, 1002, 4, 1), LineNeed(4, 1002, 1, 3),
-             LineNeed(5, 1003, 2, 2)]
+    needs = [
+        LineNeed(1, 1001, 1, 6),
+        LineNeed(2, 1001, 3, 2),
+        LineNeed(3, 1002, 4, 1),
+        LineNeed(4, 1002, 1, 3),
+        LineNeed(5, 1003, 2, 2),
+    ]
     on_order = {1: [OnOrderLine(11, 6900, 1, 2), OnOrderLine(12, 6901, 1, 1)]}
     plan = plan_supply(needs, on_order, ITEMS)
     assert [(t.po_number, t.line_id, t.qty) for t in plan.takes] == [(6900, 1, 2), (6901, 1, 1)]
-    assert [(o.vendor, [(ln.sku, ln.qty, [(c.line_id, c.need) for c in ln.covers]) for ln in o.lines])
-            for o in plan.orders] == [
+    assert [
+        (o.vendor, [(ln.sku, ln.qty, [(c.line_id, c.need) for c in ln.covers]) for ln in o.lines]) for o in plan.orders
+    ] == [
         ("V1", [("B200", 2, [(5, 2)]), ("D400", 1, [(3, 1)])]),
         ("V2", [("A100", 6, [(1, 3), (4, 3)])]),
     ]
@@ -142,8 +154,10 @@ def test_a_second_run_over_the_result_orders_nothing(orders, po_lines) -> None:
     for take in plan.takes:
         taken[take.po_line_id] += take.qty
     again = [line._replace(need=line_need(line.need, 0, 0, covered[line.line_id])) for line in needs]
-    left = {item_id: [po_line._replace(room=po_line_room(po_line.room, 0, taken[po_line.po_line_id]))
-                      for po_line in lines] for item_id, lines in on_order.items()}
+    left = {
+        item_id: [po_line._replace(room=po_line_room(po_line.room, 0, taken[po_line.po_line_id])) for po_line in lines]
+        for item_id, lines in on_order.items()
+    }
     second = plan_supply(again, left, ITEMS)
     assert second.takes == () and second.orders == ()
     assert second.skipped_no_vendor == plan.skipped_no_vendor

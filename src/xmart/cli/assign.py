@@ -20,8 +20,12 @@ def range_from_args(args: argparse.Namespace) -> CsoRange:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Assign, print the result, then print the generated SOs when asked (a print failure keeps them)."""
     params = AssignParams(
-        range=range_from_args(args), stores=tuple(args.store), consider_pending=not args.ignore_pending,
-        exclude_before=args.exclude_before, print_documents=args.print, dry_run=args.dry_run,
+        range=range_from_args(args),
+        stores=tuple(args.store),
+        consider_pending=not args.ignore_pending,
+        exclude_before=args.exclude_before,
+        print_documents=args.print,
+        dry_run=args.dry_run,
     )
     params.range.validate()
     with UnitOfWork(ctx.engine) as uow:
@@ -30,8 +34,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print_json(result.to_json())
     else:
         verb = "would generate" if args.dry_run else "generated"
-        print(f"Assign {params.range.describe()}: {verb} {len(result.sale_orders)} sale orders, "
-              f"{sum(u.qty for u in result.unassigned)} units unassigned.")
+        print(
+            f"Assign {params.range.describe()}: {verb} {len(result.sale_orders)} sale orders, "
+            f"{sum(u.qty for u in result.unassigned)} units unassigned."
+        )
         for so in result.sale_orders:
             units = sum(ln.qty for ln in so.lines)
             print(f"  SO {so.number}  {so.store}  CSO {so.corporate_order}  {units} units  deposit {so.deposit}")

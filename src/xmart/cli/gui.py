@@ -20,8 +20,11 @@ def _display_available() -> bool:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Open the main window (first-run prompt on an empty database); returns when it closes."""
     if not _display_available():
-        print("xmart: gui: no display available (DISPLAY is not set). Run it on a desktop, "
-              "or under a virtual display: xvfb-run -a xmart gui", file=sys.stderr)
+        print(
+            "xmart: gui: no display available (DISPLAY is not set). Run it on a desktop, "
+            "or under a virtual display: xvfb-run -a xmart gui",
+            file=sys.stderr,
+        )
         return 1
     from xmart.ui.app import run_gui
 

@@ -65,8 +65,7 @@ class Parser(argparse.ArgumentParser):
 def _add_range(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--by-date", nargs=2, type=iso_date, metavar=("FROM", "TO"), help="CSO dates, inclusive")
-    group.add_argument("--by-number", nargs=2, type=int, metavar=("FIRST", "LAST"),
-                       help="CSO numbers, inclusive")
+    group.add_argument("--by-number", nargs=2, type=int, metavar=("FIRST", "LAST"), help="CSO numbers, inclusive")
 
 
 def _add_print(p: argparse.ArgumentParser, flag: bool = True) -> None:
@@ -80,8 +79,9 @@ def _add_print(p: argparse.ArgumentParser, flag: bool = True) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = Parser(prog="xmart", description="xmart main-office client and processes.")
-    parser.add_argument("--db", metavar="URL",
-                        help="SQLAlchemy database URL (default: $XMART_DB or a local SQLite file)")
+    parser.add_argument(
+        "--db", metavar="URL", help="SQLAlchemy database URL (default: $XMART_DB or a local SQLite file)"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     sub.add_parser("gui", help="open the desktop client")
@@ -98,12 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     assign = sub.add_parser("assign", help="assign corporate sale orders to stores (DOMAIN.md section 4)")
     _add_range(assign)
-    assign.add_argument("--store", action="append", metavar="CODE", default=[],
-                        help="location to assign from (repeatable; default all active)")
-    assign.add_argument("--ignore-pending", action="store_true",
-                        help="do not subtract units pending on open sale orders")
-    assign.add_argument("--exclude-before", type=iso_date, default=dt.date(1969, 12, 31), metavar="DATE",
-                        help="ignore pending units on sale orders dated before DATE (default 1969-12-31)")
+    assign.add_argument(
+        "--store",
+        action="append",
+        metavar="CODE",
+        default=[],
+        help="location to assign from (repeatable; default all active)",
+    )
+    assign.add_argument(
+        "--ignore-pending", action="store_true", help="do not subtract units pending on open sale orders"
+    )
+    assign.add_argument(
+        "--exclude-before",
+        type=iso_date,
+        default=dt.date(1969, 12, 31),
+        metavar="DATE",
+        help="ignore pending units on sale orders dated before DATE (default 1969-12-31)",
+    )
     _add_print(assign)
     assign.add_argument("--dry-run", action="store_true", help="compute and show the result, write nothing")
     assign.add_argument("--json", action="store_true", help="print the result as JSON")

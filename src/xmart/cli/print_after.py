@@ -13,18 +13,25 @@ from xmart.processes import document_printing
 from xmart.processes.printing import PrintTarget
 
 
-def print_generated(ctx: Context, kind: str, numbers: list[int], args: argparse.Namespace,
-                    quiet: bool = False) -> int:
+def print_generated(ctx: Context, kind: str, numbers: list[int], args: argparse.Namespace, quiet: bool = False) -> int:
     """Print documents of `kind` (so, po, cso) as one job; on failure say so on stderr and return 1."""
     target = PrintTarget(pdf_dir=Path(args.pdf_dir) if args.pdf_dir else None, printer=args.printer)
     try:
         result = document_printing.print_documents(ctx.engine, kind, numbers, target, backend=printer_backend(target))
     except XmartError as exc:
-        print(f"xmart: printing failed: {exc} The documents were saved; print them again with "
-              f"'xmart print {kind} {' '.join(map(str, numbers))}'.", file=sys.stderr)
+        print(
+            f"xmart: printing failed: {exc} The documents were saved; print them again with "
+            f"'xmart print {kind} {' '.join(map(str, numbers))}'.",
+            file=sys.stderr,
+        )
         return 1
     if not quiet:
-        where = (", ".join(str(p) for p in result.paths) if result.paths
-                 else f"job {result.job_id}" if result.job_id else "the printer")
+        where = (
+            ", ".join(str(p) for p in result.paths)
+            if result.paths
+            else f"job {result.job_id}"
+            if result.job_id
+            else "the printer"
+        )
         print(f"printed {len(numbers)} document(s): {where}")
     return 0

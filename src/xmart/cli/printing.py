@@ -27,13 +27,16 @@ def printer_backend(target: PrintTarget) -> PrinterBackend | None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print stored documents as one job, or save them to a folder (one PDF each)."""
     target = PrintTarget(pdf_dir=Path(args.pdf_dir) if args.pdf_dir else None, printer=args.printer)
-    result = document_printing.print_documents(ctx.engine, args.kind, args.numbers, target,
-                                               backend=printer_backend(target))
+    result = document_printing.print_documents(
+        ctx.engine, args.kind, args.numbers, target, backend=printer_backend(target)
+    )
     if result.paths:
         for path in result.paths:
             print(path)
     else:
         job = f" as job {result.job_id}" if result.job_id else ""
-        print(f"sent {len(args.numbers)} document(s), {result.pages} page(s), to "
-              f"{args.printer or 'the default printer'}{job}")
+        print(
+            f"sent {len(args.numbers)} document(s), {result.pages} page(s), to "
+            f"{args.printer or 'the default printer'}{job}"
+        )
     return 0

@@ -12,8 +12,13 @@ from xmart.processes.purchase_orders import PurchaseOrderParams, PurchaseOrderRe
 
 def params_from_args(args: argparse.Namespace) -> PurchaseOrderParams:
     """The process parameters the command line asks for."""
-    return PurchaseOrderParams(range=range_from_args(args), delivery=args.delivery, cancel=args.cancel,
-                               print_documents=args.print, dry_run=args.dry_run)
+    return PurchaseOrderParams(
+        range=range_from_args(args),
+        delivery=args.delivery,
+        cancel=args.cancel,
+        print_documents=args.print,
+        dry_run=args.dry_run,
+    )
 
 
 def summary(result: PurchaseOrderResult) -> list[str]:
@@ -22,17 +27,22 @@ def summary(result: PurchaseOrderResult) -> list[str]:
     numbers = result.numbers
     lines = sum(len(po.lines) for po in result.purchase_orders)
     units = sum(line.qty for po in result.purchase_orders for line in po.lines)
-    text = [f"{verb} {len(numbers)} purchase order{'s' if len(numbers) != 1 else ''}"
-            + (f" ({numbers[0]}-{numbers[-1]})" if len(numbers) > 1 else f" ({numbers[0]})" if numbers else "")
-            + f": {lines} line{'s' if lines != 1 else ''}, {units} unit{'s' if units != 1 else ''}."]
+    text = [
+        f"{verb} {len(numbers)} purchase order{'s' if len(numbers) != 1 else ''}"
+        + (f" ({numbers[0]}-{numbers[-1]})" if len(numbers) > 1 else f" ({numbers[0]})" if numbers else "")
+        + f": {lines} line{'s' if lines != 1 else ''}, {units} unit{'s' if units != 1 else ''}."
+    ]
     for po in result.purchase_orders:
-        text.append(f"  PO {po.number}  vendor {po.vendor}  {len(po.lines)} lines  "
-                    f"delivery {po.delivery}  cancel {po.cancel}")
+        text.append(
+            f"  PO {po.number}  vendor {po.vendor}  {len(po.lines)} lines  delivery {po.delivery}  cancel {po.cancel}"
+        )
     existing = sum(c.qty for c in result.covered_by_existing)
     if existing:
         pos = sorted({c.po for c in result.covered_by_existing})
-        text.append(f"{existing} unit{'s' if existing != 1 else ''} covered by purchase orders already on order "
-                    f"({', '.join(map(str, pos))}).")
+        text.append(
+            f"{existing} unit{'s' if existing != 1 else ''} covered by purchase orders already on order "
+            f"({', '.join(map(str, pos))})."
+        )
     if result.skipped_no_vendor:
         text.append(f"Skipped, no vendor: {', '.join(result.skipped_no_vendor)}.")
     if result.dry_run:

@@ -16,11 +16,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json(figures.to_json())
         return 0
-    print(f"Corporate Sale Order {figures.number}  {figures.date}  {figures.status}  total {figures.total}  "
-          f"deposit {figures.deposit} (allocated {figures.deposit_allocated})")
+    print(
+        f"Corporate Sale Order {figures.number}  {figures.date}  {figures.status}  total {figures.total}  "
+        f"deposit {figures.deposit} (allocated {figures.deposit_allocated})"
+    )
     print(f"{'line':>4} {'sku':<12} {'qty':>5} {'assigned':>8} {'sold':>5} {'covered':>7} {'unassigned':>10}  by store")
     for ln in figures.lines:
         stores = ", ".join(f"{c}: {a}/{s}" for c, (a, s) in sorted(ln.by_store.items()))
-        print(f"{ln.line_no:>4} {ln.sku:<12} {ln.qty:>5} {ln.assigned:>8} {ln.sold:>5} {ln.covered:>7} "
-              f"{ln.unassigned:>10}  {stores}")
+        print(
+            f"{ln.line_no:>4} {ln.sku:<12} {ln.qty:>5} {ln.assigned:>8} {ln.sold:>5} {ln.covered:>7} "
+            f"{ln.unassigned:>10}  {stores}"
+        )
     return 0

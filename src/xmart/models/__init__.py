@@ -5,14 +5,40 @@ from xmart.models.base import Address, Base
 from xmart.models.catalog import Item, Location, Stock, Vendor
 from xmart.models.corporate import CorporateSaleOrder, CsoLine, CustomFieldValue, Payment
 from xmart.models.outbox import OutboxMessage, OutboxStatus
-from xmart.models.parties import Channel, CustomField, Customer, Salesman
+from xmart.models.parties import Channel, Customer, CustomField, Salesman
 from xmart.models.purchasing import PoCoverage, PurchaseOrder, PurchaseOrderLine
 from xmart.models.sales import Invoice, InvoiceLine, SaleOrder, SaleOrderLine
 from xmart.models.status import CsoStatus, LocationKind, PaymentType, PoStatus, SoStatus
 
 __all__ = [
-    "Address", "AuditEntry", "Base", "Channel", "CorporateSaleOrder", "CsoLine", "CsoStatus", "CustomField",
-    "CustomFieldValue", "Customer", "Invoice", "InvoiceLine", "Item", "Location", "LocationKind", "OutboxMessage", "OutboxStatus", "Payment",
-    "PaymentType", "PoCoverage", "PoStatus", "PurchaseOrder", "PurchaseOrderLine", "SaleOrder", "SaleOrderLine",
-    "Salesman", "Setting", "SoStatus", "Stock", "Vendor",
+    "Address",
+    "AuditEntry",
+    "Base",
+    "Channel",
+    "CorporateSaleOrder",
+    "CsoLine",
+    "CsoStatus",
+    "CustomField",
+    "CustomFieldValue",
+    "Customer",
+    "Invoice",
+    "InvoiceLine",
+    "Item",
+    "Location",
+    "LocationKind",
+    "OutboxMessage",
+    "OutboxStatus",
+    "Payment",
+    "PaymentType",
+    "PoCoverage",
+    "PoStatus",
+    "PurchaseOrder",
+    "PurchaseOrderLine",
+    "SaleOrder",
+    "SaleOrderLine",
+    "Salesman",
+    "Setting",
+    "SoStatus",
+    "Stock",
+    "Vendor",
 ]

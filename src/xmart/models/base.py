@@ -47,7 +47,9 @@ class Address:
 
     def lines(self) -> tuple[str, ...]:
         """The address as printable lines, without empty ones."""
-        city = " ".join(p for p in (self.city + ("," if self.city and self.region else ""), self.region, self.postal_code) if p)
+        city = " ".join(
+            p for p in (self.city + ("," if self.city and self.region else ""), self.region, self.postal_code) if p
+        )
         return tuple(p for p in (self.line1, self.line2, city, self.country) if p)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from xmart.models.base import Address, Base, Percent, address_composite
 from xmart.models.catalog import Item
-from xmart.models.parties import Channel, CustomField, Customer, Salesman
+from xmart.models.parties import Channel, Customer, CustomField, Salesman
 from xmart.models.status import CsoStatus, PaymentType, check_values
 
 

@@ -40,8 +40,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         cursor = dbapi_connection.cursor()
         if parsed.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
-        for pragma in ("synchronous=FULL", "secure_delete=ON", "foreign_keys=ON", f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
-                       "cache_size=-65536", "temp_store=MEMORY"):
+        for pragma in (
+            "synchronous=FULL",
+            "secure_delete=ON",
+            "foreign_keys=ON",
+            f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+            "cache_size=-65536",
+            "temp_store=MEMORY",
+        ):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
@@ -147,7 +153,9 @@ class UnitOfWork:
         """Roll the transaction back (locks taken with `exclusive` are released)."""
         self.session.rollback()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         session, self._session = self._session, None
         if session is not None:
             try:

@@ -68,6 +68,7 @@ def _rows(session: Session, query: Select[*tuple[Any, ...]]) -> Iterator[Row[*tu
     for part in session.connection().execute(query, execution_options=STREAM).partitions():
         yield from part
 
+
 Progress = Callable[[int, int, str], None]
 
 
@@ -144,8 +145,12 @@ class AssignResult:
                     "note": so.note,
                     "deposit": _money_text(so.deposit),
                     "lines": [
-                        {"sku": ln.sku, "qty": ln.qty, "price": _money_text(ln.price),
-                         "discount": _money_text(ln.discount)}
+                        {
+                            "sku": ln.sku,
+                            "qty": ln.qty,
+                            "price": _money_text(ln.price),
+                            "discount": _money_text(ln.discount),
+                        }
                         for ln in so.lines
                     ],
                 }
@@ -234,18 +239,33 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
     Two Core reads of plain tuples (no ORM objects), streamed in slices.
     """
     header = selected_csos(rng).with_only_columns(
-        CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.global_discount,
-        CorporateSaleOrder.billing_customer_id, CorporateSaleOrder.shipping_customer_id)
+        CorporateSaleOrder.id,
+        CorporateSaleOrder.number,
+        CorporateSaleOrder.global_discount,
+        CorporateSaleOrder.billing_customer_id,
+        CorporateSaleOrder.shipping_customer_id,
+    )
     orders = {row[0]: _Order(*row) for row in _rows(session, header)}
     if not orders:
         return []
     line_ids = select(CsoLine.id).where(CsoLine.cso_id.in_(_selected_ids(rng)))
     assigned = assigned_by_line(session, line_ids)
-    rows = _rows(session, select(CsoLine.id, CsoLine.cso_id, CsoLine.line_no, CsoLine.item_id, Item.sku,
-                                 CsoLine.qty - CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount)
-                 .join(Item, Item.id == CsoLine.item_id)
-                 .where(CsoLine.cso_id.in_(_selected_ids(rng)))
-                 .order_by(CsoLine.cso_id, CsoLine.line_no))
+    rows = _rows(
+        session,
+        select(
+            CsoLine.id,
+            CsoLine.cso_id,
+            CsoLine.line_no,
+            CsoLine.item_id,
+            Item.sku,
+            CsoLine.qty - CsoLine.cancelled_qty,
+            CsoLine.price,
+            CsoLine.discount,
+        )
+        .join(Item, Item.id == CsoLine.item_id)
+        .where(CsoLine.cso_id.in_(_selected_ids(rng)))
+        .order_by(CsoLine.cso_id, CsoLine.line_no),
+    )
     for row in rows:
         line = _Line(*row)
         if line.id in assigned:
@@ -254,8 +274,9 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
     return list(orders.values())
 
 
-def _pending(session: Session, params: AssignParams, locations: dict[int, str],
-             item_ids: Select[int]) -> dict[tuple[int, int], int]:
+def _pending(
+    session: Session, params: AssignParams, locations: dict[int, str], item_ids: Select[int]
+) -> dict[tuple[int, int], int]:
     """{(location id, item id): units not yet sold on open SO lines dated on or after `exclude_before`}.
 
     Empty with `consider_pending` off. A small grouped read, kept apart from the big stock read
@@ -263,12 +284,18 @@ def _pending(session: Session, params: AssignParams, locations: dict[int, str],
     """
     if not params.consider_pending:
         return {}
-    rows = _rows(session, select(SaleOrder.location_id, SaleOrderLine.item_id,
-                                 func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
-                 .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-                 .where(SaleOrder.status.in_(_PENDING_STATUSES), SaleOrder.date >= params.exclude_before,
-                        SaleOrder.location_id.in_(list(locations)), SaleOrderLine.item_id.in_(item_ids))
-                 .group_by(SaleOrder.location_id, SaleOrderLine.item_id))
+    rows = _rows(
+        session,
+        select(SaleOrder.location_id, SaleOrderLine.item_id, func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
+        .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
+        .where(
+            SaleOrder.status.in_(_PENDING_STATUSES),
+            SaleOrder.date >= params.exclude_before,
+            SaleOrder.location_id.in_(list(locations)),
+            SaleOrderLine.item_id.in_(item_ids),
+        )
+        .group_by(SaleOrder.location_id, SaleOrderLine.item_id),
+    )
     return {(location_id, item_id): int(units) for location_id, item_id, units in rows}
 
 
@@ -281,8 +308,12 @@ def _availability(session: Session, params: AssignParams, locations: dict[int, s
     """
     item_ids = select(CsoLine.item_id).where(CsoLine.cso_id.in_(_selected_ids(params.range)))
     pending = _pending(session, params, locations, item_ids)
-    rows = _rows(session, select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum)
-                 .where(Stock.item_id.in_(item_ids), Stock.on_hand > 0))
+    rows = _rows(
+        session,
+        select(Stock.location_id, Stock.item_id, Stock.on_hand, Stock.minimum).where(
+            Stock.item_id.in_(item_ids), Stock.on_hand > 0
+        ),
+    )
     sources: dict[int, list[Source]] = defaultdict(list)
     for location_id, item_id, on_hand, minimum in rows:
         code = locations.get(location_id)
@@ -292,8 +323,12 @@ def _availability(session: Session, params: AssignParams, locations: dict[int, s
     return {item_id: tuple(found) for item_id, found in sources.items()}
 
 
-def _allocate(orders: list[_Order], stock: dict[int, tuple[Source, ...]], progress: Progress | None,
-              cancelled: Callable[[], bool] | None) -> Allocations:
+def _allocate(
+    orders: list[_Order],
+    stock: dict[int, tuple[Source, ...]],
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> Allocations:
     """Run the overstock rule over every line in order (allocation.fill_line), lowering `stock` as it goes.
 
     Checks `cancelled` and reports progress every 0.5% of the CSOs; raises Cancelled.
@@ -329,22 +364,35 @@ def _deposits(session: Session, cso_ids: list[int]) -> tuple[dict[int, Decimal],
     already: dict[int, Decimal] = {}
     for start in range(0, len(cso_ids), 500):
         chunk = cso_ids[start : start + 500]
-        paid.update(_sums_by_cso(session, select(Payment.cso_id, func.sum(Payment.amount))
-                                 .where(Payment.cso_id.in_(chunk)).group_by(Payment.cso_id)))
-        already.update(_sums_by_cso(session, select(SaleOrder.cso_id, func.sum(SaleOrder.deposit))
-                                    .where(SaleOrder.cso_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
-                                    .group_by(SaleOrder.cso_id)))
+        paid.update(
+            _sums_by_cso(
+                session,
+                select(Payment.cso_id, func.sum(Payment.amount))
+                .where(Payment.cso_id.in_(chunk))
+                .group_by(Payment.cso_id),
+            )
+        )
+        already.update(
+            _sums_by_cso(
+                session,
+                select(SaleOrder.cso_id, func.sum(SaleOrder.deposit))
+                .where(SaleOrder.cso_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
+                .group_by(SaleOrder.cso_id),
+            )
+        )
     return paid, already
 
 
-def _deposit_shares(order: _Order, paid: Decimal, already: Decimal, new_sos: list[tuple[str, dict[int, int]]],
-                    lines: dict[int, _Line]) -> list[Decimal]:
+def _deposit_shares(
+    order: _Order, paid: Decimal, already: Decimal, new_sos: list[tuple[str, dict[int, int]]], lines: dict[int, _Line]
+) -> list[Decimal]:
     """Deposit of each new SO of `order`, in the order of `new_sos` (allocation.deposit_shares)."""
     if not paid:
         return [ZERO] * len(new_sos)
     unit = {ln.id: scaled_line_value(1, ln.price, ln.discount, order.global_discount) for ln in order.lines}
     basis = DepositBasis(
-        paid=paid, already=already,
+        paid=paid,
+        already=already,
         total_value=sum(unit[ln.id] * ln.qty for ln in order.lines),
         assigned_value=sum(unit[ln.id] * ln.assigned for ln in order.lines),
         fully_assigned=all(ln.assigned >= ln.qty for ln in order.lines),
@@ -357,15 +405,30 @@ def _card_references(session: Session, cso_ids: list[int]) -> dict[int, int]:
     """{CSO id: id of its first card payment} — the SO refers to it, never copies the number."""
     found: dict[int, int] = {}
     for start in range(0, len(cso_ids), 500):
-        found.update((i, p) for i, p in session.execute(
-            select(Payment.cso_id, func.min(Payment.id))
-            .where(Payment.cso_id.in_(cso_ids[start : start + 500]), Payment.kind == PaymentType.CARD.value)
-            .group_by(Payment.cso_id)))
+        found.update(
+            (i, p)
+            for i, p in session.execute(
+                select(Payment.cso_id, func.min(Payment.id))
+                .where(Payment.cso_id.in_(cso_ids[start : start + 500]), Payment.kind == PaymentType.CARD.value)
+                .group_by(Payment.cso_id)
+            )
+        )
     return found
 
 
-_SO_COLUMNS = ("number", "location_id", "date", "status", "cso_id", "billing_customer_id", "shipping_customer_id",
-               "global_discount", "note", "card_payment_id", "deposit")
+_SO_COLUMNS = (
+    "number",
+    "location_id",
+    "date",
+    "status",
+    "cso_id",
+    "billing_customer_id",
+    "shipping_customer_id",
+    "global_discount",
+    "note",
+    "card_payment_id",
+    "deposit",
+)
 _LINE_COLUMNS = ("so_id", "line_no", "item_id", "qty", "sold", "price", "discount", "cso_line_id")
 
 
@@ -378,8 +441,9 @@ class _Plan:
     line_rows: list[tuple[int, list[tuple[object, ...]]]] = field(default_factory=list)
 
 
-def _plan(session: Session, orders: list[_Order], allocations: Allocations, locations: dict[int, str],
-          today: dt.date) -> _Plan:
+def _plan(
+    session: Session, orders: list[_Order], allocations: Allocations, locations: dict[int, str], today: dt.date
+) -> _Plan:
     """The new SOs, numbered from the next free number, CSO by CSO and by location code within a CSO."""
     code_to_id = {c: i for i, c in locations.items()}
     number = next_number(session, SaleOrder.number, FIRST_SO_NUMBER)
@@ -395,15 +459,43 @@ def _plan(session: Session, orders: list[_Order], allocations: Allocations, loca
         shares = _deposit_shares(order, paid.get(order.id, ZERO), already.get(order.id, ZERO), new_sos, lines)
         for (code, alloc), deposit in zip(new_sos, shares, strict=True):
             so_lines = sorted((lines[lid] for lid in alloc), key=_line_no)
-            plan.generated.append(GeneratedSaleOrder(
-                number=number, store=code, corporate_order=order.number, date=today, note=AUTO_NOTE, deposit=deposit,
-                lines=tuple(GeneratedLine(ln.sku, alloc[ln.id], ln.price, ln.discount, ln.line_no) for ln in so_lines),
-            ))
-            plan.so_rows.append((number, code_to_id[code], today, open_status, order.id, order.billing_customer_id,
-                                 order.shipping_customer_id, order.global_discount, AUTO_NOTE,
-                                 card_refs.get(order.id), deposit))
-            plan.line_rows.append((number, [(i, ln.item_id, alloc[ln.id], 0, ln.price, ln.discount, ln.id)
-                                            for i, ln in enumerate(so_lines, start=1)]))
+            plan.generated.append(
+                GeneratedSaleOrder(
+                    number=number,
+                    store=code,
+                    corporate_order=order.number,
+                    date=today,
+                    note=AUTO_NOTE,
+                    deposit=deposit,
+                    lines=tuple(
+                        GeneratedLine(ln.sku, alloc[ln.id], ln.price, ln.discount, ln.line_no) for ln in so_lines
+                    ),
+                )
+            )
+            plan.so_rows.append(
+                (
+                    number,
+                    code_to_id[code],
+                    today,
+                    open_status,
+                    order.id,
+                    order.billing_customer_id,
+                    order.shipping_customer_id,
+                    order.global_discount,
+                    AUTO_NOTE,
+                    card_refs.get(order.id),
+                    deposit,
+                )
+            )
+            plan.line_rows.append(
+                (
+                    number,
+                    [
+                        (i, ln.item_id, alloc[ln.id], 0, ln.price, ln.discount, ln.id)
+                        for i, ln in enumerate(so_lines, start=1)
+                    ],
+                )
+            )
             number += 1
     return plan
 
@@ -412,8 +504,9 @@ def _line_no(line: _Line) -> int:
     return line.line_no
 
 
-def assign_orders(params: AssignParams, uow: UnitOfWork, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> AssignResult:
+def assign_orders(
+    params: AssignParams, uow: UnitOfWork, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+) -> AssignResult:
     """Run Assign over the selected CSOs; commits unless `params.dry_run` (see the module's invariants).
 
     `progress(done, total, text)` is called every 0.5% of the CSOs and `cancelled()` checked as
@@ -426,8 +519,9 @@ def assign_orders(params: AssignParams, uow: UnitOfWork, progress: Progress | No
         return _run(params, uow, progress, cancelled)  # the run's working data is freed before the collector resumes
 
 
-def _run(params: AssignParams, uow: UnitOfWork, progress: Progress | None,
-         cancelled: Callable[[], bool] | None) -> AssignResult:
+def _run(
+    params: AssignParams, uow: UnitOfWork, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> AssignResult:
     """The body of `assign_orders`, under the process lock: read, allocate, plan, write, commit."""
     session = uow.session
     _prefer_custom_plans(session)
@@ -440,7 +534,9 @@ def _run(params: AssignParams, uow: UnitOfWork, progress: Progress | None,
     plan = _plan(session, orders, allocations, locations, params.today or dt.date.today())
     unassigned = tuple(
         Unassigned(order.number, ln.sku, ln.qty - ln.assigned, ln.line_no)
-        for order in orders for ln in order.lines if ln.assigned < ln.qty
+        for order in orders
+        for ln in order.lines
+        if ln.assigned < ln.qty
     )
     if params.dry_run:
         session.rollback()
@@ -508,10 +604,18 @@ def _write(session: Session, plan: _Plan) -> None:
         return
     _insert(session, cast(Table, SaleOrder.__table__), _SO_COLUMNS, plan.so_rows)
     first, last = plan.so_rows[0][0], plan.so_rows[-1][0]
-    ids = {number: so_id for number, so_id in _rows(
-        session, select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last)))}
-    _insert(session, cast(Table, SaleOrderLine.__table__), _LINE_COLUMNS,
-            [(ids[number], *row) for number, rows in plan.line_rows for row in rows])
+    ids = {
+        number: so_id
+        for number, so_id in _rows(
+            session, select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.between(first, last))
+        )
+    }
+    _insert(
+        session,
+        cast(Table, SaleOrderLine.__table__),
+        _LINE_COLUMNS,
+        [(ids[number], *row) for number, rows in plan.line_rows for row in rows],
+    )
     if _on_postgres(session) and len(plan.so_rows) >= ANALYZE_AFTER:
         # the status queries that follow join these tables: planned on stale statistics (a table
         # many times smaller), they took seconds per chunk; ANALYZE sees this transaction's rows

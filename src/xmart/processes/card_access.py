@@ -30,7 +30,14 @@ def reveal_card_number(uow: UnitOfWork, payment_id: int, user: str, permissions:
     if payment is None or payment.kind != PaymentType.CARD.value or payment.card_number_encrypted is None:
         raise NotFoundError(f"Payment {payment_id} is not a card payment.")
     number = load_vault().decrypt(payment.card_number_encrypted)
-    session.add(AuditEntry(user=user, action="card.reveal", entity="payment", entity_id=str(payment_id),
-                           detail=f"card ending {payment.card_last4}"))
+    session.add(
+        AuditEntry(
+            user=user,
+            action="card.reveal",
+            entity="payment",
+            entity_id=str(payment_id),
+            detail=f"card ending {payment.card_last4}",
+        )
+    )
     uow.commit()
     return number

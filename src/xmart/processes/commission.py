@@ -81,15 +81,19 @@ def commission_report(session: Session, params: CommissionParams) -> CommissionR
     if params.date_from > params.date_to:
         raise InputError(f"The first date ({params.date_from}) is after the last date ({params.date_to}).")
     orders = session.execute(
-        select(CorporateSaleOrder.id, CorporateSaleOrder.salesman_id, CorporateSaleOrder.global_discount)
-        .where(CorporateSaleOrder.date.between(params.date_from, params.date_to),
-               CorporateSaleOrder.status.not_in(NOT_COUNTED))).all()
+        select(CorporateSaleOrder.id, CorporateSaleOrder.salesman_id, CorporateSaleOrder.global_discount).where(
+            CorporateSaleOrder.date.between(params.date_from, params.date_to),
+            CorporateSaleOrder.status.not_in(NOT_COUNTED),
+        )
+    ).all()
     lines: dict[int, list[tuple[int, Decimal, Decimal]]] = defaultdict(list)
     ids = [o.id for o in orders]
     for start in range(0, len(ids), 500):
         for cso_id, qty, cancelled, price, discount in session.execute(
-                select(CsoLine.cso_id, CsoLine.qty, CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount)
-                .where(CsoLine.cso_id.in_(ids[start:start + 500]))):
+            select(CsoLine.cso_id, CsoLine.qty, CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount).where(
+                CsoLine.cso_id.in_(ids[start : start + 500])
+            )
+        ):
             if qty - cancelled > 0:
                 lines[cso_id].append((qty - cancelled, price, discount))
     per: dict[int | None, list[Decimal]] = defaultdict(list)
@@ -101,8 +105,16 @@ def commission_report(session: Session, params: CommissionParams) -> CommissionR
         sales = sum(totals, ZERO)
         s = salesmen.get(salesman_id) if salesman_id else None
         rate = s.commission_rate if s else ZERO
-        rows.append(CommissionRow(s.name if s else "(no salesman)", s.code if s else "", rate, len(totals), sales,
-                                  to_money(sales * rate / HUNDRED)))
+        rows.append(
+            CommissionRow(
+                s.name if s else "(no salesman)",
+                s.code if s else "",
+                rate,
+                len(totals),
+                sales,
+                to_money(sales * rate / HUNDRED),
+            )
+        )
     rows.sort(key=lambda r: (r.code == "", r.salesman.casefold()))
     return CommissionReport(params, tuple(rows))
 
@@ -113,21 +125,55 @@ def render_commission_pdf(report: CommissionReport, company: CompanyInfo) -> byt
     title = ParagraphStyle("title", fontName=bold, fontSize=14, leading=18)
     small = ParagraphStyle("small", fontName=regular, fontSize=9, leading=12)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
-                            bottomMargin=18 * mm, title="Salesman commission", author=company.name)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title="Salesman commission",
+        author=company.name,
+    )
     data = [["Salesman", "Code", "Rate", "Orders", "Sales total", "Commission"]]
-    data += [[r.salesman, r.code, f"{format_percent(r.rate)}%", str(r.orders), format_money(r.sales_total),
-              format_money(r.commission)] for r in report.rows]
-    data.append(["Total", "", "", str(report.orders), format_money(report.sales_total), format_money(report.commission)])
+    data += [
+        [
+            r.salesman,
+            r.code,
+            f"{format_percent(r.rate)}%",
+            str(r.orders),
+            format_money(r.sales_total),
+            format_money(r.commission),
+        ]
+        for r in report.rows
+    ]
+    data.append(
+        ["Total", "", "", str(report.orders), format_money(report.sales_total), format_money(report.commission)]
+    )
     table = Table(data, colWidths=[60 * mm, 20 * mm, 18 * mm, 18 * mm, 29 * mm, 29 * mm], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), regular, 9), ("FONT", (0, 0), (-1, 0), bold, 9), ("FONT", (0, -1), (-1, -1), bold, 9),
-        ("ALIGN", (2, 0), (-1, -1), "RIGHT"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.grey),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#F2F4F7")]),
-    ]))
-    story = [Paragraph(company.name, small), Paragraph("Salesman commission", title),
-             Paragraph(f"Orders dated {report.params.date_from:%Y-%m-%d} to {report.params.date_to:%Y-%m-%d} "
-                       "(drafts and cancelled orders excluded; shipping excluded)", small), Spacer(0, 6 * mm), table]
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), regular, 9),
+                ("FONT", (0, 0), (-1, 0), bold, 9),
+                ("FONT", (0, -1), (-1, -1), bold, 9),
+                ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.grey),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#F2F4F7")]),
+            ]
+        )
+    )
+    story = [
+        Paragraph(company.name, small),
+        Paragraph("Salesman commission", title),
+        Paragraph(
+            f"Orders dated {report.params.date_from:%Y-%m-%d} to {report.params.date_to:%Y-%m-%d} "
+            "(drafts and cancelled orders excluded; shipping excluded)",
+            small,
+        ),
+        Spacer(0, 6 * mm),
+        table,
+    ]
     doc.build(story)
     return buffer.getvalue()

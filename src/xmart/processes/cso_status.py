@@ -33,16 +33,26 @@ def refresh_statuses(session: Session, cso_ids: Iterable[int]) -> dict[int, str]
     changed: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        current = dict(session.execute(
-            select(CorporateSaleOrder.id, CorporateSaleOrder.status).where(CorporateSaleOrder.id.in_(chunk))).all())
-        ordered = dict(session.execute(
-            select(CsoLine.cso_id, func.sum(CsoLine.qty - CsoLine.cancelled_qty))
-            .where(CsoLine.cso_id.in_(chunk)).group_by(CsoLine.cso_id)
-        ).all())
-        filled = {cso_id: (int(a), int(s)) for cso_id, a, s in session.execute(
-            assigned_and_sold(CsoLine.cso_id)
-            .join(CsoLine, CsoLine.id == SaleOrderLine.cso_line_id)
-            .where(CsoLine.cso_id.in_(chunk)))}
+        current = dict(
+            session.execute(
+                select(CorporateSaleOrder.id, CorporateSaleOrder.status).where(CorporateSaleOrder.id.in_(chunk))
+            ).all()
+        )
+        ordered = dict(
+            session.execute(
+                select(CsoLine.cso_id, func.sum(CsoLine.qty - CsoLine.cancelled_qty))
+                .where(CsoLine.cso_id.in_(chunk))
+                .group_by(CsoLine.cso_id)
+            ).all()
+        )
+        filled = {
+            cso_id: (int(a), int(s))
+            for cso_id, a, s in session.execute(
+                assigned_and_sold(CsoLine.cso_id)
+                .join(CsoLine, CsoLine.id == SaleOrderLine.cso_line_id)
+                .where(CsoLine.cso_id.in_(chunk))
+            )
+        }
         for cso_id, status in current.items():
             if CsoStatus(status) not in _DERIVED:
                 continue
@@ -55,6 +65,10 @@ def refresh_statuses(session: Session, cso_ids: Iterable[int]) -> dict[int, str]
         by_status.setdefault(status, []).append(cso_id)
     for status, group in by_status.items():
         for start in range(0, len(group), 500):
-            session.execute(update(CorporateSaleOrder).where(CorporateSaleOrder.id.in_(group[start : start + 500]))
-                            .values(status=status), execution_options={"synchronize_session": "fetch"})
+            session.execute(
+                update(CorporateSaleOrder)
+                .where(CorporateSaleOrder.id.in_(group[start : start + 500]))
+                .values(status=status),
+                execution_options={"synchronize_session": "fetch"},
+            )
     return changed

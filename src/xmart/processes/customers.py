@@ -83,13 +83,22 @@ def _like(text: str) -> str:
 
 def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> list[CustomerRow]:
     """Customers whose number, name, company, e-mail or phone contain `text` (any case), by name."""
-    query = select(Customer.id, Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone,
-                   Customer.__table__.c.billing_city)  # a column of the billing_address composite
+    query = select(
+        Customer.id,
+        Customer.number,
+        Customer.name,
+        Customer.company,
+        Customer.email,
+        Customer.phone,
+        Customer.__table__.c.billing_city,
+    )  # a column of the billing_address composite
     text = text.strip()
     if text:
         pattern = _like(text)
-        conditions = [func.lower(column).like(pattern, escape="\\")
-                      for column in (Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone)]
+        conditions = [
+            func.lower(column).like(pattern, escape="\\")
+            for column in (Customer.number, Customer.name, Customer.company, Customer.email, Customer.phone)
+        ]
         digits = re.sub(r"\D", "", text)
         if len(digits) >= 3:
             stripped: ColumnElement[str] | InstrumentedAttribute[str] = Customer.phone
@@ -181,10 +190,20 @@ def get_customer(session: Session, customer_id: int) -> CustomerRecord:
     if c is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")
     same = c.shipping_address == c.billing_address
-    return CustomerRecord(c.id, CustomerParams(
-        name=c.name, number=c.number, company=c.company, email=c.email, phone=c.phone, notes=c.notes,
-        billing_address=Address(**vars(c.billing_address)), shipping_address=Address(**vars(c.shipping_address)),
-        shipping_same_as_billing=same))
+    return CustomerRecord(
+        c.id,
+        CustomerParams(
+            name=c.name,
+            number=c.number,
+            company=c.company,
+            email=c.email,
+            phone=c.phone,
+            notes=c.notes,
+            billing_address=Address(**vars(c.billing_address)),
+            shipping_address=Address(**vars(c.shipping_address)),
+            shipping_same_as_billing=same,
+        ),
+    )
 
 
 def _row(c: Customer) -> CustomerRow:

@@ -94,66 +94,250 @@ CATEGORIES = (
     ("GLS", "tumbler", ("recycled glass", "crystal", "glass"), ("set of 4", "set of 6"), (18, 60), "V02", 12),
     ("VAS", "vase", ("glass", "ceramic", "terracotta", "brass"), ("small", "medium", "tall"), (19, 120), "V02", 12),
     ("CND", "scented candle", ("soy wax", "beeswax", "coconut wax"), ("8 oz", "14 oz", "3-wick"), (12, 48), "V07", 16),
-    ("CSH", "cushion cover", ("linen", "velvet", "cotton", "wool"), ("18 x 18 in", "20 x 20 in", "12 x 20 in"),
-     (16, 55), "V03", 16),
-    ("THR", "throw blanket", ("cotton", "merino wool", "faux fur", "chunky knit"), ("50 x 60 in", "60 x 80 in"),
-     (39, 149), "V03", 10),
-    ("TWL", "bath towel", ("Turkish cotton", "waffle cotton", "organic cotton"), ("hand", "bath", "bath sheet"),
-     (12, 49), "V03", 12),
+    (
+        "CSH",
+        "cushion cover",
+        ("linen", "velvet", "cotton", "wool"),
+        ("18 x 18 in", "20 x 20 in", "12 x 20 in"),
+        (16, 55),
+        "V03",
+        16,
+    ),
+    (
+        "THR",
+        "throw blanket",
+        ("cotton", "merino wool", "faux fur", "chunky knit"),
+        ("50 x 60 in", "60 x 80 in"),
+        (39, 149),
+        "V03",
+        10,
+    ),
+    (
+        "TWL",
+        "bath towel",
+        ("Turkish cotton", "waffle cotton", "organic cotton"),
+        ("hand", "bath", "bath sheet"),
+        (12, 49),
+        "V03",
+        12,
+    ),
     ("LMP", "table lamp", ("ceramic", "brass", "rattan", "marble"), ("18 in", "24 in"), (59, 249), "V04", 10),
-    ("FRM", "picture frame", ("oak", "walnut", "aluminium", "brass"), ("5 x 7 in", "8 x 10 in", "11 x 14 in"),
-     (14, 65), "V06", 14),
-    ("BSK", "storage basket", ("seagrass", "rattan", "cotton rope", "jute"), ("small", "large", "set of 3"),
-     (19, 79), "V06", 12),
-    ("MIR", "wall mirror", ("oak", "brass", "rattan", "black iron"), ("round 24 in", "arched 36 in"),
-     (79, 329), "V05", 8),
+    (
+        "FRM",
+        "picture frame",
+        ("oak", "walnut", "aluminium", "brass"),
+        ("5 x 7 in", "8 x 10 in", "11 x 14 in"),
+        (14, 65),
+        "V06",
+        14,
+    ),
+    (
+        "BSK",
+        "storage basket",
+        ("seagrass", "rattan", "cotton rope", "jute"),
+        ("small", "large", "set of 3"),
+        (19, 79),
+        "V06",
+        12,
+    ),
+    (
+        "MIR",
+        "wall mirror",
+        ("oak", "brass", "rattan", "black iron"),
+        ("round 24 in", "arched 36 in"),
+        (79, 329),
+        "V05",
+        8,
+    ),
     ("TRY", "serving tray", ("acacia", "marble", "brass", "lacquered wood"), ("16 in", "20 in"), (24, 95), "V05", 10),
-    ("CUT", "flatware set", ("stainless steel", "matte black steel", "gold-finish steel"), ("20-piece", "24-piece"),
-     (39, 159), "V08", 10),
-    ("PAN", "skillet", ("cast iron", "carbon steel", "enamelled cast iron"), ("8 in", "10 in", "12 in"),
-     (29, 189), "V08", 12),
+    (
+        "CUT",
+        "flatware set",
+        ("stainless steel", "matte black steel", "gold-finish steel"),
+        ("20-piece", "24-piece"),
+        (39, 159),
+        "V08",
+        10,
+    ),
+    (
+        "PAN",
+        "skillet",
+        ("cast iron", "carbon steel", "enamelled cast iron"),
+        ("8 in", "10 in", "12 in"),
+        (29, 189),
+        "V08",
+        12,
+    ),
 )
 
-COLOURS = ("Sage", "Charcoal", "Ivory", "Terracotta", "Indigo", "Blush", "Ochre", "Slate", "Forest green",
-           "Sand", "Midnight blue", "Oatmeal", "Rust", "Mist grey", "Olive", "Cream")
+COLOURS = (
+    "Sage",
+    "Charcoal",
+    "Ivory",
+    "Terracotta",
+    "Indigo",
+    "Blush",
+    "Ochre",
+    "Slate",
+    "Forest green",
+    "Sand",
+    "Midnight blue",
+    "Oatmeal",
+    "Rust",
+    "Mist grey",
+    "Olive",
+    "Cream",
+)
 
-FIRST_NAMES = ("Emma", "Liam", "Olivia", "Noah", "Ava", "Ethan", "Sophia", "Mason", "Isabella", "Lucas",
-               "Mia", "Logan", "Harper", "James", "Amelia", "Benjamin", "Evelyn", "Henry", "Abigail", "Daniel",
-               "Grace", "Samuel", "Chloe", "Owen", "Nora", "Caleb", "Riley", "Julian", "Hannah", "Aaron")
-LAST_NAMES = ("Johnson", "Williams", "Brown", "Miller", "Davis", "Garcia", "Wilson", "Anderson", "Taylor",
-              "Thomas", "Moore", "Martin", "Jackson", "Thompson", "White", "Harris", "Clark", "Lewis", "Walker",
-              "Young", "Allen", "King", "Wright", "Scott", "Hill", "Green", "Adams", "Baker", "Nelson", "Carter")
-SPECIAL_NAMES = ("Zoë Ångström", "Łukasz Żółć", "José Núñez", "Chloé Lefèvre", "Björn Müller",
-                 "Nguyễn Thị Lan", "Siobhán Ó Ceallaigh", "Søren Kjærgaard")
-COMPANIES = (("Hudson Dental Group", "hudsondental"), ("Bright Spaces Interiors LLC", "brightspaces"),
-             ("Adirondack Lodge & Spa", "adklodge"), ("Capital Region Realty", "capregionrealty"),
-             ("Maple Leaf Catering", "mapleleafcatering"), ("Stonegate Property Management", "stonegatepm"),
-             ("Riverbend Bed & Breakfast", "riverbendbnb"), ("Spa City Event Rentals", "spacityevents"),
-             ("North Country Law Offices", "nclaw"), ("Lakeside Yoga Studio", "lakesideyoga"),
-             ("Union Street Bistro", "unionstbistro"), ("Greenfield Pediatrics", "greenfieldpeds"))
-CITIES = (("Albany", "NY", "12207"), ("Saratoga Springs", "NY", "12866"), ("Troy", "NY", "12180"),
-          ("Schenectady", "NY", "12305"), ("Clifton Park", "NY", "12065"), ("Glens Falls", "NY", "12801"),
-          ("Latham", "NY", "12110"), ("Delmar", "NY", "12054"), ("Lake George", "NY", "12845"),
-          ("Bennington", "VT", "05201"), ("Pittsfield", "MA", "01201"), ("Rutland", "VT", "05701"))
-STREETS = ("Broadway", "State St", "Union Ave", "Maple Ave", "Lark St", "Madison Ave", "River St", "Congress St",
-           "Washington Ave", "Elm St", "Lake Ave", "Route 9", "Church St", "Western Ave", "North Pearl St")
+FIRST_NAMES = (
+    "Emma",
+    "Liam",
+    "Olivia",
+    "Noah",
+    "Ava",
+    "Ethan",
+    "Sophia",
+    "Mason",
+    "Isabella",
+    "Lucas",
+    "Mia",
+    "Logan",
+    "Harper",
+    "James",
+    "Amelia",
+    "Benjamin",
+    "Evelyn",
+    "Henry",
+    "Abigail",
+    "Daniel",
+    "Grace",
+    "Samuel",
+    "Chloe",
+    "Owen",
+    "Nora",
+    "Caleb",
+    "Riley",
+    "Julian",
+    "Hannah",
+    "Aaron",
+)
+LAST_NAMES = (
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Miller",
+    "Davis",
+    "Garcia",
+    "Wilson",
+    "Anderson",
+    "Taylor",
+    "Thomas",
+    "Moore",
+    "Martin",
+    "Jackson",
+    "Thompson",
+    "White",
+    "Harris",
+    "Clark",
+    "Lewis",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Hill",
+    "Green",
+    "Adams",
+    "Baker",
+    "Nelson",
+    "Carter",
+)
+SPECIAL_NAMES = (
+    "Zoë Ångström",
+    "Łukasz Żółć",
+    "José Núñez",
+    "Chloé Lefèvre",
+    "Björn Müller",
+    "Nguyễn Thị Lan",
+    "Siobhán Ó Ceallaigh",
+    "Søren Kjærgaard",
+)
+COMPANIES = (
+    ("Hudson Dental Group", "hudsondental"),
+    ("Bright Spaces Interiors LLC", "brightspaces"),
+    ("Adirondack Lodge & Spa", "adklodge"),
+    ("Capital Region Realty", "capregionrealty"),
+    ("Maple Leaf Catering", "mapleleafcatering"),
+    ("Stonegate Property Management", "stonegatepm"),
+    ("Riverbend Bed & Breakfast", "riverbendbnb"),
+    ("Spa City Event Rentals", "spacityevents"),
+    ("North Country Law Offices", "nclaw"),
+    ("Lakeside Yoga Studio", "lakesideyoga"),
+    ("Union Street Bistro", "unionstbistro"),
+    ("Greenfield Pediatrics", "greenfieldpeds"),
+)
+CITIES = (
+    ("Albany", "NY", "12207"),
+    ("Saratoga Springs", "NY", "12866"),
+    ("Troy", "NY", "12180"),
+    ("Schenectady", "NY", "12305"),
+    ("Clifton Park", "NY", "12065"),
+    ("Glens Falls", "NY", "12801"),
+    ("Latham", "NY", "12110"),
+    ("Delmar", "NY", "12054"),
+    ("Lake George", "NY", "12845"),
+    ("Bennington", "VT", "05201"),
+    ("Pittsfield", "MA", "01201"),
+    ("Rutland", "VT", "05701"),
+)
+STREETS = (
+    "Broadway",
+    "State St",
+    "Union Ave",
+    "Maple Ave",
+    "Lark St",
+    "Madison Ave",
+    "River St",
+    "Congress St",
+    "Washington Ave",
+    "Elm St",
+    "Lake Ave",
+    "Route 9",
+    "Church St",
+    "Western Ave",
+    "North Pearl St",
+)
 LINE2 = ("Apt 2B", "Suite 200", "Unit 4", "Floor 3", "Apt 11")
-CUSTOMER_NOTES = ("Prefers delivery after 4 pm.", "Tax-exempt certificate on file.", "Call before delivery.",
-                  "Leave parcels at the side door.", "Interior designer: trade pricing agreed.")
+CUSTOMER_NOTES = (
+    "Prefers delivery after 4 pm.",
+    "Tax-exempt certificate on file.",
+    "Call before delivery.",
+    "Leave parcels at the side door.",
+    "Interior designer: trade pricing agreed.",
+)
 
 SALESMEN = (("MR", "Maria Rossi", "2.50"), ("DK", "David Kim", "3.00"), ("AO", "Amara Okafor", "2.00"))
 CHANNELS = ("Phone", "Phone", "Website", "Website", "POS", "Sales Order Interface")
 SHIPPING = (("Store pickup", "0.00"), ("UPS Ground", "12.50"), ("Local delivery", "25.00"), ("FedEx 2Day", "34.00"))
 CUSTOM_FIELDS = (("Gift message", "text"), ("Delayed delivery date", "date"), ("Special shipping instructions", "text"))
-GIFT_MESSAGES = ("Happy housewarming!", "Congratulations on the new office.", "Happy anniversary, with love.",
-                 "Welcome to the neighbourhood!")
+GIFT_MESSAGES = (
+    "Happy housewarming!",
+    "Congratulations on the new office.",
+    "Happy anniversary, with love.",
+    "Welcome to the neighbourhood!",
+)
 SHIPPING_NOTES = ("Deliver to loading dock B.", "Fragile: glassware inside.", "Use the rear entrance.")
-HOLD_NOTES = ("On hold: customer is confirming colours with the designer.",
-              "On hold: waiting for the remaining deposit.", "On hold: delivery address to be confirmed.")
+HOLD_NOTES = (
+    "On hold: customer is confirming colours with the designer.",
+    "On hold: waiting for the remaining deposit.",
+    "On hold: delivery address to be confirmed.",
+)
 CANCEL_NOTES = ("Cancelled at the customer's request.", "Cancelled: duplicate of another order.")
 
-_ASCII_FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae", "æ": "ae",
-                             "Đ": "D", "đ": "d"})
+_ASCII_FOLD = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae", "æ": "ae", "Đ": "D", "đ": "d"}
+)
 
 
 def _money(value: Decimal | int | str) -> str:
@@ -217,9 +401,14 @@ def _stock(rng: random.Random, items: list[Record], scarce: set[str]) -> list[Re
 
 def _address(rng: random.Random) -> Record:
     city, region, postal = rng.choice(CITIES)
-    return {"line1": f"{rng.randint(2, 1899)} {rng.choice(STREETS)}",
-            "line2": rng.choice(LINE2) if rng.random() < 0.3 else "",
-            "city": city, "region": region, "postal_code": postal, "country": "US"}
+    return {
+        "line1": f"{rng.randint(2, 1899)} {rng.choice(STREETS)}",
+        "line2": rng.choice(LINE2) if rng.random() < 0.3 else "",
+        "city": city,
+        "region": region,
+        "postal_code": postal,
+        "country": "US",
+    }
 
 
 def _customers(rng: random.Random, count: int) -> list[Record]:
@@ -236,12 +425,18 @@ def _customers(rng: random.Random, count: int) -> list[Record]:
         domain = f"{domain}.example.com" if domain else rng.choice(("example.com", "example.net", "example.org"))
         billing = _address(rng)
         shipping = billing if rng.random() < 0.65 else _address(rng)
-        customers.append({
-            "number": f"C{n:04d}", "name": name, "company": company, "email": f"{local}@{domain}",
-            "phone": f"+1 {rng.choice(('518', '802', '413'))} 555 {rng.randint(100, 199):04d}",
-            "notes": rng.choice(CUSTOMER_NOTES) if rng.random() < 0.2 else "",
-            "billing_address": billing, "shipping_address": dict(shipping),
-        })
+        customers.append(
+            {
+                "number": f"C{n:04d}",
+                "name": name,
+                "company": company,
+                "email": f"{local}@{domain}",
+                "phone": f"+1 {rng.choice(('518', '802', '413'))} 555 {rng.randint(100, 199):04d}",
+                "notes": rng.choice(CUSTOMER_NOTES) if rng.random() < 0.2 else "",
+                "billing_address": billing,
+                "shipping_address": dict(shipping),
+            }
+        )
     return customers
 
 
@@ -255,8 +450,11 @@ def _auth_code(rng: random.Random) -> str:
 
 def _card(rng: random.Random, today: dt.date, amount: Decimal) -> Record:
     brand, number = rng.choice(TEST_CARDS)
-    payment: Record = {"type": "card", "amount": _money(amount),
-                               "card": {"brand": brand, "number": number, "expiry": _expiry(rng, today)}}
+    payment: Record = {
+        "type": "card",
+        "amount": _money(amount),
+        "card": {"brand": brand, "number": number, "expiry": _expiry(rng, today)},
+    }
     if amount > 0:
         payment["card"]["authorization"] = _auth_code(rng)
     return payment
@@ -276,8 +474,13 @@ def _payments(rng: random.Random, today: dt.date, total: Decimal) -> list[Record
         cash = min(total, Decimal(rng.choice((20, 50))))
         return [{"type": "cash", "amount": _money(cash)}, _card(rng, today, to_money((total - cash) / 2))]
     if roll < 0.90:
-        return [{"type": "check", "amount": _money(to_money(total / 2)),
-                 "authorization": f"Check {rng.randint(1001, 4999)}"}]
+        return [
+            {
+                "type": "check",
+                "amount": _money(to_money(total / 2)),
+                "authorization": f"Check {rng.randint(1001, 4999)}",
+            }
+        ]
     return []
 
 
@@ -294,8 +497,9 @@ def _status(rng: random.Random, days_ago: int) -> str:
     return "open"
 
 
-def _corporate_orders(rng: random.Random, today: dt.date, items: list[Record], customers: list[Record],
-                      scarce: list[str], count: int) -> list[Record]:
+def _corporate_orders(
+    rng: random.Random, today: dt.date, items: list[Record], customers: list[Record], scarce: list[str], count: int
+) -> list[Record]:
     prices = {item["sku"]: Decimal(item["price"]) for item in items}
     skus = list(prices)
     days = sorted(rng.randint(1, DAYS) for _ in range(count))[::-1]  # ascending dates with ascending numbers
@@ -320,13 +524,21 @@ def _corporate_orders(rng: random.Random, today: dt.date, items: list[Record], c
         global_discount = rng.choice(("5.00", "10.00")) if rng.random() < 0.12 else "0.00"
         method, cost = rng.choice(SHIPPING)
         order: Record = {
-            "number": FIRST_CSO + n, "date": (today - dt.timedelta(days=days_ago)).isoformat(), "status": status,
-            "billing_customer": billing["number"], "shipping_customer": shipping["number"],
-            "channel": rng.choice(CHANNELS), "salesman": rng.choice(SALESMEN)[0], "global_discount": global_discount,
-            "shipping_method": method, "shipping_cost": cost, "lines": lines,
+            "number": FIRST_CSO + n,
+            "date": (today - dt.timedelta(days=days_ago)).isoformat(),
+            "status": status,
+            "billing_customer": billing["number"],
+            "shipping_customer": shipping["number"],
+            "channel": rng.choice(CHANNELS),
+            "salesman": rng.choice(SALESMEN)[0],
+            "global_discount": global_discount,
+            "shipping_method": method,
+            "shipping_cost": cost,
+            "lines": lines,
         }
-        totals = order_totals(((ln["qty"], Decimal(ln["price"]), Decimal(ln["discount"])) for ln in lines),
-                              Decimal(global_discount))
+        totals = order_totals(
+            ((ln["qty"], Decimal(ln["price"]), Decimal(ln["discount"])) for ln in lines), Decimal(global_discount)
+        )
         if status != "draft" or rng.random() < 0.5:
             order["payments"] = _payments(rng, today, totals.total)
         custom: dict[str, str] = {}
@@ -359,9 +571,16 @@ def _store_orders(rng: random.Random, today: dt.date, items: list[Record], stock
         for sku in rng.sample(stocked[code], rng.randint(1, 3)):
             qty = rng.randint(1, 3)
             lines.append({"sku": sku, "qty": qty, "sold": rng.randint(0, qty - 1), "price": prices[sku]})
-        orders.append({"number": FIRST_STORE_SO + n, "location": code, "status": "open",
-                       "date": (today - dt.timedelta(days=rng.randint(20, 45))).isoformat(),
-                       "note": "Store special order (taken at the counter)", "lines": lines})
+        orders.append(
+            {
+                "number": FIRST_STORE_SO + n,
+                "location": code,
+                "status": "open",
+                "date": (today - dt.timedelta(days=rng.randint(20, 45))).isoformat(),
+                "note": "Store special order (taken at the counter)",
+                "lines": lines,
+            }
+        )
     return orders
 
 
@@ -376,12 +595,23 @@ def _purchase_orders(rng: random.Random, today: dt.date, items: list[Record], sc
     orders: list[Record] = []
     for n, vendor in enumerate(sorted(by_vendor, key=lambda v: (-len(by_vendor[v]), v))[:2]):
         date = today - dt.timedelta(days=rng.randint(8, 14))
-        lines = [{"sku": sku, "qty": rng.choice((6, 12, 24)), "received": 0, "cost": by_sku[sku]["cost"]}
-                 for sku in by_vendor[vendor][:3]]
-        orders.append({"number": FIRST_PO + n, "vendor": vendor, "date": date.isoformat(), "location": "MAIN",
-                       "delivery": (today + dt.timedelta(days=rng.randint(3, 10))).isoformat(),
-                       "cancel": (today + dt.timedelta(days=rng.randint(20, 30))).isoformat(),
-                       "status": "open", "note": "Seasonal restock", "lines": lines})
+        lines = [
+            {"sku": sku, "qty": rng.choice((6, 12, 24)), "received": 0, "cost": by_sku[sku]["cost"]}
+            for sku in by_vendor[vendor][:3]
+        ]
+        orders.append(
+            {
+                "number": FIRST_PO + n,
+                "vendor": vendor,
+                "date": date.isoformat(),
+                "location": "MAIN",
+                "delivery": (today + dt.timedelta(days=rng.randint(3, 10))).isoformat(),
+                "cancel": (today + dt.timedelta(days=rng.randint(20, 30))).isoformat(),
+                "status": "open",
+                "note": "Seasonal restock",
+                "lines": lines,
+            }
+        )
     return orders
 
 
@@ -410,8 +640,12 @@ def build_demo_document(seed: int = 2026, today: dt.date | None = None) -> Recor
     }
 
 
-SECTION_LABELS = {"stock": "stock rows", "custom_fields": "custom order fields", "sale_orders": "store sale orders",
-                  "purchase_orders": "open purchase orders"}
+SECTION_LABELS = {
+    "stock": "stock rows",
+    "custom_fields": "custom order fields",
+    "sale_orders": "store sale orders",
+    "purchase_orders": "open purchase orders",
+}
 
 
 @dataclass(frozen=True)
@@ -430,8 +664,9 @@ class DemoSummary:
 
     def lines(self) -> list[str]:
         """The summary as readable lines."""
-        loaded = ", ".join(f"{n} {SECTION_LABELS.get(section, section.replace('_', ' '))}"
-                           for section, n in self.counts)
+        loaded = ", ".join(
+            f"{n} {SECTION_LABELS.get(section, section.replace('_', ' '))}" for section, n in self.counts
+        )
         out = [f"Loaded {loaded}.", f"Corporate sale orders are dated {self.first_date} to {self.last_date}."]
         out += [f"{name}: {what}" for name, what in self.steps]
         out.append("Corporate sale orders now: " + ", ".join(f"{n} {status}" for status, n in self.cso_statuses) + ".")
@@ -479,8 +714,9 @@ class _Flow:
         with UnitOfWork(self.engine) as uow:
             assign_orders(AssignParams(range=self._range()), uow)
         count = _max_number(self.engine, SaleOrder.number, count_above=before)
-        self.steps.append((title, f"CSOs dated {self.first} to {self.middle}: {_plural(count, 'sale order')} "
-                                  f"sent to the locations"))
+        self.steps.append(
+            (title, f"CSOs dated {self.first} to {self.middle}: {_plural(count, 'sale order')} sent to the locations")
+        )
 
     def purchase_orders(self) -> None:
         title = "Automatic Purchase Orders"
@@ -488,10 +724,14 @@ class _Flow:
         delivery, cancel = self.today + dt.timedelta(days=7), self.today + dt.timedelta(days=21)
         with UnitOfWork(self.engine) as uow:
             result = generate_purchase_orders(
-                PurchaseOrderParams(range=self._range(), delivery=delivery, cancel=cancel), uow)
+                PurchaseOrderParams(range=self._range(), delivery=delivery, cancel=cancel), uow
+            )
         with UnitOfWork(self.engine) as uow:
-            self.new_pos = list(uow.session.scalars(
-                select(PurchaseOrder.number).where(PurchaseOrder.number > before).order_by(PurchaseOrder.number)))
+            self.new_pos = list(
+                uow.session.scalars(
+                    select(PurchaseOrder.number).where(PurchaseOrder.number > before).order_by(PurchaseOrder.number)
+                )
+            )
         skipped = result.skipped_no_vendor
         text = f"{_plural(len(self.new_pos), 'purchase order')} to vendors, delivery {delivery}, cancel {cancel}"
         if skipped:
@@ -532,8 +772,9 @@ class _Flow:
             self.steps.append((title, f"stopped: {exc}"))
 
 
-def load_demo(engine: Engine, seed: int = 2026, progress: Progress | None = None,
-              today: dt.date | None = None) -> DemoSummary:
+def load_demo(
+    engine: Engine, seed: int = 2026, progress: Progress | None = None, today: dt.date | None = None
+) -> DemoSummary:
     """Fill an empty database with the demo data set and run the whole flow; refuses a non-empty database."""
     today = today or dt.date.today()
     report = progress or (lambda done, total, text: None)
@@ -567,7 +808,8 @@ def load_demo(engine: Engine, seed: int = 2026, progress: Progress | None = None
 
     with UnitOfWork(engine) as uow:
         statuses = uow.session.execute(
-            select(CorporateSaleOrder.status, func.count()).group_by(CorporateSaleOrder.status)
+            select(CorporateSaleOrder.status, func.count())
+            .group_by(CorporateSaleOrder.status)
             .order_by(CorporateSaleOrder.status)
         ).all()
     return DemoSummary(

@@ -57,16 +57,21 @@ def company_info(session: Session) -> CompanyInfo:
     address = tuple(line for line in get_setting(session, "company.address").splitlines() if line.strip())
     logo = resources.files("xmart.resources").joinpath("logo.png")
     return CompanyInfo(
-        name=get_setting(session, "company.name"), address_lines=address,
-        phone=get_setting(session, "company.phone"), email=get_setting(session, "company.email"),
+        name=get_setting(session, "company.name"),
+        address_lines=address,
+        phone=get_setting(session, "company.phone"),
+        email=get_setting(session, "company.email"),
         logo_path=str(logo) if logo.is_file() else None,
     )
 
 
 def _party(name: str, customer: Customer | None, address: Address | None) -> Party:
     company = customer.company if customer else ""
-    return Party(name=name or (customer.name if customer else ""), company=company,
-                 address_lines=address.lines() if address else ())
+    return Party(
+        name=name or (customer.name if customer else ""),
+        company=company,
+        address_lines=address.lines() if address else (),
+    )
 
 
 def _card(payments: Sequence[Payment]) -> str | None:
@@ -80,86 +85,160 @@ def _missing(kind: str, numbers: Sequence[int], found: Sequence[int]) -> None:
         raise NotFoundError(f"{_WORDS[kind]} {', '.join(map(str, missing))} does not exist.")
 
 
-def _priced(lines: Sequence[SaleOrderLine] | Sequence[CsoLine],
-            global_discount: Decimal) -> tuple[tuple[DocumentLine, ...], Totals]:
+def _priced(
+    lines: Sequence[SaleOrderLine] | Sequence[CsoLine], global_discount: Decimal
+) -> tuple[tuple[DocumentLine, ...], Totals]:
     """Printable lines (SKU, description, qty, price, discount, amount) and the order totals."""
-    printed = tuple(DocumentLine(ln.item.sku, ln.item.description, ln.qty, ln.price, ln.discount,
-                                 line_amount(ln.qty, ln.price, ln.discount)) for ln in lines)
+    printed = tuple(
+        DocumentLine(
+            ln.item.sku, ln.item.description, ln.qty, ln.price, ln.discount, line_amount(ln.qty, ln.price, ln.discount)
+        )
+        for ln in lines
+    )
     return printed, order_totals(((ln.qty, ln.price, ln.discount) for ln in lines), global_discount)
 
 
 def sale_order_documents(session: Session, numbers: Sequence[int]) -> list[SaleOrderDocument]:
     """The sale orders `numbers`, in that order, as printable values."""
-    orders = {o.number: o for o in session.scalars(
-        select(SaleOrder).where(SaleOrder.number.in_(numbers)).options(
-            selectinload(SaleOrder.lines).selectinload(SaleOrderLine.item), selectinload(SaleOrder.location),
-            selectinload(SaleOrder.corporate_order), selectinload(SaleOrder.billing_customer),
-            selectinload(SaleOrder.shipping_customer), selectinload(SaleOrder.card_payment)))}
+    orders = {
+        o.number: o
+        for o in session.scalars(
+            select(SaleOrder)
+            .where(SaleOrder.number.in_(numbers))
+            .options(
+                selectinload(SaleOrder.lines).selectinload(SaleOrderLine.item),
+                selectinload(SaleOrder.location),
+                selectinload(SaleOrder.corporate_order),
+                selectinload(SaleOrder.billing_customer),
+                selectinload(SaleOrder.shipping_customer),
+                selectinload(SaleOrder.card_payment),
+            )
+        )
+    }
     _missing("so", numbers, list(orders))
     documents = []
     for number in numbers:
         so = orders[number]
         cso = so.corporate_order
         lines, totals = _priced(so.lines, so.global_discount)
-        bill = _party(cso.billing_name if cso else "", so.billing_customer,
-                      cso.billing_address if cso else (so.billing_customer.billing_address if so.billing_customer else None))
-        ship = _party(cso.shipping_name if cso else "", so.shipping_customer,
-                      cso.shipping_address if cso else (so.shipping_customer.shipping_address if so.shipping_customer else None))
-        documents.append(SaleOrderDocument(
-            number=so.number, date=so.date, store_code=so.location.code, store_name=so.location.name,
-            bill_to=bill, ship_to=ship, lines=lines, subtotal=totals.subtotal,
-            global_discount=so.global_discount, global_discount_amount=totals.global_discount_amount,
-            total=totals.total, deposit=so.deposit, note=so.note, corporate_order=cso.number if cso else None,
-            masked_card=mask(so.card_payment.card_last4) if so.card_payment else None,
-        ))
+        bill = _party(
+            cso.billing_name if cso else "",
+            so.billing_customer,
+            cso.billing_address if cso else (so.billing_customer.billing_address if so.billing_customer else None),
+        )
+        ship = _party(
+            cso.shipping_name if cso else "",
+            so.shipping_customer,
+            cso.shipping_address if cso else (so.shipping_customer.shipping_address if so.shipping_customer else None),
+        )
+        documents.append(
+            SaleOrderDocument(
+                number=so.number,
+                date=so.date,
+                store_code=so.location.code,
+                store_name=so.location.name,
+                bill_to=bill,
+                ship_to=ship,
+                lines=lines,
+                subtotal=totals.subtotal,
+                global_discount=so.global_discount,
+                global_discount_amount=totals.global_discount_amount,
+                total=totals.total,
+                deposit=so.deposit,
+                note=so.note,
+                corporate_order=cso.number if cso else None,
+                masked_card=mask(so.card_payment.card_last4) if so.card_payment else None,
+            )
+        )
     return documents
 
 
 def purchase_order_documents(session: Session, numbers: Sequence[int]) -> list[PurchaseOrderDocument]:
     """The purchase orders `numbers`, in that order, as printable values."""
-    orders = {o.number: o for o in session.scalars(
-        select(PurchaseOrder).where(PurchaseOrder.number.in_(numbers)).options(
-            selectinload(PurchaseOrder.lines).selectinload(PurchaseOrderLine.item),
-            selectinload(PurchaseOrder.vendor), selectinload(PurchaseOrder.location)))}
+    orders = {
+        o.number: o
+        for o in session.scalars(
+            select(PurchaseOrder)
+            .where(PurchaseOrder.number.in_(numbers))
+            .options(
+                selectinload(PurchaseOrder.lines).selectinload(PurchaseOrderLine.item),
+                selectinload(PurchaseOrder.vendor),
+                selectinload(PurchaseOrder.location),
+            )
+        )
+    }
     _missing("po", numbers, list(orders))
     company = company_info(session)
     documents = []
     for number in numbers:
         po = orders[number]
-        lines = tuple(DocumentLine(ln.item.sku, ln.item.description, ln.qty, ln.cost, ZERO,
-                                   line_amount(ln.qty, ln.cost, ZERO)) for ln in po.lines)
-        documents.append(PurchaseOrderDocument(
-            number=po.number, date=po.date, vendor_code=po.vendor.code, vendor_name=po.vendor.name,
-            ship_to=Party(name=f"{po.location.name} ({po.location.code})", company=company.name,
-                          address_lines=company.address_lines),
-            delivery_date=po.delivery_date, cancel_date=po.cancel_date, lines=lines,
-            total=sum((ln.amount for ln in lines), ZERO), note=po.note,
-        ))
+        lines = tuple(
+            DocumentLine(ln.item.sku, ln.item.description, ln.qty, ln.cost, ZERO, line_amount(ln.qty, ln.cost, ZERO))
+            for ln in po.lines
+        )
+        documents.append(
+            PurchaseOrderDocument(
+                number=po.number,
+                date=po.date,
+                vendor_code=po.vendor.code,
+                vendor_name=po.vendor.name,
+                ship_to=Party(
+                    name=f"{po.location.name} ({po.location.code})",
+                    company=company.name,
+                    address_lines=company.address_lines,
+                ),
+                delivery_date=po.delivery_date,
+                cancel_date=po.cancel_date,
+                lines=lines,
+                total=sum((ln.amount for ln in lines), ZERO),
+                note=po.note,
+            )
+        )
     return documents
 
 
 def confirmation_documents(session: Session, numbers: Sequence[int]) -> list[ConfirmationDocument]:
     """Order confirmations of the CSOs `numbers`, in that order."""
-    orders = {o.number: o for o in session.scalars(
-        select(CorporateSaleOrder).where(CorporateSaleOrder.number.in_(numbers)).options(
-            selectinload(CorporateSaleOrder.lines).selectinload(CsoLine.item), selectinload(CorporateSaleOrder.payments),
-            selectinload(CorporateSaleOrder.billing_customer), selectinload(CorporateSaleOrder.shipping_customer),
-            selectinload(CorporateSaleOrder.salesman), selectinload(CorporateSaleOrder.channel)))}
+    orders = {
+        o.number: o
+        for o in session.scalars(
+            select(CorporateSaleOrder)
+            .where(CorporateSaleOrder.number.in_(numbers))
+            .options(
+                selectinload(CorporateSaleOrder.lines).selectinload(CsoLine.item),
+                selectinload(CorporateSaleOrder.payments),
+                selectinload(CorporateSaleOrder.billing_customer),
+                selectinload(CorporateSaleOrder.shipping_customer),
+                selectinload(CorporateSaleOrder.salesman),
+                selectinload(CorporateSaleOrder.channel),
+            )
+        )
+    }
     _missing("cso", numbers, list(orders))
     documents = []
     for number in numbers:
         cso = orders[number]
         lines, totals = _priced(cso.lines, cso.global_discount)
-        documents.append(ConfirmationDocument(
-            number=cso.number, date=cso.date,
-            bill_to=_party(cso.billing_name, cso.billing_customer, cso.billing_address),
-            ship_to=_party(cso.shipping_name, cso.shipping_customer, cso.shipping_address),
-            lines=lines, subtotal=totals.subtotal, global_discount=cso.global_discount,
-            global_discount_amount=totals.global_discount_amount, total=totals.total,
-            deposit=sum((p.amount for p in cso.payments), ZERO), masked_card=_card(cso.payments),
-            salesman=cso.salesman.name if cso.salesman else "", channel=cso.channel.name if cso.channel else "",
-            shipping_method=cso.shipping_method, shipping_cost=cso.shipping_cost, note=cso.notes,
-        ))
+        documents.append(
+            ConfirmationDocument(
+                number=cso.number,
+                date=cso.date,
+                bill_to=_party(cso.billing_name, cso.billing_customer, cso.billing_address),
+                ship_to=_party(cso.shipping_name, cso.shipping_customer, cso.shipping_address),
+                lines=lines,
+                subtotal=totals.subtotal,
+                global_discount=cso.global_discount,
+                global_discount_amount=totals.global_discount_amount,
+                total=totals.total,
+                deposit=sum((p.amount for p in cso.payments), ZERO),
+                masked_card=_card(cso.payments),
+                salesman=cso.salesman.name if cso.salesman else "",
+                channel=cso.channel.name if cso.channel else "",
+                shipping_method=cso.shipping_method,
+                shipping_cost=cso.shipping_cost,
+                note=cso.notes,
+            )
+        )
     return documents
 
 
@@ -181,8 +260,9 @@ class _Batch(Generic[D]):
         return [(stem, renderer.render_many(documents))]
 
 
-def _batch(session: Session, kind: str, numbers: Sequence[int]) -> (
-        _Batch[SaleOrderDocument] | _Batch[PurchaseOrderDocument] | _Batch[ConfirmationDocument]):
+def _batch(
+    session: Session, kind: str, numbers: Sequence[int]
+) -> _Batch[SaleOrderDocument] | _Batch[PurchaseOrderDocument] | _Batch[ConfirmationDocument]:
     """The documents `numbers` of `kind` with the renderer for that kind."""
     if kind == "so":
         return _Batch(sale_order_documents(session, numbers), SaleOrderRenderer(company_info(session)))
@@ -206,8 +286,9 @@ def render_pdf(engine: Engine, kind: str, number: int) -> bytes:
     return rendered(engine, kind, [number], separate=True)[0][1]
 
 
-def print_documents(engine: Engine, kind: str, numbers: Sequence[int], target: PrintTarget,
-                    backend: PrinterBackend | None = None) -> PrintResult:
+def print_documents(
+    engine: Engine, kind: str, numbers: Sequence[int], target: PrintTarget, backend: PrinterBackend | None = None
+) -> PrintResult:
     """Save documents to `target.pdf_dir` (one file each, or one combined) or print them as one job via `backend`."""
     separate = target.pdf_dir is not None and not target.combined
     files = rendered(engine, kind, numbers, separate=separate)
@@ -216,19 +297,22 @@ def print_documents(engine: Engine, kind: str, numbers: Sequence[int], target: P
     return print_pdfs(files, target, backend=backend)
 
 
-def print_sale_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget,
-                      backend: PrinterBackend | None = None) -> PrintResult:
+def print_sale_orders(
+    engine: Engine, numbers: Sequence[int], target: PrintTarget, backend: PrinterBackend | None = None
+) -> PrintResult:
     """Print or save sale orders."""
     return print_documents(engine, "so", numbers, target, backend)
 
 
-def print_purchase_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget,
-                          backend: PrinterBackend | None = None) -> PrintResult:
+def print_purchase_orders(
+    engine: Engine, numbers: Sequence[int], target: PrintTarget, backend: PrinterBackend | None = None
+) -> PrintResult:
     """Print or save purchase orders."""
     return print_documents(engine, "po", numbers, target, backend)
 
 
-def print_corporate_orders(engine: Engine, numbers: Sequence[int], target: PrintTarget,
-                           backend: PrinterBackend | None = None) -> PrintResult:
+def print_corporate_orders(
+    engine: Engine, numbers: Sequence[int], target: PrintTarget, backend: PrinterBackend | None = None
+) -> PrintResult:
     """Print or save order confirmations of corporate sale orders."""
     return print_documents(engine, "cso", numbers, target, backend)

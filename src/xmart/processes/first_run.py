@@ -16,8 +16,10 @@ from xmart.models.db import UnitOfWork
 
 def has_data(session: Session) -> bool:
     """True when the session sees a location, an item or a corporate sale order (one cheap query each)."""
-    return any(session.scalar(select(exists().where(column.isnot(None))))
-               for column in (Location.id, Item.id, CorporateSaleOrder.id))
+    return any(
+        session.scalar(select(exists().where(column.isnot(None))))
+        for column in (Location.id, Item.id, CorporateSaleOrder.id)
+    )
 
 
 def database_is_empty(engine: Engine) -> bool:

@@ -170,38 +170,59 @@ class CsoFulfilment:
 def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
     """The fulfilment figures of CSO `number`; raises NotFoundError."""
     cso = session.execute(
-        select(_csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount)
-        .where(_csos.c.number == number)
+        select(_csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount).where(
+            _csos.c.number == number
+        )
     ).one_or_none()
     if cso is None:
         raise NotFoundError(f"Corporate sale order {number} does not exist.")
     rows = session.execute(
-        select(_cso_lines.c.id, _cso_lines.c.line_no, _cso_lines.c.qty, _cso_lines.c.price, _cso_lines.c.discount,
-               _cso_lines.c.cancelled_qty, _items.c.sku, _items.c.description)
+        select(
+            _cso_lines.c.id,
+            _cso_lines.c.line_no,
+            _cso_lines.c.qty,
+            _cso_lines.c.price,
+            _cso_lines.c.discount,
+            _cso_lines.c.cancelled_qty,
+            _items.c.sku,
+            _items.c.description,
+        )
         .join(_items, _items.c.id == _cso_lines.c.item_id)
-        .where(_cso_lines.c.cso_id == cso.id).order_by(_cso_lines.c.line_no)
+        .where(_cso_lines.c.cso_id == cso.id)
+        .order_by(_cso_lines.c.line_no)
     ).all()
     ids = [row.id for row in rows]
     stores = assigned_by_line(session, ids)
     covered = covered_by_line(session, ids)
     lines = tuple(
         LineFulfilment(
-            line_no=row.line_no, sku=row.sku, description=row.description, qty=row.qty, price=row.price,
-            discount=row.discount, assigned=sum(a for a, _ in stores.get(row.id, {}).values()),
-            sold=sum(s for _, s in stores.get(row.id, {}).values()), covered=covered.get(row.id, 0),
-            by_store=dict(stores.get(row.id, {})), cancelled=row.cancelled_qty,
+            line_no=row.line_no,
+            sku=row.sku,
+            description=row.description,
+            qty=row.qty,
+            price=row.price,
+            discount=row.discount,
+            assigned=sum(a for a, _ in stores.get(row.id, {}).values()),
+            sold=sum(s for _, s in stores.get(row.id, {}).values()),
+            covered=covered.get(row.id, 0),
+            by_store=dict(stores.get(row.id, {})),
+            cancelled=row.cancelled_qty,
         )
         for row in rows
     )
     totals = order_totals(((ln.qty - ln.cancelled, ln.price, ln.discount) for ln in lines), cso.global_discount)
-    deposit = session.scalar(
-        select(func.coalesce(func.sum(_payments.c.amount), 0)).where(_payments.c.cso_id == cso.id))
+    deposit = session.scalar(select(func.coalesce(func.sum(_payments.c.amount), 0)).where(_payments.c.cso_id == cso.id))
     allocated = session.scalar(
-        select(func.coalesce(func.sum(_sos.c.deposit), 0))
-        .where(_sos.c.cso_id == cso.id, _sos.c.status != SoStatus.CANCELLED.value)
+        select(func.coalesce(func.sum(_sos.c.deposit), 0)).where(
+            _sos.c.cso_id == cso.id, _sos.c.status != SoStatus.CANCELLED.value
+        )
     )
     return CsoFulfilment(
-        number=cso.number, date=cso.date, status=cso.status, total=totals.total,
-        deposit=Decimal(deposit or 0).quantize(ZERO), deposit_allocated=Decimal(allocated or 0).quantize(ZERO),
+        number=cso.number,
+        date=cso.date,
+        status=cso.status,
+        total=totals.total,
+        deposit=Decimal(deposit or 0).quantize(ZERO),
+        deposit_allocated=Decimal(allocated or 0).quantize(ZERO),
         lines=lines,
     )

@@ -132,7 +132,7 @@ def table_of(model: type[Base]) -> Table:
 def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
     """`values` in slices of at most `size`."""
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]
 
 
 def read_keys(session: Session, model: type[Base]) -> KeyedRows:
@@ -151,8 +151,11 @@ def read_cso_facts(session: Session, cso_ids: Sequence[int]) -> dict[int, CsoFac
     lines: dict[int, dict[int, tuple[Key, int]]] = {cso_id: {} for cso_id in cso_ids}
     facts: dict[int, CsoFacts] = {}
     for chunk in chunks(cso_ids):
-        query = (select(line.c.cso_id, line.c.line_no, line.c.id, item.c.sku)
-                 .join(item, item.c.id == line.c.item_id).where(line.c.cso_id.in_(chunk)))
+        query = (
+            select(line.c.cso_id, line.c.line_no, line.c.id, item.c.sku)
+            .join(item, item.c.id == line.c.item_id)
+            .where(line.c.cso_id.in_(chunk))
+        )
         for cso_id, line_no, line_id, sku in session.execute(query):
             lines[cso_id][line_no] = (sku, line_id)
         query = select(cso.c.id, cso.c.billing_customer_id, cso.c.shipping_customer_id).where(cso.c.id.in_(chunk))
@@ -197,16 +200,21 @@ class RowWriter:
         key_column, id_column = KEY_COLUMNS[model], table_of(model).c.id
         ids = self.tables[model].ids
         for chunk in chunks([row[key_column.key] for row in rows]):
-            ids.update((str(key), id_) for key, id_ in self.session.execute(
-                select(key_column, id_column).where(key_column.in_(chunk))))
+            ids.update(
+                (str(key), id_)
+                for key, id_ in self.session.execute(select(key_column, id_column).where(key_column.in_(chunk)))
+            )
 
     def _update(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Update rows by id (executemany); each row maps "id" and the columns to set."""
         if not rows:
             return
         columns = [name for name in rows[0] if name != "id"]
-        statement = (update(table).where(table.c.id == bindparam("_id"))
-                     .values({name: bindparam(f"_{name}") for name in columns}))
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({name: bindparam(f"_{name}") for name in columns})
+        )
         self.session.execute(statement, [{f"_{name}": value for name, value in row.items()} for row in rows])
 
     def _upsert(self, table: Table, keys: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
@@ -217,7 +225,8 @@ class RowWriter:
         statement = dialect.insert(table)
         columns = [name for name in rows[0] if name not in keys]
         statement = statement.on_conflict_do_update(
-            index_elements=list(keys), set_={name: statement.excluded[name] for name in columns})
+            index_elements=list(keys), set_={name: statement.excluded[name] for name in columns}
+        )
         self.session.execute(statement, rows)
 
     # --- resolving references ----------------------------------------------------------------
@@ -243,7 +252,7 @@ class RowWriter:
         for chunk in chunks(missing):
             query = select(key_column, *(db_table.c[name] for name in columns)).where(key_column.in_(chunk))
             for row in self.session.execute(query):
-                found[str(row[0])] = dict(zip(columns, row[1:]))
+                found[str(row[0])] = dict(zip(columns, row[1:], strict=True))
         return found
 
     # --- tables ------------------------------------------------------------------------------
@@ -253,20 +262,30 @@ class RowWriter:
             return
         key_name, db_table = KEY_COLUMNS[model].key, table_of(model)
         self._insert_keyed(model, [{key_name: key, **self._resolve(values)} for key, values in table.new.items()])
-        self._update(db_table, [{"id": table.ids[key], **self._resolve(values)} for key, values in table.changed.items()])
+        self._update(
+            db_table, [{"id": table.ids[key], **self._resolve(values)} for key, values in table.changed.items()]
+        )
 
     def _write_stock(self) -> None:
         if not self.rows.stock:
             return
         locations, items = self.tables[Location].ids, self.tables[Item].ids
-        self._upsert(table_of(Stock), ("location_id", "item_id"), [
-            {"location_id": locations[location], "item_id": items[sku], **values}
-            for (location, sku), values in self.rows.stock.items()])
+        self._upsert(
+            table_of(Stock),
+            ("location_id", "item_id"),
+            [
+                {"location_id": locations[location], "item_id": items[sku], **values}
+                for (location, sku), values in self.rows.stock.items()
+            ],
+        )
 
     def _copy_customers(self, orders: list[Order]) -> None:
         """Give each CSO its customers' names and addresses as they stand (DOMAIN.md: kept as taken)."""
-        refs = [ref for order in orders for ref in (order.header["billing_customer_id"],
-                                                    order.header["shipping_customer_id"])]
+        refs = [
+            ref
+            for order in orders
+            for ref in (order.header["billing_customer_id"], order.header["shipping_customer_id"])
+        ]
         customers = self._current(Customer, (ref.key for ref in refs), CUSTOMER_COPY)
         for order in orders:
             billing = customers[order.header["billing_customer_id"].key]
@@ -283,21 +302,33 @@ class RowWriter:
         self._copy_customers(list(table.new.values()))
         self._write_orders(CorporateSaleOrder, CsoLine, "cso_id", "price", line_ids=self.rows.cso_line_ids_needed)
         orders: dict[Key, Order] = table.new
-        self._insert(table_of(Payment), [{**payment, "cso_id": table.ids[key]}
-                                         for key, order in orders.items() for payment in order.payments])
-        self._insert(table_of(CustomFieldValue), [{**self._resolve(value), "cso_id": table.ids[key]}
-                                                  for key, order in orders.items() for value in order.custom_values])
+        self._insert(
+            table_of(Payment),
+            [{**payment, "cso_id": table.ids[key]} for key, order in orders.items() for payment in order.payments],
+        )
+        self._insert(
+            table_of(CustomFieldValue),
+            [
+                {**self._resolve(value), "cso_id": table.ids[key]}
+                for key, order in orders.items()
+                for value in order.custom_values
+            ],
+        )
 
-    def _write_orders(self, model: type[Base], line_model: type[Base], parent: str, price: str,
-                      line_ids: bool = False) -> None:
+    def _write_orders(
+        self, model: type[Base], line_model: type[Base], parent: str, price: str, line_ids: bool = False
+    ) -> None:
         """Insert new documents of `model` and their lines; with `line_ids`, keep line ids by (number, line_no)."""
         table = self.tables.get(model)
         if table is None or not table.new:
             return
         orders: dict[Key, Order] = table.new
         self._insert_keyed(model, [self._resolve(order.header) for order in orders.values()])
-        defaults = self._current(Item, (line["item_id"].key for order in orders.values() for line in order.lines
-                                        if line[price] is None), (price,))
+        defaults = self._current(
+            Item,
+            (line["item_id"].key for order in orders.values() for line in order.lines if line[price] is None),
+            (price,),
+        )
         rows = []
         for key, order in orders.items():
             for line in order.lines:

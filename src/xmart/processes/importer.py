@@ -75,8 +75,9 @@ from xmart.processes.settings import get_setting
 MAX_INTEGER = 2**31 - 1
 """The largest whole number an INTEGER column holds on PostgreSQL (checked on SQLite too)."""
 
-ADDRESS_WIDTHS = {name: cast(String, table_of(Customer).c[f"billing_{name}"].type).length or 200
-                  for name in ADDRESS_FIELDS}
+ADDRESS_WIDTHS = {
+    name: cast(String, table_of(Customer).c[f"billing_{name}"].type).length or 200 for name in ADDRESS_FIELDS
+}
 """Characters each address column holds (the schema's widths), checked before the database sees them."""
 
 SECTIONS = (
@@ -173,7 +174,9 @@ class Record:
             raise self.error(field, f"is too large: {value}")
         return value
 
-    def money(self, field: str, required: bool = False, default: Decimal | None = None, maximum: Decimal | None = None) -> Decimal:
+    def money(
+        self, field: str, required: bool = False, default: Decimal | None = None, maximum: Decimal | None = None
+    ) -> Decimal:
         """A non-negative amount with at most 2 decimals, given as a string or a number."""
         value = self._value(field, required)
         if value is None:
@@ -337,11 +340,14 @@ class Importer:
         """Check a `locations` record: created, or updated by its code."""
         rec.allow("code", "name", "kind", "active")
         code = rec.text("code", required=True, max_len=20)
-        self.table(Location).put(code, {
-            "name": rec.text("name", required=True, max_len=100),
-            "kind": rec.choice("kind", LocationKind, LocationKind.STORE),
-            "active": rec.boolean("active", True),
-        })
+        self.table(Location).put(
+            code,
+            {
+                "name": rec.text("name", required=True, max_len=100),
+                "kind": rec.choice("kind", LocationKind, LocationKind.STORE),
+                "active": rec.boolean("active", True),
+            },
+        )
 
     def load_vendors(self, rec: Record) -> None:
         """Check a `vendors` record: created, or updated by its code."""
@@ -353,12 +359,15 @@ class Importer:
         """Check an `items` record: created, or updated by its SKU; its vendor by code."""
         rec.allow("sku", "description", "price", "cost", "vendor")
         sku = rec.text("sku", required=True, max_len=40)
-        self.table(Item).put(sku, {
-            "description": rec.text("description"),
-            "price": rec.money("price", required=True),
-            "cost": rec.money("cost", default=Decimal("0.00")),
-            "vendor_id": self._optional_ref(rec, "vendor", Vendor, "vendor"),
-        })
+        self.table(Item).put(
+            sku,
+            {
+                "description": rec.text("description"),
+                "price": rec.money("price", required=True),
+                "cost": rec.money("cost", default=Decimal("0.00")),
+                "vendor_id": self._optional_ref(rec, "vendor", Vendor, "vendor"),
+            },
+        )
 
     def load_stock(self, rec: Record) -> None:
         """Check a `stock` record: the levels of a SKU at a location (created or replaced)."""
@@ -380,25 +389,31 @@ class Importer:
         """Check a `customers` record: created, or updated by its number, with both addresses."""
         rec.allow("number", "name", "company", "email", "phone", "notes", "billing_address", "shipping_address")
         number = rec.text("number", required=True, max_len=20)
-        self.table(Customer).put(number, {
-            "name": rec.text("name", required=True, max_len=100),
-            "company": rec.text("company", max_len=100),
-            "email": rec.text("email"),
-            "phone": rec.text("phone", max_len=40),
-            "notes": rec.text("notes", max_len=10_000),
-            **self._address(rec, "billing"),
-            **self._address(rec, "shipping"),
-        })
+        self.table(Customer).put(
+            number,
+            {
+                "name": rec.text("name", required=True, max_len=100),
+                "company": rec.text("company", max_len=100),
+                "email": rec.text("email"),
+                "phone": rec.text("phone", max_len=40),
+                "notes": rec.text("notes", max_len=10_000),
+                **self._address(rec, "billing"),
+                **self._address(rec, "shipping"),
+            },
+        )
 
     def load_salesmen(self, rec: Record) -> None:
         """Check a `salesmen` record: created, or updated by its code."""
         rec.allow("code", "name", "commission_rate", "active")
         code = rec.text("code", required=True, max_len=20)
-        self.table(Salesman).put(code, {
-            "name": rec.text("name", required=True, max_len=100),
-            "commission_rate": rec.percent("commission_rate"),
-            "active": rec.boolean("active", True),
-        })
+        self.table(Salesman).put(
+            code,
+            {
+                "name": rec.text("name", required=True, max_len=100),
+                "commission_rate": rec.percent("commission_rate"),
+                "active": rec.boolean("active", True),
+            },
+        )
 
     def load_channels(self, rec: Record) -> None:
         """Check a `channels` record: created, or updated by its name."""
@@ -410,34 +425,52 @@ class Importer:
         """Check a `custom_fields` record: created, or updated by its name."""
         rec.allow("name", "kind", "active")
         name = rec.text("name", required=True, max_len=60)
-        self.table(CustomField).put(name, {
-            "kind": rec.choice("kind", FieldKind, FieldKind.TEXT),
-            "active": rec.boolean("active", True),
-        })
+        self.table(CustomField).put(
+            name,
+            {
+                "kind": rec.choice("kind", FieldKind, FieldKind.TEXT),
+                "active": rec.boolean("active", True),
+            },
+        )
 
     # --- documents ---------------------------------------------------------------------------
     def load_corporate_sale_orders(self, rec: Record) -> None:
         """Check a new CSO with its lines, payments (cards encrypted) and custom field values."""
-        rec.allow("number", "date", "status", "billing_customer", "shipping_customer", "channel", "salesman",
-                  "global_discount", "notes", "shipping_method", "shipping_cost", "lines", "payments",
-                  "custom_fields")
+        rec.allow(
+            "number",
+            "date",
+            "status",
+            "billing_customer",
+            "shipping_customer",
+            "channel",
+            "salesman",
+            "global_discount",
+            "notes",
+            "shipping_method",
+            "shipping_cost",
+            "lines",
+            "payments",
+            "custom_fields",
+        )
         number = self._new_number(rec, CorporateSaleOrder, "corporate sale order")
         status = rec.choice("status", CsoStatus, CsoStatus.OPEN)
         billing = self.ref(rec, "billing_customer", Customer, "customer")
         shipping = self.ref(rec, "shipping_customer", Customer, "customer", required=False)
-        order = Order({
-            "number": int(number),
-            "date": rec.date("date", required=True),
-            "status": status,
-            "billing_customer_id": Ref(Customer, billing),
-            "shipping_customer_id": Ref(Customer, shipping or billing),
-            "channel_id": self._optional_ref(rec, "channel", Channel, "channel"),
-            "salesman_id": self._optional_ref(rec, "salesman", Salesman, "salesman"),
-            "global_discount": rec.percent("global_discount"),
-            "notes": rec.text("notes", max_len=10_000),
-            "shipping_method": rec.text("shipping_method", max_len=60),
-            "shipping_cost": rec.money("shipping_cost", default=Decimal("0.00")),
-        })
+        order = Order(
+            {
+                "number": int(number),
+                "date": rec.date("date", required=True),
+                "status": status,
+                "billing_customer_id": Ref(Customer, billing),
+                "shipping_customer_id": Ref(Customer, shipping or billing),
+                "channel_id": self._optional_ref(rec, "channel", Channel, "channel"),
+                "salesman_id": self._optional_ref(rec, "salesman", Salesman, "salesman"),
+                "global_discount": rec.percent("global_discount"),
+                "notes": rec.text("notes", max_len=10_000),
+                "shipping_method": rec.text("shipping_method", max_len=60),
+                "shipping_cost": rec.money("shipping_cost", default=Decimal("0.00")),
+            }
+        )
         line_numbers: set[int] = set()
         for line in rec.children("lines", required=status != CsoStatus.DRAFT):
             line.allow("line", "sku", "qty", "price", "discount")
@@ -445,11 +478,15 @@ class Importer:
             if line_no in line_numbers:
                 raise line.error("line", f"line number {line_no} appears twice")
             line_numbers.add(line_no)
-            order.lines.append({
-                "line_no": line_no, "item_id": Ref(Item, self.ref(line, "sku", Item, "SKU")),
-                "qty": line.integer("qty", required=True, minimum=1),
-                "price": self._price(line, "price"), "discount": line.percent("discount"),
-            })
+            order.lines.append(
+                {
+                    "line_no": line_no,
+                    "item_id": Ref(Item, self.ref(line, "sku", Item, "SKU")),
+                    "qty": line.integer("qty", required=True, minimum=1),
+                    "price": self._price(line, "price"),
+                    "discount": line.percent("discount"),
+                }
+            )
         order.payments = [self._payment(payment) for payment in rec.children("payments")]
         order.custom_values = self._custom_values(rec)
         self.table(CorporateSaleOrder).put(number, order)
@@ -473,9 +510,13 @@ class Importer:
         rec.allow("type", "amount", "card", "authorization")
         kind = rec.choice("type", PaymentType)
         payment: dict[str, Any] = {
-            "kind": kind, "amount": rec.money("amount", default=Decimal("0.00")),
+            "kind": kind,
+            "amount": rec.money("amount", default=Decimal("0.00")),
             "authorization": rec.text("authorization", max_len=40) or None,
-            "card_brand": None, "card_last4": None, "card_expiry": None, "card_number_encrypted": None,
+            "card_brand": None,
+            "card_last4": None,
+            "card_expiry": None,
+            "card_number_encrypted": None,
         }
         card = rec.child("card")
         if card is not None:
@@ -510,8 +551,13 @@ class Importer:
     def _read_db_csos(self, records: list[Any]) -> None:
         """Read the customers and lines of the CSOs already in the database that sale orders name (bulk)."""
         table = self.table(CorporateSaleOrder)
-        named = {str(r["corporate_order"]) for r in records if isinstance(r, dict)
-                 and isinstance(r.get("corporate_order"), (str, int)) and not isinstance(r["corporate_order"], bool)}
+        named = {
+            str(r["corporate_order"])
+            for r in records
+            if isinstance(r, dict)
+            and isinstance(r.get("corporate_order"), (str, int))
+            and not isinstance(r["corporate_order"], bool)
+        }
         keys_by_id = {table.ids[key]: key for key in named if key in table.ids}
         for cso_id, facts in read_cso_facts(self.session, list(keys_by_id)).items():
             self._db_csos[keys_by_id[cso_id]] = facts
@@ -526,22 +572,26 @@ class Importer:
 
     def load_sale_orders(self, rec: Record) -> None:
         """Check a new SO; its lines may name lines of its CSO (of the document or the database)."""
-        rec.allow("number", "location", "date", "status", "corporate_order", "note", "deposit", "global_discount", "lines")
+        rec.allow(
+            "number", "location", "date", "status", "corporate_order", "note", "deposit", "global_discount", "lines"
+        )
         number = self._new_number(rec, SaleOrder, "sale order")
         cso = self.ref(rec, "corporate_order", CorporateSaleOrder, "corporate sale order", required=False)
         billing, shipping, cso_lines = self._cso_facts(cso) if cso is not None else (None, None, {})
-        order = Order({
-            "number": int(number),
-            "location_id": Ref(Location, self.ref(rec, "location", Location, "location")),
-            "date": rec.date("date", required=True),
-            "status": rec.choice("status", SoStatus, SoStatus.OPEN),
-            "cso_id": None if cso is None else Ref(CorporateSaleOrder, cso),
-            "billing_customer_id": billing,
-            "shipping_customer_id": shipping,
-            "note": rec.text("note", max_len=10_000),
-            "deposit": rec.money("deposit", default=Decimal("0.00")),
-            "global_discount": rec.percent("global_discount"),
-        })
+        order = Order(
+            {
+                "number": int(number),
+                "location_id": Ref(Location, self.ref(rec, "location", Location, "location")),
+                "date": rec.date("date", required=True),
+                "status": rec.choice("status", SoStatus, SoStatus.OPEN),
+                "cso_id": None if cso is None else Ref(CorporateSaleOrder, cso),
+                "billing_customer_id": billing,
+                "shipping_customer_id": shipping,
+                "note": rec.text("note", max_len=10_000),
+                "deposit": rec.money("deposit", default=Decimal("0.00")),
+                "global_discount": rec.percent("global_discount"),
+            }
+        )
         for line in rec.children("lines", required=True):
             line.allow("sku", "qty", "sold", "price", "discount", "cso_line")
             sku = self.ref(line, "sku", Item, "SKU")
@@ -558,10 +608,17 @@ class Importer:
                     raise line.error("cso_line", "no such line with this SKU on the corporate sale order")
                 cso_line = found[1]
                 self.rows.cso_line_ids_needed = True
-            order.lines.append({
-                "line_no": len(order.lines) + 1, "item_id": Ref(Item, sku), "qty": qty, "sold": sold,
-                "price": self._price(line, "price"), "discount": line.percent("discount"), "cso_line_id": cso_line,
-            })
+            order.lines.append(
+                {
+                    "line_no": len(order.lines) + 1,
+                    "item_id": Ref(Item, sku),
+                    "qty": qty,
+                    "sold": sold,
+                    "price": self._price(line, "price"),
+                    "discount": line.percent("discount"),
+                    "cso_line_id": cso_line,
+                }
+            )
         self.table(SaleOrder).put(number, order)
 
     def _receiving_location(self, rec: Record) -> Key:
@@ -583,12 +640,18 @@ class Importer:
         delivery, cancel = rec.date("delivery"), rec.date("cancel")
         if delivery and cancel and cancel < delivery:
             raise rec.error("cancel", f"is before the delivery date ({cancel} < {delivery})")
-        order = Order({
-            "number": int(number), "vendor_id": Ref(Vendor, self.ref(rec, "vendor", Vendor, "vendor")),
-            "location_id": Ref(Location, location), "date": rec.date("date", required=True),
-            "delivery_date": delivery, "cancel_date": cancel,
-            "status": rec.choice("status", PoStatus, PoStatus.OPEN), "note": rec.text("note", max_len=10_000),
-        })
+        order = Order(
+            {
+                "number": int(number),
+                "vendor_id": Ref(Vendor, self.ref(rec, "vendor", Vendor, "vendor")),
+                "location_id": Ref(Location, location),
+                "date": rec.date("date", required=True),
+                "delivery_date": delivery,
+                "cancel_date": cancel,
+                "status": rec.choice("status", PoStatus, PoStatus.OPEN),
+                "note": rec.text("note", max_len=10_000),
+            }
+        )
         for line in rec.children("lines", required=True):
             line.allow("sku", "qty", "received", "cost")
             sku = self.ref(line, "sku", Item, "SKU")
@@ -596,8 +659,15 @@ class Importer:
             received = line.integer("received")
             if received > qty:
                 raise line.error("received", f"cannot be more than qty ({received} > {qty})")
-            order.lines.append({"line_no": len(order.lines) + 1, "item_id": Ref(Item, sku), "qty": qty,
-                                "received": received, "cost": self._price(line, "cost")})
+            order.lines.append(
+                {
+                    "line_no": len(order.lines) + 1,
+                    "item_id": Ref(Item, sku),
+                    "qty": qty,
+                    "received": received,
+                    "cost": self._price(line, "cost"),
+                }
+            )
         self.table(PurchaseOrder).put(number, order)
 
 
@@ -607,8 +677,9 @@ def _refuse_security_code(rec: Record) -> None:
         raise rec.error(key, SECURITY_CODE_REFUSED)
 
 
-def import_document(uow: UnitOfWork, doc: dict[str, Any],
-                    vault_factory: Callable[[], CardVault] = load_vault) -> ImportResult:
+def import_document(
+    uow: UnitOfWork, doc: dict[str, Any], vault_factory: Callable[[], CardVault] = load_vault
+) -> ImportResult:
     """Load `doc` and commit; on any error nothing is written and ImportDocumentError names the record.
 
     `doc` is a parsed import document (`read_document`); implements INTERFACE.md "Import document"

@@ -19,11 +19,10 @@ from sqlalchemy import select
 from xmart.errors import InputError, NotFoundError
 from xmart.models import Invoice, InvoiceLine, Item, Location, SaleOrder, SaleOrderLine, SoStatus, Stock
 from xmart.models.db import UnitOfWork
-from xmart.processes.selection import PROCESS_LOCK
 from xmart.models.status import SO_TRANSITIONS, check_transition
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.receiving import units_text
-from xmart.processes.selection import next_number
+from xmart.processes.selection import PROCESS_LOCK, next_number
 
 FIRST_INVOICE_NUMBER = 1
 
@@ -69,7 +68,9 @@ def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date 
             raise NotFoundError(f"SO {so_number} has no line with SKU {sku}.")
         left_to_sell = sum(line.qty - line.sold for line in lines)
         if qty > left_to_sell:
-            raise InputError(f"SO {so_number} has only {units_text(left_to_sell)} of {sku} left to sell; cannot sell {qty}.")
+            raise InputError(
+                f"SO {so_number} has only {units_text(left_to_sell)} of {sku} left to sell; cannot sell {qty}."
+            )
         location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
         stock = session.get(Stock, (order.location_id, item.id), with_for_update=True)
         on_hand = stock.on_hand if stock is not None else 0
@@ -100,5 +101,6 @@ def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date 
             refresh_statuses(session, [order.cso_id])
             cso_status = order.corporate_order.status if order.corporate_order is not None else None
         uow.commit()
-        return InvoiceResult(number, so_number, location_code or "", date, sku, qty, order.status, cso_status,
-                             stock.on_hand)
+        return InvoiceResult(
+            number, so_number, location_code or "", date, sku, qty, order.status, cso_status, stock.on_hand
+        )

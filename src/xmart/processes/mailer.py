@@ -8,7 +8,6 @@ name `smtp-password`), never in the database, a config file or a log.
 from __future__ import annotations
 
 import smtplib
-import socket
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -55,8 +54,10 @@ def load_smtp_settings(session: Session) -> SmtpSettings:
     """The SMTP settings stored in the database."""
     port = get_setting(session, "smtp.port")
     return SmtpSettings(
-        host=get_setting(session, "smtp.host"), port=int(port) if port.isdigit() else 587,
-        starttls=get_setting(session, "smtp.starttls") != "no", user=get_setting(session, "smtp.user"),
+        host=get_setting(session, "smtp.host"),
+        port=int(port) if port.isdigit() else 587,
+        starttls=get_setting(session, "smtp.starttls") != "no",
+        user=get_setting(session, "smtp.user"),
         sender=get_setting(session, "smtp.sender") or get_setting(session, "company.email"),
     )
 
@@ -68,9 +69,13 @@ def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | 
     if settings.host and "@" not in settings.sender:
         raise InputError("Sender: the address confirmation e-mails come from, e.g. orders@example.com.")
     session = uow.session
-    for key, value in (("smtp.host", settings.host.strip()), ("smtp.port", str(settings.port)),
-                       ("smtp.starttls", "yes" if settings.starttls else "no"), ("smtp.user", settings.user.strip()),
-                       ("smtp.sender", settings.sender.strip())):
+    for key, value in (
+        ("smtp.host", settings.host.strip()),
+        ("smtp.port", str(settings.port)),
+        ("smtp.starttls", "yes" if settings.starttls else "no"),
+        ("smtp.user", settings.user.strip()),
+        ("smtp.sender", settings.sender.strip()),
+    ):
         set_setting(session, key, value)
     if password is not None:
         set_smtp_password(password)
@@ -121,12 +126,13 @@ def send_message(settings: SmtpSettings, message: EmailMessage, password: str | 
                 smtp.login(settings.user, password or "")
             smtp.send_message(message)
     except smtplib.SMTPRecipientsRefused as exc:
-        raise MailError(f"The mail server {where} refused the recipient {', '.join(exc.recipients)}.",
-                        permanent=True) from None
+        raise MailError(
+            f"The mail server {where} refused the recipient {', '.join(exc.recipients)}.", permanent=True
+        ) from None
     except smtplib.SMTPAuthenticationError:
         raise MailError(f"The mail server {where} refused the user name or password.") from None
     except smtplib.SMTPNotSupportedError:
         raise MailError(f"The mail server {where} does not offer STARTTLS; check the settings.") from None
-    except (smtplib.SMTPException, OSError, socket.timeout, ssl.SSLError) as exc:
+    except (TimeoutError, smtplib.SMTPException, OSError, ssl.SSLError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         raise MailError(f"The mail server {where} could not be reached or refused the message: {reason}") from None

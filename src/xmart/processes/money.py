@@ -144,14 +144,25 @@ class AmountError(InputError):
     name, for callers that name the field their own way (the import report).
     """
 
-    def __init__(self, field: str, value: object, problem: AmountProblem, *, percent: bool = False,
-                 maximum: Decimal | None = None, noun: str = ""):
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        problem: AmountProblem,
+        *,
+        percent: bool = False,
+        maximum: Decimal | None = None,
+        noun: str = "",
+    ):
         self.field, self.value, self.problem, self.maximum = field, value, problem, maximum
         unreadable = problem in (AmountProblem.NOT_TEXT_OR_NUMBER, AmountProblem.NOT_A_NUMBER)
         if percent:
             what = f"a {noun} is a percentage" if noun else "a percentage"
-            message = (f"{field}: '{value}' is not a number." if unreadable
-                       else f"{field}: {what} from 0 to {maximum} with at most 2 decimals.")
+            message = (
+                f"{field}: '{value}' is not a number."
+                if unreadable
+                else f"{field}: {what} from 0 to {maximum} with at most 2 decimals."
+            )
         elif unreadable:
             message = f"{field}: '{value}' is not an amount."
         elif maximum is not None:
@@ -186,8 +197,7 @@ def _has_at_most_2_decimals(value: Decimal) -> bool:
     return trailing_zeros == len(digits) or exponent + trailing_zeros >= -2
 
 
-def _parse(value: object, field: str, maximum: Decimal | None, text: str,
-           percent: bool, noun: str = "") -> Decimal:
+def _parse(value: object, field: str, maximum: Decimal | None, text: str, percent: bool, noun: str = "") -> Decimal:
     def refuse(problem: AmountProblem) -> AmountError:
         return AmountError(field, value, problem, percent=percent, maximum=maximum, noun=noun)
 
@@ -209,13 +219,20 @@ def _parse(value: object, field: str, maximum: Decimal | None, text: str,
 def _text(value: object, field: str, percent: bool, noun: str = "") -> str:
     """The text of a str, int or Decimal; floats and anything else are refused."""
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise AmountError(field, value, AmountProblem.NOT_TEXT_OR_NUMBER, percent=percent,
-                          maximum=HUNDRED if percent else None, noun=noun)
+        raise AmountError(
+            field,
+            value,
+            AmountProblem.NOT_TEXT_OR_NUMBER,
+            percent=percent,
+            maximum=HUNDRED if percent else None,
+            noun=noun,
+        )
     return str(value).strip()
 
 
-def parse_amount(value: str | int | Decimal, field: str, *, maximum: Decimal | None = None,
-                 typed: bool = False) -> Decimal:
+def parse_amount(
+    value: str | int | Decimal, field: str, *, maximum: Decimal | None = None, typed: bool = False
+) -> Decimal:
     """An amount of money: a Decimal from 0 to below 1e10 (or to `maximum`) with exactly 2 places.
 
     `value`: text ("19.99", " 5 ") or a number (int, Decimal). Floats and booleans are refused.

@@ -175,12 +175,24 @@ class ItemRow:
 # --- reading ------------------------------------------------------------------------------------
 def order_choices(session: Session) -> Choices:
     """Active channels, salesmen and custom fields, by name."""
-    channels = tuple(ChoiceRow(i, n) for i, n in session.execute(
-        select(Channel.id, Channel.name).where(Channel.active).order_by(Channel.id)))
-    salesmen = tuple(ChoiceRow(i, n, c) for i, n, c in session.execute(
-        select(Salesman.id, Salesman.name, Salesman.code).where(Salesman.active).order_by(Salesman.name)))
-    fields = tuple(ChoiceRow(i, n, k) for i, n, k in session.execute(
-        select(CustomField.id, CustomField.name, CustomField.kind).where(CustomField.active).order_by(CustomField.id)))
+    channels = tuple(
+        ChoiceRow(i, n)
+        for i, n in session.execute(select(Channel.id, Channel.name).where(Channel.active).order_by(Channel.id))
+    )
+    salesmen = tuple(
+        ChoiceRow(i, n, c)
+        for i, n, c in session.execute(
+            select(Salesman.id, Salesman.name, Salesman.code).where(Salesman.active).order_by(Salesman.name)
+        )
+    )
+    fields = tuple(
+        ChoiceRow(i, n, k)
+        for i, n, k in session.execute(
+            select(CustomField.id, CustomField.name, CustomField.kind)
+            .where(CustomField.active)
+            .order_by(CustomField.id)
+        )
+    )
     return Choices(channels, salesmen, fields)
 
 
@@ -192,9 +204,14 @@ def find_items(session: Session, text: str, limit: int = 50) -> list[ItemRow]:
     pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = session.execute(
         select(Item.id, Item.sku, Item.description, Item.price)
-        .where(or_(func.lower(Item.sku).like(pattern, escape="\\"),
-                   func.lower(Item.description).like(pattern, escape="\\")))
-        .order_by(Item.sku).limit(limit)).all()
+        .where(
+            or_(
+                func.lower(Item.sku).like(pattern, escape="\\"), func.lower(Item.description).like(pattern, escape="\\")
+            )
+        )
+        .order_by(Item.sku)
+        .limit(limit)
+    ).all()
     found = [ItemRow(*r) for r in rows]
     found.sort(key=lambda r: r.sku.lower() != text.lower())
     return found
@@ -202,15 +219,23 @@ def find_items(session: Session, text: str, limit: int = 50) -> list[ItemRow]:
 
 def item_by_sku(session: Session, sku: str) -> ItemRow | None:
     """The item with exactly this SKU (any case), or None."""
-    row = session.execute(select(Item.id, Item.sku, Item.description, Item.price)
-                          .where(func.lower(Item.sku) == sku.strip().lower())).first()
+    row = session.execute(
+        select(Item.id, Item.sku, Item.description, Item.price).where(func.lower(Item.sku) == sku.strip().lower())
+    ).first()
     return ItemRow(*row) if row else None
 
 
 def _order(session: Session, cso_id: int) -> CorporateSaleOrder:
-    cso = session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.id == cso_id).options(
-        selectinload(CorporateSaleOrder.lines).selectinload(CsoLine.item), selectinload(CorporateSaleOrder.payments),
-        selectinload(CorporateSaleOrder.custom_values), selectinload(CorporateSaleOrder.billing_customer)))
+    cso = session.scalar(
+        select(CorporateSaleOrder)
+        .where(CorporateSaleOrder.id == cso_id)
+        .options(
+            selectinload(CorporateSaleOrder.lines).selectinload(CsoLine.item),
+            selectinload(CorporateSaleOrder.payments),
+            selectinload(CorporateSaleOrder.custom_values),
+            selectinload(CorporateSaleOrder.billing_customer),
+        )
+    )
     if cso is None:
         raise NotFoundError(f"Corporate sale order {cso_id} no longer exists.")
     return cso
@@ -220,18 +245,36 @@ def load_order(session: Session, cso_id: int) -> OrderView:
     """A stored order with every section, for the editor."""
     cso = _order(session, cso_id)
     entry = OrderEntry(
-        channel_id=cso.channel_id, salesman_id=cso.salesman_id,
-        custom_values=tuple(sorted((v.field_id, v.value) for v in cso.custom_values)), notes=cso.notes,
+        channel_id=cso.channel_id,
+        salesman_id=cso.salesman_id,
+        custom_values=tuple(sorted((v.field_id, v.value) for v in cso.custom_values)),
+        notes=cso.notes,
         lines=tuple(LineParams(ln.item.sku, ln.qty, ln.price, ln.discount, ln.item.description) for ln in cso.lines),
         global_discount=cso.global_discount,
-        payments=tuple(PaymentParams(p.kind, p.amount, p.card_brand, p.card_number_encrypted, p.card_last4,
-                                     p.card_expiry, p.authorization) for p in sorted(cso.payments, key=lambda p: p.id)),
-        shipping_method=cso.shipping_method, shipping_cost=cso.shipping_cost,
+        payments=tuple(
+            PaymentParams(
+                p.kind, p.amount, p.card_brand, p.card_number_encrypted, p.card_last4, p.card_expiry, p.authorization
+            )
+            for p in sorted(cso.payments, key=lambda p: p.id)
+        ),
+        shipping_method=cso.shipping_method,
+        shipping_cost=cso.shipping_cost,
         shipping_address=Address(**vars(cso.shipping_address)),
     )
     customer = cso.billing_customer
-    return OrderView(cso.id, cso.number, cso.date, cso.status, customer.id, customer.number, cso.billing_name,
-                     customer.email, Address(**vars(cso.billing_address)), cso.shipping_name, entry)
+    return OrderView(
+        cso.id,
+        cso.number,
+        cso.date,
+        cso.status,
+        customer.id,
+        customer.number,
+        cso.billing_name,
+        customer.email,
+        Address(**vars(cso.billing_address)),
+        cso.shipping_name,
+        entry,
+    )
 
 
 def entry_totals(entry: OrderEntry) -> EntryTotals:
@@ -240,8 +283,15 @@ def entry_totals(entry: OrderEntry) -> EntryTotals:
     shipping = to_money(entry.shipping_cost)
     order_total = totals.total + shipping
     deposit = sum((to_money(p.amount) for p in entry.payments), ZERO)
-    return EntryTotals(totals.subtotal, totals.global_discount_amount, totals.total, shipping, order_total, deposit,
-                       order_total - deposit)
+    return EntryTotals(
+        totals.subtotal,
+        totals.global_discount_amount,
+        totals.total,
+        shipping,
+        order_total,
+        deposit,
+        order_total - deposit,
+    )
 
 
 # --- payments -----------------------------------------------------------------------------------
@@ -254,9 +304,18 @@ def parse_money(text: str | int | Decimal, what: str) -> Decimal:
     return parse_amount(text, what, typed=True)
 
 
-def card_payment(amount: Decimal, number: str, expiry: str, brand: str = "", authorization: str = "",
-                 vault: CardVault | None = None) -> PaymentParams:
-    """Validate a card (Luhn, length, MM/YY) and encrypt its number; raises CardDataError/InputError."""
+def card_payment(
+    amount: Decimal | str,
+    number: str,
+    expiry: str,
+    brand: str = "",
+    authorization: str = "",
+    vault: CardVault | None = None,
+) -> PaymentParams:
+    """Validate a card (Luhn, length, MM/YY) and encrypt its number; raises CardDataError/InputError.
+
+    `amount` is a Decimal or the text a clerk typed (read by `parse_money` after the card is checked).
+    """
     digits = normalize_card_number(number)
     expiry = validate_expiry(expiry)
     amount = parse_money(amount, "Payment amount")
@@ -264,11 +323,20 @@ def card_payment(amount: Decimal, number: str, expiry: str, brand: str = "", aut
     if len(authorization) > 40:
         raise InputError("Authorization: at most 40 characters.")
     if authorization and re.fullmatch(r"\d{3,4}", authorization):
-        raise CardDataError("Authorization: a 3- or 4-digit number looks like a card security code, which xmart "
-                            "never stores. Enter the authorization code the card processor gave.")
+        raise CardDataError(
+            "Authorization: a 3- or 4-digit number looks like a card security code, which xmart "
+            "never stores. Enter the authorization code the card processor gave."
+        )
     blob = (vault or load_vault()).encrypt(digits)
-    return PaymentParams(PaymentType.CARD.value, amount, brand.strip()[:20] or _brand(digits), blob, digits[-4:],
-                         expiry, authorization or None)
+    return PaymentParams(
+        PaymentType.CARD.value,
+        amount,
+        brand.strip()[:20] or _brand(digits),
+        blob,
+        digits[-4:],
+        expiry,
+        authorization or None,
+    )
 
 
 def other_payment(kind: str, amount: Decimal | str, reference: str = "") -> PaymentParams:
@@ -306,12 +374,19 @@ def _create_draft(session: Session, customer_id: int, today: dt.date) -> Corpora
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")
     cso = CorporateSaleOrder(
-        number=next_number(session, CorporateSaleOrder.number, FIRST_CSO_NUMBER), date=today,
-        status=CsoStatus.DRAFT.value, billing_customer_id=customer.id, shipping_customer_id=customer.id,
-        billing_name=customer.name, shipping_name=customer.name,
+        number=next_number(session, CorporateSaleOrder.number, FIRST_CSO_NUMBER),
+        date=today,
+        status=CsoStatus.DRAFT.value,
+        billing_customer_id=customer.id,
+        shipping_customer_id=customer.id,
+        billing_name=customer.name,
+        shipping_name=customer.name,
         billing_address=Address(**vars(customer.billing_address)),
         shipping_address=shipping_or_billing(customer.billing_address, customer.shipping_address),
-        global_discount=ZERO, shipping_cost=ZERO, shipping_method="", notes="",
+        global_discount=ZERO,
+        shipping_cost=ZERO,
+        shipping_method="",
+        notes="",
     )
     session.add(cso)
     session.flush()
@@ -415,9 +490,18 @@ def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry
         parse_money(p.amount, f"Payment {no} amount")
     cso.payments.clear()
     session.flush()
-    cso.payments.extend(Payment(kind=p.kind, amount=to_money(p.amount), card_brand=p.card_brand,
-                                card_number_encrypted=p.card_number_encrypted, card_last4=p.card_last4,
-                                card_expiry=p.card_expiry, authorization=p.authorization) for p in entry.payments)
+    cso.payments.extend(
+        Payment(
+            kind=p.kind,
+            amount=to_money(p.amount),
+            card_brand=p.card_brand,
+            card_number_encrypted=p.card_number_encrypted,
+            card_last4=p.card_last4,
+            card_expiry=p.card_expiry,
+            authorization=p.authorization,
+        )
+        for p in entry.payments
+    )
 
 
 def _write_shipping(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
@@ -437,8 +521,7 @@ def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, section
     session.flush()
 
 
-def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry,
-                  sections: Iterable[str] = SECTIONS) -> OrderView:
+def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections: Iterable[str] = SECTIONS) -> OrderView:
     """Write the given sections of a draft ("Update Information"); commit. Nothing is written on error."""
     session = uow.session
     unknown = set(sections) - set(SECTIONS)
@@ -464,8 +547,9 @@ def missing_parts(entry: OrderEntry) -> list[str]:
     else:
         totals = entry_totals(entry)
         if totals.deposit > totals.order_total:
-            missing.append(f"Payment: the deposit ({totals.deposit}) is more than the order total "
-                           f"({totals.order_total}).")
+            missing.append(
+                f"Payment: the deposit ({totals.deposit}) is more than the order total ({totals.order_total})."
+            )
     if not entry.shipping_method.strip():
         missing.append("Shipping: choose the shipping method.")
     address = entry.shipping_address
@@ -522,4 +606,3 @@ def with_shipping_from_customer(session: Session, entry: OrderEntry, customer_id
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")
     return replace(entry, shipping_address=shipping_or_billing(customer.billing_address, customer.shipping_address))
-

@@ -33,12 +33,15 @@ class ChannelRow:
 
 @dataclass(frozen=True)
 class SalesmanRow:
-    """A salesman (id None: a new one); rate is a commission percentage."""
+    """A salesman (id None: a new one); rate is a commission percentage, or the text a clerk typed for it.
+
+    Saving reads a typed rate with `parse_rate` (InputError naming the field when it is not a percentage).
+    """
 
     id: int | None
     code: str
     name: str
-    commission_rate: Decimal
+    commission_rate: Decimal | str
     active: bool = True
 
 
@@ -59,14 +62,18 @@ def list_channels(session: Session) -> list[ChannelRow]:
 
 def list_salesmen(session: Session) -> list[SalesmanRow]:
     """Every salesman, by name."""
-    return [SalesmanRow(s.id, s.code, s.name, s.commission_rate, s.active)
-            for s in session.scalars(select(Salesman).order_by(Salesman.name))]
+    return [
+        SalesmanRow(s.id, s.code, s.name, s.commission_rate, s.active)
+        for s in session.scalars(select(Salesman).order_by(Salesman.name))
+    ]
 
 
 def list_custom_fields(session: Session) -> list[CustomFieldRow]:
     """Every custom order field, in the order they were added."""
-    return [CustomFieldRow(f.id, f.name, f.kind, f.active)
-            for f in session.scalars(select(CustomField).order_by(CustomField.id))]
+    return [
+        CustomFieldRow(f.id, f.name, f.kind, f.active)
+        for f in session.scalars(select(CustomField).order_by(CustomField.id))
+    ]
 
 
 def _row(session: Session, model: type[_Row], row_id: int | None, what: str) -> _Row:
@@ -80,8 +87,7 @@ def _row(session: Session, model: type[_Row], row_id: int | None, what: str) -> 
     return found
 
 
-def _unique(session: Session, column: InstrumentedAttribute[str], value: str, row_id: int | None,
-            message: str) -> None:
+def _unique(session: Session, column: InstrumentedAttribute[str], value: str, row_id: int | None, message: str) -> None:
     model = column.class_
     clash = session.scalar(select(model.id).where(column == value))
     if clash is not None and clash != row_id:

@@ -45,8 +45,12 @@ def _cso(session: Session, number: int) -> CorporateSaleOrder:
 
 def _figures(session: Session, cso_id: int) -> dict[int, tuple[int, int, int, int]]:
     """{line id: (qty, cancelled, assigned on live SOs, sold)}."""
-    lines = {lid: (q, c) for lid, q, c in session.execute(
-        select(CsoLine.id, CsoLine.qty, CsoLine.cancelled_qty).where(CsoLine.cso_id == cso_id))}
+    lines = {
+        lid: (q, c)
+        for lid, q, c in session.execute(
+            select(CsoLine.id, CsoLine.qty, CsoLine.cancelled_qty).where(CsoLine.cso_id == cso_id)
+        )
+    }
     live = assigned_and_sold(SaleOrderLine.cso_line_id).where(SaleOrderLine.cso_line_id.in_(list(lines)))
     filled = {lid: (int(a), int(s)) for lid, a, s in session.execute(live)} if lines else {}
     return {lid: (q, c, *filled.get(lid, (0, 0))) for lid, (q, c) in lines.items()}
@@ -72,8 +76,10 @@ def cancel_order(uow: UnitOfWork, number: int) -> StatusResult:
         return StatusResult(number, cso.status, sum(q - c for q, c, _a, _s in figures.values()))
     remainder = {lid: q - c - a for lid, (q, c, a, _s) in figures.items() if q - c - a > 0}
     if not remainder:
-        raise InputError(f"Corporate sale order {number} is {cso.status}: every unit is already on a sale order, "
-                         "so there is no unassigned remainder to cancel. Cancel its sale orders first.")
+        raise InputError(
+            f"Corporate sale order {number} is {cso.status}: every unit is already on a sale order, "
+            "so there is no unassigned remainder to cancel. Cancel its sale orders first."
+        )
     for line in session.scalars(select(CsoLine).where(CsoLine.id.in_(list(remainder)))):
         line.cancelled_qty += remainder[line.id]
     wanted = sum(q - c for q, c, _a, _s in figures.values()) - sum(remainder.values())
@@ -92,8 +98,9 @@ def hold_order(uow: UnitOfWork, number: int) -> StatusResult:
     if cso.status == _C.DRAFT:
         raise InputError(f"Corporate sale order {number} is a draft: complete it or cancel it instead.")
     if cso.status not in (_C.OPEN, _C.PARTIALLY_ASSIGNED):
-        raise InputError(f"Corporate sale order {number} is {cso.status}: only open or partially assigned "
-                         "orders can be put on hold.")
+        raise InputError(
+            f"Corporate sale order {number} is {cso.status}: only open or partially assigned orders can be put on hold."
+        )
     _move(cso, _C.ON_HOLD)
     uow.commit()
     return StatusResult(number, cso.status)

@@ -34,7 +34,14 @@ from xmart.models import CorporateSaleOrder, CustomField, CustomFieldValue, Outb
 from xmart.models.db import UnitOfWork
 from xmart.processes.document_printing import company_info, confirmation_documents
 from xmart.processes.documents.base import format_money, format_percent
-from xmart.processes.mailer import MailError, SmtpSettings, build_message, load_smtp_settings, send_message, smtp_password
+from xmart.processes.mailer import (
+    MailError,
+    SmtpSettings,
+    build_message,
+    load_smtp_settings,
+    send_message,
+    smtp_password,
+)
 
 log = logging.getLogger(__name__)
 
@@ -74,15 +81,25 @@ def confirmation_text(session: Session, cso_id: int) -> tuple[str, str]:
         raise NotFoundError(f"Corporate sale order {cso_id} no longer exists.")
     doc = confirmation_documents(session, [number])[0]
     company = company_info(session)
-    custom = session.execute(select(CustomField.name, CustomFieldValue.value).join(CustomFieldValue.field)
-                             .where(CustomFieldValue.cso_id == cso_id).order_by(CustomField.id)).all()
-    out = [f"Dear {doc.bill_to.name},", "",
-           f"Thank you for your order. This confirms order {doc.number} of {doc.date:%Y-%m-%d}.", ""]
+    custom = session.execute(
+        select(CustomField.name, CustomFieldValue.value)
+        .join(CustomFieldValue.field)
+        .where(CustomFieldValue.cso_id == cso_id)
+        .order_by(CustomField.id)
+    ).all()
+    out = [
+        f"Dear {doc.bill_to.name},",
+        "",
+        f"Thank you for your order. This confirms order {doc.number} of {doc.date:%Y-%m-%d}.",
+        "",
+    ]
     out.append(f"{'Qty':>5}  {'SKU':<12} {'Description':<30} {'Price':>10} {'Disc.':>7} {'Amount':>11}")
     for line in doc.lines:
         discount = f"{format_percent(line.discount)}%" if line.discount else ""
-        out.append(f"{line.qty:>5}  {line.sku[:12]:<12} {line.description[:30]:<30} {format_money(line.price):>10} "
-                   f"{discount:>7} {format_money(line.amount):>11}")
+        out.append(
+            f"{line.qty:>5}  {line.sku[:12]:<12} {line.description[:30]:<30} {format_money(line.price):>10} "
+            f"{discount:>7} {format_money(line.amount):>11}"
+        )
     order_total = doc.total + doc.shipping_cost
     rows = [("Subtotal", doc.subtotal)]
     if doc.global_discount_amount:
@@ -102,13 +119,29 @@ def confirmation_text(session: Session, cso_id: int) -> tuple[str, str]:
     return subject, re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
 
 
-def queue_message(session: Session, key: str, recipient: str, subject: str, body: str,
-                  cso_id: int | None = None, now: dt.datetime | None = None) -> int:
+def queue_message(
+    session: Session,
+    key: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    cso_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> int:
     """Add a message to the outbox in the caller's transaction; its id. `key` must be new."""
     if session.scalar(select(OutboxMessage.id).where(OutboxMessage.key == key)) is not None:
         raise InputError(f"The e-mail {key} is already in the outbox.")
-    message = OutboxMessage(key=key, cso_id=cso_id, recipient=recipient, subject=subject, body=body,
-                            status=_S.QUEUED.value, attempts=0, next_attempt_at=now or utcnow(), last_error="")
+    message = OutboxMessage(
+        key=key,
+        cso_id=cso_id,
+        recipient=recipient,
+        subject=subject,
+        body=body,
+        status=_S.QUEUED.value,
+        attempts=0,
+        next_attempt_at=now or utcnow(),
+        last_error="",
+    )
     session.add(message)
     session.flush()
     return message.id
@@ -158,9 +191,20 @@ def list_outbox(session: Session, now: dt.datetime | None = None, limit: int = 1
     for m in session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)):
         claimed = _aware(m.claimed_at)
         interrupted = m.status == _S.SENDING and claimed is not None and now - claimed > STALE_SENDING
-        rows.append(OutboxRow(m.id, _aware(m.created_at), m.recipient, m.subject, m.status, m.attempts,
-                              _aware(m.next_attempt_at) if m.status == _S.QUEUED else None, m.last_error,
-                              _aware(m.sent_at), interrupted))
+        rows.append(
+            OutboxRow(
+                m.id,
+                _aware(m.created_at),
+                m.recipient,
+                m.subject,
+                m.status,
+                m.attempts,
+                _aware(m.next_attempt_at) if m.status == _S.QUEUED else None,
+                m.last_error,
+                _aware(m.sent_at),
+                interrupted,
+            )
+        )
     return rows
 
 
@@ -215,18 +259,25 @@ def _claim(engine: Engine, now: dt.datetime, only: int | None, limit: int) -> li
     with UnitOfWork(engine) as uow, uow.exclusive(CLAIM_LOCK):
         session = uow.session
         query = select(OutboxMessage.id).where(OutboxMessage.status == _S.QUEUED.value)
-        query = query.where(OutboxMessage.id == only) if only is not None else \
-            query.where(OutboxMessage.next_attempt_at <= now)
+        query = (
+            query.where(OutboxMessage.id == only)
+            if only is not None
+            else query.where(OutboxMessage.next_attempt_at <= now)
+        )
         claimed = []
         for message_id in session.scalars(query.order_by(OutboxMessage.id).limit(limit)).all():
             token = uuid.uuid4().hex
             # An UPDATE executed by the session returns a CursorResult (it has rowcount); the ORM
             # types Session.execute as the base Result, so say so (as SQLAlchemy's docs do).
-            result = cast(CursorResult[Any], session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, OutboxMessage.status == _S.QUEUED.value)
-                .values(status=_S.SENDING.value, claim=token, claimed_at=now, attempts=OutboxMessage.attempts + 1)
-                .execution_options(synchronize_session=False)))
+            result = cast(
+                CursorResult[Any],
+                session.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.id == message_id, OutboxMessage.status == _S.QUEUED.value)
+                    .values(status=_S.SENDING.value, claim=token, claimed_at=now, attempts=OutboxMessage.attempts + 1)
+                    .execution_options(synchronize_session=False)
+                ),
+            )
             if result.rowcount == 1:
                 claimed.append((message_id, token))
         uow.commit()
@@ -235,13 +286,22 @@ def _claim(engine: Engine, now: dt.datetime, only: int | None, limit: int) -> li
 
 def _finish(engine: Engine, message_id: int, token: str, values: dict[str, object]) -> None:
     with UnitOfWork(engine) as uow:
-        uow.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.claim == token)
-                            .values(**values).execution_options(synchronize_session=False))
+        uow.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.claim == token)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
         uow.commit()
 
 
-def deliver_due(engine: Engine, now: dt.datetime | None = None, only: int | None = None, limit: int = 50,
-                sender: Sender = send_message) -> DeliveryResult:
+def deliver_due(
+    engine: Engine,
+    now: dt.datetime | None = None,
+    only: int | None = None,
+    limit: int = 50,
+    sender: Sender = send_message,
+) -> DeliveryResult:
     """Send the due messages (or message `only`, due or not) through the SMTP settings; see the invariants."""
     now = now or utcnow()
     with UnitOfWork(engine) as uow:
@@ -265,18 +325,33 @@ def deliver_due(engine: Engine, now: dt.datetime | None = None, only: int | None
             errors.append(str(exc))
             give_up = exc.permanent or attempts >= MAX_ATTEMPTS
             log.warning("e-mail %s not sent (attempt %s): %s", message_id, attempts, exc)
-            _finish(engine, message_id, token, {
-                "status": (_S.FAILED if give_up else _S.QUEUED).value, "claim": None, "claimed_at": None,
-                "last_error": str(exc), "next_attempt_at": now + backoff(attempts)})
+            _finish(
+                engine,
+                message_id,
+                token,
+                {
+                    "status": (_S.FAILED if give_up else _S.QUEUED).value,
+                    "claim": None,
+                    "claimed_at": None,
+                    "last_error": str(exc),
+                    "next_attempt_at": now + backoff(attempts),
+                },
+            )
             continue
         sent += 1
-        _finish(engine, message_id, token, {"status": _S.SENT.value, "claim": None, "sent_at": utcnow(),
-                                            "last_error": ""})
+        _finish(
+            engine, message_id, token, {"status": _S.SENT.value, "claim": None, "sent_at": utcnow(), "last_error": ""}
+        )
     return DeliveryResult(sent, failed, tuple(errors))
 
 
 def next_due(session: Session) -> dt.datetime | None:
     """When the next queued message is due (None when nothing waits)."""
-    return _aware(session.scalar(select(OutboxMessage.next_attempt_at)
-                                 .where(OutboxMessage.status == _S.QUEUED.value)
-                                 .order_by(OutboxMessage.next_attempt_at).limit(1)))
+    return _aware(
+        session.scalar(
+            select(OutboxMessage.next_attempt_at)
+            .where(OutboxMessage.status == _S.QUEUED.value)
+            .order_by(OutboxMessage.next_attempt_at)
+            .limit(1)
+        )
+    )

@@ -64,7 +64,9 @@ PrinterBackend = Callable[[bytes, str | None, str], PrintResult]
 
 
 def print_pdfs(
-    files: Sequence[tuple[str, bytes]], target: PrintTarget, title: str | None = None,
+    files: Sequence[tuple[str, bytes]],
+    target: PrintTarget,
+    title: str | None = None,
     backend: PrinterBackend | None = None,
 ) -> PrintResult:
     """Save (stem, pdf) documents to a folder, or print them as one job through `backend` (default: CUPS `lp`)."""
@@ -213,7 +215,9 @@ def _check_queue(printer: str | None) -> str:
         raise PrintError(f'Printer "{printer}" was not found. {listing}')
     state = _run(["lpstat", "-p", printer]).stdout
     if "disabled" in state:
-        raise PrintError(f'Printer "{printer}" is offline (disabled). Choose another printer or ask for it to be enabled.')
+        raise PrintError(
+            f'Printer "{printer}" is offline (disabled). Choose another printer or ask for it to be enabled.'
+        )
     accepting = _run(["lpstat", "-a", printer]).stdout
     if "not accepting" in accepting:
         raise PrintError(f'Printer "{printer}" is not accepting jobs. Choose another printer.')
@@ -224,9 +228,7 @@ def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
     """Run a CUPS command without a shell, in the C locale, with a timeout."""
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
     try:
-        result = subprocess.run(
-            command, capture_output=True, text=True, timeout=COMMAND_TIMEOUT, env=env, check=False
-        )
+        result = subprocess.run(command, capture_output=True, text=True, timeout=COMMAND_TIMEOUT, env=env, check=False)
     except FileNotFoundError as error:
         raise PrintError(f'Printing is not available: the command "{command[0]}" is not installed.') from error
     except subprocess.TimeoutExpired as error:

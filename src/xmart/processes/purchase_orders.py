@@ -193,8 +193,12 @@ class CsoSelection:
     @classmethod
     def of(cls, rng: CsoRange) -> CsoSelection:
         """The selection of the CSOs in `rng` that take part in the processes (DOMAIN.md section 2)."""
-        csos = (selected_csos(rng).with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number)
-                .order_by(None).subquery())
+        csos = (
+            selected_csos(rng)
+            .with_only_columns(CorporateSaleOrder.id, CorporateSaleOrder.number)
+            .order_by(None)
+            .subquery()
+        )
         lines = select(CsoLine.id).join(csos, csos.c.id == CsoLine.cso_id)
         items = select(CsoLine.item_id).join(csos, csos.c.id == CsoLine.cso_id).distinct()
         return cls(csos, lines, items)
@@ -265,14 +269,21 @@ def compute_needs(session: Session, selection: CsoSelection) -> list[LineNeed]:
     units count SOs that are not cancelled, covered units POs that are not cancelled (`fulfilment`).
     """
     csos = selection.csos
-    lines = _fetch(session, select(CsoLine.id, csos.c.number, CsoLine.item_id, CsoLine.qty, CsoLine.cancelled_qty)
-                   .join(csos, csos.c.id == CsoLine.cso_id).order_by(csos.c.number, CsoLine.line_no))
-    assigned = {line_id: sum(a for a, _ in by_store.values())
-                for line_id, by_store in assigned_by_line(session, selection.line_ids).items()}
+    lines = _fetch(
+        session,
+        select(CsoLine.id, csos.c.number, CsoLine.item_id, CsoLine.qty, CsoLine.cancelled_qty)
+        .join(csos, csos.c.id == CsoLine.cso_id)
+        .order_by(csos.c.number, CsoLine.line_no),
+    )
+    assigned = {
+        line_id: sum(a for a, _ in by_store.values())
+        for line_id, by_store in assigned_by_line(session, selection.line_ids).items()
+    }
     covered = covered_by_line(session, selection.line_ids)
-    return [LineNeed(line_id, number, item_id, line_need(qty, cancelled, assigned.get(line_id, 0),
-                                                           covered.get(line_id, 0)))
-            for line_id, number, item_id, qty, cancelled in lines]
+    return [
+        LineNeed(line_id, number, item_id, line_need(qty, cancelled, assigned.get(line_id, 0), covered.get(line_id, 0)))
+        for line_id, number, item_id, qty, cancelled in lines
+    ]
 
 
 def _receiving_location(session: Session) -> Location:
@@ -285,16 +296,18 @@ def _receiving_location(session: Session) -> Location:
     return location
 
 
-def _per_cso(needs: list[LineNeed], progress: Progress | None,
-             cancelled: Callable[[], bool] | None) -> Iterable[LineNeed]:
+def _per_cso(
+    needs: list[LineNeed], progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> Iterable[LineNeed]:
     """`needs` as they are consumed, checking `cancelled()` before and reporting progress after each CSO."""
     if progress is None and cancelled is None:
         return needs
     return _reporting(needs, progress, cancelled)
 
 
-def _reporting(needs: list[LineNeed], progress: Progress | None,
-               cancelled: Callable[[], bool] | None) -> Iterator[LineNeed]:
+def _reporting(
+    needs: list[LineNeed], progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> Iterator[LineNeed]:
     total = len({line.cso_number for line in needs})
     for done, (number, lines) in enumerate(groupby(needs, key=lambda line: line.cso_number), start=1):
         if cancelled is not None and cancelled():
@@ -321,13 +334,25 @@ def compare_with_on_order(
 
 def _on_order(session: Session, selection: CsoSelection) -> dict[int, list[OnOrderLine]]:
     """Per item id: its lines on open / partially received POs with room left, PO number then line order."""
-    coverage = (select(func.coalesce(func.sum(PoCoverage.qty), 0))
-                .where(PoCoverage.po_line_id == PurchaseOrderLine.id).scalar_subquery())
-    rows = _fetch(session, select(PurchaseOrderLine.id, PurchaseOrder.number, PurchaseOrderLine.item_id,
-                                  PurchaseOrderLine.qty, PurchaseOrderLine.received, coverage)
-                  .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
-                  .where(PurchaseOrder.status.in_(OPEN_PO_STATUSES), PurchaseOrderLine.item_id.in_(selection.item_ids))
-                  .order_by(PurchaseOrder.number, PurchaseOrderLine.line_no))
+    coverage = (
+        select(func.coalesce(func.sum(PoCoverage.qty), 0))
+        .where(PoCoverage.po_line_id == PurchaseOrderLine.id)
+        .scalar_subquery()
+    )
+    rows = _fetch(
+        session,
+        select(
+            PurchaseOrderLine.id,
+            PurchaseOrder.number,
+            PurchaseOrderLine.item_id,
+            PurchaseOrderLine.qty,
+            PurchaseOrderLine.received,
+            coverage,
+        )
+        .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
+        .where(PurchaseOrder.status.in_(OPEN_PO_STATUSES), PurchaseOrderLine.item_id.in_(selection.item_ids))
+        .order_by(PurchaseOrder.number, PurchaseOrderLine.line_no),
+    )
     result: dict[int, list[OnOrderLine]] = {}
     for line_id, po_number, item_id, qty, received, covered in rows:
         room = po_line_room(qty, received, int(covered))
@@ -339,8 +364,14 @@ def _on_order(session: Session, selection: CsoSelection) -> dict[int, list[OnOrd
 # --- create ------------------------------------------------------------------------------------------------
 
 
-def create_orders(session: Session, params: PurchaseOrderParams, location: Location, selection: CsoSelection,
-                  takes: Sequence[Take], remainder: Sequence[LineNeed]) -> PurchaseOrderResult:
+def create_orders(
+    session: Session,
+    params: PurchaseOrderParams,
+    location: Location,
+    selection: CsoSelection,
+    takes: Sequence[Take],
+    remainder: Sequence[LineNeed],
+) -> PurchaseOrderResult:
     """Create step: record `takes` as coverage, order `remainder` from the vendors; the run's result.
 
     Writes, in the caller's transaction: coverage rows of lines on order (raised when the pair
@@ -355,27 +386,39 @@ def create_orders(session: Session, params: PurchaseOrderParams, location: Locat
     coverage = _cover_on_order(session, selection, takes)
     numbers = _insert_orders(session, params, location, today, orders, items.vendor_ids)
     line_ids = _insert_order_lines(session, numbers, orders, costs)
-    coverage += [(po_line_id, cover.line_id, cover.need)
-                 for po_line_id, line in zip(line_ids, (ln for o in orders for ln in o.lines), strict=True)
-                 for cover in line.covers]
+    coverage += [
+        (po_line_id, cover.line_id, cover.need)
+        for po_line_id, line in zip(line_ids, (ln for o in orders for ln in o.lines), strict=True)
+        for cover in line.covers
+    ]
     _insert(session, PoCoverage.__tablename__, ("po_line_id", "cso_line_id", "qty"), coverage)
-    made = tuple(NewPurchaseOrder(number, order.vendor, location.code, today, params.delivery, params.cancel,
-                                  _new_lines(order, costs))
-                 for number, order in zip(numbers, orders, strict=True))
+    made = tuple(
+        NewPurchaseOrder(
+            number, order.vendor, location.code, today, params.delivery, params.cancel, _new_lines(order, costs)
+        )
+        for number, order in zip(numbers, orders, strict=True)
+    )
     return PurchaseOrderResult(made, _existing_covers(takes, items.supply), skipped, params.dry_run)
 
 
 def _new_lines(order: Order, costs: dict[int, Decimal]) -> tuple[NewPoLine, ...]:
-    return tuple(NewPoLine(line.sku, line.qty, costs[line.item_id], _covers_by_cso(line.covers))
-                 for line in order.lines)
+    return tuple(
+        NewPoLine(line.sku, line.qty, costs[line.item_id], _covers_by_cso(line.covers)) for line in order.lines
+    )
 
 
 def _items(session: Session, selection: CsoSelection) -> _Items:
-    rows = _fetch(session, select(Item.id, Item.sku, Item.cost, Vendor.id, Vendor.code)
-                  .outerjoin(Vendor, Vendor.id == Item.vendor_id).where(Item.id.in_(selection.item_ids)))
-    return _Items(supply={item_id: ItemSupply(sku, code) for item_id, sku, _, _, code in rows},
-                  cost={item_id: cost for item_id, _, cost, _, _ in rows},
-                  vendor_ids={code: vendor_id for _, _, _, vendor_id, code in rows if code is not None})
+    rows = _fetch(
+        session,
+        select(Item.id, Item.sku, Item.cost, Vendor.id, Vendor.code)
+        .outerjoin(Vendor, Vendor.id == Item.vendor_id)
+        .where(Item.id.in_(selection.item_ids)),
+    )
+    return _Items(
+        supply={item_id: ItemSupply(sku, code) for item_id, sku, _, _, code in rows},
+        cost={item_id: cost for item_id, _, cost, _, _ in rows},
+        vendor_ids={code: vendor_id for _, _, _, vendor_id, code in rows if code is not None},
+    )
 
 
 def _cover_on_order(session: Session, selection: CsoSelection, takes: Sequence[Take]) -> list[tuple[int, int, int]]:
@@ -383,48 +426,88 @@ def _cover_on_order(session: Session, selection: CsoSelection, takes: Sequence[T
     if not takes:
         return []
     pairs = {(t.po_line_id, t.line_id): t.qty for t in takes}
-    existing = _fetch(session, select(PoCoverage.id, PoCoverage.po_line_id, PoCoverage.cso_line_id, PoCoverage.qty)
-                      .where(PoCoverage.cso_line_id.in_(selection.line_ids)))
-    raised = [{"id": row_id, "qty": qty + pairs.pop((po_line_id, cso_line_id))}
-              for row_id, po_line_id, cso_line_id, qty in existing if (po_line_id, cso_line_id) in pairs]
+    existing = _fetch(
+        session,
+        select(PoCoverage.id, PoCoverage.po_line_id, PoCoverage.cso_line_id, PoCoverage.qty).where(
+            PoCoverage.cso_line_id.in_(selection.line_ids)
+        ),
+    )
+    raised = [
+        {"id": row_id, "qty": qty + pairs.pop((po_line_id, cso_line_id))}
+        for row_id, po_line_id, cso_line_id, qty in existing
+        if (po_line_id, cso_line_id) in pairs
+    ]
     if raised:
         session.execute(update(PoCoverage), raised)
     return [(po_line_id, cso_line_id, qty) for (po_line_id, cso_line_id), qty in pairs.items()]
 
 
-def _insert_orders(session: Session, params: PurchaseOrderParams, location: Location, today: dt.date,
-                   orders: Sequence[Order], vendor_ids: dict[str, int]) -> list[int]:
+def _insert_orders(
+    session: Session,
+    params: PurchaseOrderParams,
+    location: Location,
+    today: dt.date,
+    orders: Sequence[Order],
+    vendor_ids: dict[str, int],
+) -> list[int]:
     """Insert one PO per order; their numbers, in order."""
     if not orders:
         return []
     first = next_number(session, PurchaseOrder.number, FIRST_PO_NUMBER)
     numbers = list(range(first, first + len(orders)))
     note = f"Created automatically for corporate sale orders {params.range.describe()}."
-    session.execute(insert(PurchaseOrder), [
-        {"number": number, "vendor_id": vendor_ids[order.vendor], "location_id": location.id, "date": today,
-         "delivery_date": params.delivery, "cancel_date": params.cancel, "status": PoStatus.OPEN.value, "note": note}
-        for number, order in zip(numbers, orders, strict=True)
-    ])
+    session.execute(
+        insert(PurchaseOrder),
+        [
+            {
+                "number": number,
+                "vendor_id": vendor_ids[order.vendor],
+                "location_id": location.id,
+                "date": today,
+                "delivery_date": params.delivery,
+                "cancel_date": params.cancel,
+                "status": PoStatus.OPEN.value,
+                "note": note,
+            }
+            for number, order in zip(numbers, orders, strict=True)
+        ],
+    )
     return numbers
 
 
-def _insert_order_lines(session: Session, numbers: list[int], orders: Sequence[Order],
-                        costs: dict[int, Decimal]) -> list[int]:
+def _insert_order_lines(
+    session: Session, numbers: list[int], orders: Sequence[Order], costs: dict[int, Decimal]
+) -> list[int]:
     """Insert the lines of the POs just numbered `numbers`; their ids, PO then line order."""
     if not orders:
         return []
-    po_ids: dict[int, int] = dict(_fetch(session, select(PurchaseOrder.number, PurchaseOrder.id)
-                         .where(PurchaseOrder.number.between(numbers[0], numbers[-1]))))
+    po_ids: dict[int, int] = dict(
+        _fetch(
+            session,
+            select(PurchaseOrder.number, PurchaseOrder.id).where(PurchaseOrder.number.between(numbers[0], numbers[-1])),
+        )
+    )
     cost = _driver_value(session, PurchaseOrderLine.__table__.c.cost.type)
-    _insert(session, PurchaseOrderLine.__tablename__, ("po_id", "line_no", "item_id", "qty", "received", "cost"), [
-        (po_ids[number], line_no, line.item_id, line.qty, 0, cost(costs[line.item_id]))
-        for number, order in zip(numbers, orders, strict=True)
-        for line_no, line in enumerate(order.lines, start=1)
-    ])
-    return [line_id for (line_id,) in _fetch(
-        session, select(PurchaseOrderLine.id).join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
-        .where(PurchaseOrder.number.between(numbers[0], numbers[-1]))
-        .order_by(PurchaseOrder.number, PurchaseOrderLine.line_no))]
+    _insert(
+        session,
+        PurchaseOrderLine.__tablename__,
+        ("po_id", "line_no", "item_id", "qty", "received", "cost"),
+        [
+            (po_ids[number], line_no, line.item_id, line.qty, 0, cost(costs[line.item_id]))
+            for number, order in zip(numbers, orders, strict=True)
+            for line_no, line in enumerate(order.lines, start=1)
+        ],
+    )
+    return [
+        line_id
+        for (line_id,) in _fetch(
+            session,
+            select(PurchaseOrderLine.id)
+            .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.po_id)
+            .where(PurchaseOrder.number.between(numbers[0], numbers[-1]))
+            .order_by(PurchaseOrder.number, PurchaseOrderLine.line_no),
+        )
+    ]
 
 
 def _covers_by_cso(covers: Sequence[LineNeed]) -> tuple[Cover, ...]:

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from xmart.errors import InputError, NotFoundError
 from xmart.models import Item, Location, PoStatus, PurchaseOrder, PurchaseOrderLine, Stock
 from xmart.models.db import UnitOfWork
-from xmart.processes.selection import PROCESS_LOCK
 from xmart.models.status import PO_TRANSITIONS, check_transition
+from xmart.processes.selection import PROCESS_LOCK
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,9 @@ def receive(uow: UnitOfWork, po_number: int, sku: str | None = None, qty: int | 
             raise InputError(f"PO {po_number} is cancelled; nothing can be received on it.")
         if order.status == PoStatus.RECEIVED:
             raise InputError(f"PO {po_number} is already received in full.")
-        skus = dict(session.execute(
-            select(Item.id, Item.sku).where(Item.id.in_({line.item_id for line in order.lines}))
-        ).all())
+        skus = dict(
+            session.execute(select(Item.id, Item.sku).where(Item.id.in_({line.item_id for line in order.lines}))).all()
+        )
 
         plan: list[tuple[PurchaseOrderLine, int]] = []
         if sku is None:
@@ -105,7 +105,9 @@ def receive(uow: UnitOfWork, po_number: int, sku: str | None = None, qty: int | 
             line.received += take
             stock = session.get(Stock, (order.location_id, line.item_id), with_for_update=True)
             if stock is None:
-                session.add(Stock(location_id=order.location_id, item_id=line.item_id, on_hand=take, minimum=0, maximum=0))
+                session.add(
+                    Stock(location_id=order.location_id, item_id=line.item_id, on_hand=take, minimum=0, maximum=0)
+                )
             else:
                 stock.on_hand += take
             received.append(ReceivedLine(skus[line.item_id], take, line.received, line.qty))

@@ -72,9 +72,7 @@ class CsoRange:
 def selected_csos(rng: CsoRange) -> Select[CorporateSaleOrder]:
     """SELECT of the CSOs in `rng` that take part in the processes, by ascending number."""
     rng.validate()
-    query = select(CorporateSaleOrder).where(
-        CorporateSaleOrder.status.in_([s.value for s in CSO_PROCESSABLE])
-    )
+    query = select(CorporateSaleOrder).where(CorporateSaleOrder.status.in_([s.value for s in CSO_PROCESSABLE]))
     if rng.is_by_date:
         query = query.where(CorporateSaleOrder.date.between(rng.date_from, rng.date_to))
     else:

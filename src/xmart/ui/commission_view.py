@@ -28,11 +28,14 @@ from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 from xmart.ui.tasks import Task
 
-COLUMNS: list[Column[CommissionRow]] = [Column("Salesman", lambda r: r.salesman), Column("Code", lambda r: r.code),
-           Column("Rate", lambda r: f"{format_percent(r.rate)}%", True),
-           Column("Orders", lambda r: str(r.orders), True),
-           Column("Sales total", lambda r: format_money(r.sales_total), True),
-           Column("Commission", lambda r: format_money(r.commission), True)]
+COLUMNS: list[Column[CommissionRow]] = [
+    Column("Salesman", lambda r: r.salesman),
+    Column("Code", lambda r: r.code),
+    Column("Rate", lambda r: f"{format_percent(r.rate)}%", True),
+    Column("Orders", lambda r: str(r.orders), True),
+    Column("Sales total", lambda r: format_money(r.sales_total), True),
+    Column("Commission", lambda r: format_money(r.commission), True),
+]
 
 
 class CommissionView(QWidget):
@@ -71,8 +74,9 @@ class CommissionView(QWidget):
             return None
         self.model.set_rows(self.report.rows)
         r = self.report
-        self.ui.totalsLabel.setText(f"<b>{r.orders} orders · sales {format_money(r.sales_total)} · commission "
-                                    f"{format_money(r.commission)}</b>")
+        self.ui.totalsLabel.setText(
+            f"<b>{r.orders} orders · sales {format_money(r.sales_total)} · commission {format_money(r.commission)}</b>"
+        )
         return self.report
 
     def _pdf(self) -> bytes | None:
@@ -106,10 +110,15 @@ class CommissionView(QWidget):
             return print_pdfs([(stem, render_commission_pdf(report, company))], target, backend=backend)
 
         self.last_task = self.ctx.tasks.start(
-            "Printing the commission report", work, parent=self, cancellable=False,
+            "Printing the commission report",
+            work,
+            parent=self,
+            cancellable=False,
             on_success=lambda _result: self._status(
-                f"Sent the commission report to {printer or 'the default printer'}."),
-            on_error=lambda exc: show_error(self, exc))
+                f"Sent the commission report to {printer or 'the default printer'}."
+            ),
+            on_error=lambda exc: show_error(self, exc),
+        )
         return self.last_task
 
     def _status(self, text: str) -> None:
@@ -123,12 +132,10 @@ class CommissionView(QWidget):
         if data is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save as PDF", str(Path.home() / f"{self._stem()}.pdf"),
-                                                  "PDF documents (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save as PDF", str(Path.home() / f"{self._stem()}.pdf"), "PDF documents (*.pdf)"
+            )
             if not path:
                 return None
         Path(path).write_bytes(data)
         return Path(path)
-
-
-

@@ -61,16 +61,20 @@ def cancel_question(figures: CsoFulfilment) -> str | None:
     assigned = sum(ln.assigned for ln in figures.lines)
     remainder = sum(max(ln.unassigned, 0) for ln in figures.lines)
     if assigned == 0:
-        return (f"Cancel corporate sale order {figures.number}?\n\nNone of it is on a sale order yet: the whole order "
-                f"({_units(wanted)}) is cancelled and takes no further part in Assign or Purchase Orders.\n\n"
-                "This cannot be undone.")
+        return (
+            f"Cancel corporate sale order {figures.number}?\n\nNone of it is on a sale order yet: the whole order "
+            f"({_units(wanted)}) is cancelled and takes no further part in Assign or Purchase Orders.\n\n"
+            "This cannot be undone."
+        )
     if remainder == 0:
         return None
     stores = sorted({code for ln in figures.lines for code in ln.by_store})
-    return (f"Corporate sale order {figures.number} already has {_units(assigned)} on sale orders "
-            f"({', '.join(stores)}).\n\nOnly the unassigned remainder, {_units(remainder)}, is cancelled. "
-            "The sale orders already generated stay as they are and the stores still fill them.\n\n"
-            "This cannot be undone.")
+    return (
+        f"Corporate sale order {figures.number} already has {_units(assigned)} on sale orders "
+        f"({', '.join(stores)}).\n\nOnly the unassigned remainder, {_units(remainder)}, is cancelled. "
+        "The sale orders already generated stay as they are and the stores still fill them.\n\n"
+        "This cannot be undone."
+    )
 
 
 def _done_text(action: str, result: StatusResult) -> str:
@@ -112,8 +116,13 @@ class CsoActions(QObject):
             self.changed.emit(number)
 
         self.last_task = self.ctx.tasks.start(
-            f"{_WORKING[action]} corporate sale order {number}", work, parent=parent, cancellable=False,
-            on_success=done, on_error=lambda exc: self._failed(exc, number, parent))
+            f"{_WORKING[action]} corporate sale order {number}",
+            work,
+            parent=parent,
+            cancellable=False,
+            on_success=done,
+            on_error=lambda exc: self._failed(exc, number, parent),
+        )
         return self.last_task
 
     def _failed(self, exc: BaseException, number: int, parent: QWidget) -> None:
@@ -130,8 +139,9 @@ class CsoActions(QObject):
             return False
         if question is None:
             return True  # the service refuses with the reason
-        box = QMessageBox(QMessageBox.Icon.Question, "Cancel Order", question, QMessageBox.StandardButton.NoButton,
-                          parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Cancel Order", question, QMessageBox.StandardButton.NoButton, parent
+        )
         box.setObjectName("confirmCancelBox")
         yes = box.addButton("&Cancel Order", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("&Keep Order", QMessageBox.ButtonRole.RejectRole)

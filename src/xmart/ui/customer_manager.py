@@ -30,9 +30,14 @@ from xmart.ui.generated.ui_customer_manager import Ui_CustomerManager
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 
 SEARCH_DELAY_MS = 150
-CUSTOMER_COLUMNS: list[Column[CustomerRow]] = [Column("Number", lambda r: r.number), Column("Name", lambda r: r.name),
-                    Column("Company", lambda r: r.company), Column("E-mail", lambda r: r.email),
-                    Column("Phone", lambda r: r.phone), Column("City", lambda r: r.city)]
+CUSTOMER_COLUMNS: list[Column[CustomerRow]] = [
+    Column("Number", lambda r: r.number),
+    Column("Name", lambda r: r.name),
+    Column("Company", lambda r: r.company),
+    Column("E-mail", lambda r: r.email),
+    Column("Phone", lambda r: r.phone),
+    Column("City", lambda r: r.city),
+]
 
 
 def search(ctx: AppContext, text: str) -> list[CustomerRow]:

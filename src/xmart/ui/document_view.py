@@ -23,8 +23,13 @@ from xmart.ui.tasks import Task
 class DocumentView(QDialog):
     """Shows one document; non-modal, so several can stay open beside the browsers."""
 
-    def __init__(self, ctx: AppContext, details: DocumentDetails, parent: QWidget | None = None,
-                 cso_actions: CsoActions | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        details: DocumentDetails,
+        parent: QWidget | None = None,
+        cso_actions: CsoActions | None = None,
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.details = details
@@ -122,8 +127,9 @@ class DocumentView(QDialog):
             self.reload()
 
     @classmethod
-    def open_document(cls, ctx: AppContext, parent: QWidget, kind: str, number: int,
-                      cso_actions: CsoActions | None = None) -> DocumentView | None:
+    def open_document(
+        cls, ctx: AppContext, parent: QWidget, kind: str, number: int, cso_actions: CsoActions | None = None
+    ) -> DocumentView | None:
         """Load and show document `kind` `number`; a missing document is reported, not raised."""
         try:
             with UnitOfWork(ctx.engine) as uow:

@@ -35,7 +35,9 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "xmart")
     log.error("unexpected error", exc_info=exc)
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return _box(
-        parent, QMessageBox.Icon.Critical, title,
+        parent,
+        QMessageBox.Icon.Critical,
+        title,
         f"Something went wrong: {type(exc).__name__}: {exc}\n\nNothing was written by the unfinished step.",
         details,
     )

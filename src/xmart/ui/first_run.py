@@ -21,7 +21,8 @@ class FirstRunDialog(QDialog):
         self.choice: str | None = None
         self.ui.databaseLabel.setText(
             f"xmart is connected to <b>{database_label}</b>, which holds no stores, items or orders yet. "
-            "How would you like to start?")
+            "How would you like to start?"
+        )
         self.ui.demoButton.clicked.connect(lambda: self._choose(DEMO))
         self.ui.importButton.clicked.connect(lambda: self._choose(IMPORT))
         self.ui.emptyButton.clicked.connect(lambda: self._choose(EMPTY))

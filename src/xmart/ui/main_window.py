@@ -76,8 +76,15 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     # --- building ---------------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot, shortcut: str | QKeySequence.StandardKey | None = None,
-                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot,
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -94,61 +101,189 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         transactions = bar.addMenu("&Transactions")
         o = self.orders
-        transactions.addAction(a("customers", "&Customers", o.customers, "Ctrl+Shift+C", SP.SP_DirHomeIcon,
-                                 "Customer Manager: find, create and edit customers; New Order"))
-        transactions.addAction(a("corporateSaleOrder", "Corporate &Sale Order…", o.corporate_sale_order, "Ctrl+Shift+O",
-                                 SP.SP_FileIcon, "Enter a corporate sale order in the Order Manager"))
-        transactions.addAction(a("salesOrderInterface", "Sales &Order Interface", o.sales_order_interface,
-                                 "Ctrl+Shift+I", None, "One screen for customer and order, keyboard-first"))
-        transactions.addAction(a("outbox", "O&utbox", o.outbox, None, None,
-                                 "Confirmation e-mails: sent, waiting, failed"))
+        transactions.addAction(
+            a(
+                "customers",
+                "&Customers",
+                o.customers,
+                "Ctrl+Shift+C",
+                SP.SP_DirHomeIcon,
+                "Customer Manager: find, create and edit customers; New Order",
+            )
+        )
+        transactions.addAction(
+            a(
+                "corporateSaleOrder",
+                "Corporate &Sale Order…",
+                o.corporate_sale_order,
+                "Ctrl+Shift+O",
+                SP.SP_FileIcon,
+                "Enter a corporate sale order in the Order Manager",
+            )
+        )
+        transactions.addAction(
+            a(
+                "salesOrderInterface",
+                "Sales &Order Interface",
+                o.sales_order_interface,
+                "Ctrl+Shift+I",
+                None,
+                "One screen for customer and order, keyboard-first",
+            )
+        )
+        transactions.addAction(
+            a("outbox", "O&utbox", o.outbox, None, None, "Confirmation e-mails: sent, waiting, failed")
+        )
         transactions.addSeparator()
-        transactions.addAction(a("importDocument", "&Import Document…", self.import_file, "Ctrl+I",
-                                 SP.SP_DialogOpenButton, "Load an xmart import document (JSON)"))
+        transactions.addAction(
+            a(
+                "importDocument",
+                "&Import Document…",
+                self.import_file,
+                "Ctrl+I",
+                SP.SP_DialogOpenButton,
+                "Load an xmart import document (JSON)",
+            )
+        )
         transactions.addSeparator()
         transactions.addAction(a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         documents = bar.addMenu("&Documents")
         sale_order = documents.addMenu("&Sale Order")
-        sale_order.addAction(a("browseCso", "&Corporate Sale Order", lambda: self.open_browser("cso"), "Ctrl+1",
-                               SP.SP_FileDialogDetailedView, "Browse corporate sale orders"))
-        sale_order.addAction(a("browseSo", "&Sale Orders", lambda: self.open_browser("so"), "Ctrl+2",
-                               SP.SP_FileDialogListView, "Browse store sale orders"))
-        documents.addAction(a("browsePo", "&Purchase Orders", lambda: self.open_browser("po"), "Ctrl+3",
-                              SP.SP_FileDialogContentsView, "Browse purchase orders"))
+        sale_order.addAction(
+            a(
+                "browseCso",
+                "&Corporate Sale Order",
+                lambda: self.open_browser("cso"),
+                "Ctrl+1",
+                SP.SP_FileDialogDetailedView,
+                "Browse corporate sale orders",
+            )
+        )
+        sale_order.addAction(
+            a(
+                "browseSo",
+                "&Sale Orders",
+                lambda: self.open_browser("so"),
+                "Ctrl+2",
+                SP.SP_FileDialogListView,
+                "Browse store sale orders",
+            )
+        )
+        documents.addAction(
+            a(
+                "browsePo",
+                "&Purchase Orders",
+                lambda: self.open_browser("po"),
+                "Ctrl+3",
+                SP.SP_FileDialogContentsView,
+                "Browse purchase orders",
+            )
+        )
         documents.addSeparator()
-        documents.addAction(a("refresh", "&Refresh", self.refresh_browsers, QKeySequence.StandardKey.Refresh,
-                              SP.SP_BrowserReload, "Read the open lists again"))
+        documents.addAction(
+            a(
+                "refresh",
+                "&Refresh",
+                self.refresh_browsers,
+                QKeySequence.StandardKey.Refresh,
+                SP.SP_BrowserReload,
+                "Read the open lists again",
+            )
+        )
 
         processes = bar.addMenu("&Processes")
         cso = processes.addMenu("&Corporate Sale Orders")
-        cso.addAction(a("assignByDate", "Assign by &Date…", lambda: self.processes.assign(BY_DATE), "Ctrl+Shift+D",
-                        SP.SP_ArrowRight, "Assign corporate sale orders in a date range to stores"))
-        cso.addAction(a("assignByNumber", "Assign by &Number…", lambda: self.processes.assign(BY_NUMBER),
-                        "Ctrl+Shift+N", None, "Assign corporate sale orders in a number range to stores"))
+        cso.addAction(
+            a(
+                "assignByDate",
+                "Assign by &Date…",
+                lambda: self.processes.assign(BY_DATE),
+                "Ctrl+Shift+D",
+                SP.SP_ArrowRight,
+                "Assign corporate sale orders in a date range to stores",
+            )
+        )
+        cso.addAction(
+            a(
+                "assignByNumber",
+                "Assign by &Number…",
+                lambda: self.processes.assign(BY_NUMBER),
+                "Ctrl+Shift+N",
+                None,
+                "Assign corporate sale orders in a number range to stores",
+            )
+        )
         cso.addSeparator()
-        cso.addAction(a("poByDate", "&Purchase Orders by Date…", lambda: self.processes.purchase_orders(BY_DATE),
-                        "Ctrl+Shift+P", SP.SP_FileDialogNewFolder, "Generate purchase orders for unassigned units"))
-        cso.addAction(a("poByNumber", "Purchase Orders by N&umber…",
-                        lambda: self.processes.purchase_orders(BY_NUMBER), "Ctrl+Shift+U"))
+        cso.addAction(
+            a(
+                "poByDate",
+                "&Purchase Orders by Date…",
+                lambda: self.processes.purchase_orders(BY_DATE),
+                "Ctrl+Shift+P",
+                SP.SP_FileDialogNewFolder,
+                "Generate purchase orders for unassigned units",
+            )
+        )
+        cso.addAction(
+            a(
+                "poByNumber",
+                "Purchase Orders by N&umber…",
+                lambda: self.processes.purchase_orders(BY_NUMBER),
+                "Ctrl+Shift+U",
+            )
+        )
 
         reports = bar.addMenu("&Reports")
-        reports.addAction(a("fulfilment", "Corporate Sale Order &Fulfilment…", self.fulfilment_report, "Ctrl+F",
-                            None, "Ordered, assigned, sold and unassigned units of one corporate sale order"))
-        reports.addAction(a("commission", "Salesman &Commission", o.commission, None, None,
-                            "Orders, sales total and commission per salesman in a date range"))
+        reports.addAction(
+            a(
+                "fulfilment",
+                "Corporate Sale Order &Fulfilment…",
+                self.fulfilment_report,
+                "Ctrl+F",
+                None,
+                "Ordered, assigned, sold and unassigned units of one corporate sale order",
+            )
+        )
+        reports.addAction(
+            a(
+                "commission",
+                "Salesman &Commission",
+                o.commission,
+                None,
+                None,
+                "Orders, sales total and commission per salesman in a date range",
+            )
+        )
 
         settings = bar.addMenu("&Settings")
-        settings.addAction(a("printer", "&Printer…", lambda: choose_printer(self.ctx, self), None, SP.SP_ComputerIcon,
-                             "Choose the printer documents go to"))
-        settings.addAction(a("smtpSettings", "&E-mail…", o.smtp_settings, None, None,
-                             "SMTP server for confirmation e-mails"))
+        settings.addAction(
+            a(
+                "printer",
+                "&Printer…",
+                lambda: choose_printer(self.ctx, self),
+                None,
+                SP.SP_ComputerIcon,
+                "Choose the printer documents go to",
+            )
+        )
+        settings.addAction(
+            a("smtpSettings", "&E-mail…", o.smtp_settings, None, None, "SMTP server for confirmation e-mails")
+        )
         settings.addAction(a("channels", "Sales &Channels…", lambda: o.edit_settings("channels")))
         settings.addAction(a("salesmen", "&Salesmen…", lambda: o.edit_settings("salesmen")))
         settings.addAction(a("customFields", "Custom &Order Fields…", lambda: o.edit_settings("fields")))
         settings.addSeparator()
-        settings.addAction(a("demoData", "Create &Demo Data…", self.create_demo_data, None, None,
-                             "Fill this empty database with demo data"))
+        settings.addAction(
+            a(
+                "demoData",
+                "Create &Demo Data…",
+                self.create_demo_data,
+                None,
+                None,
+                "Fill this empty database with demo data",
+            )
+        )
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a("about", "&About xmart", self.about))
@@ -191,8 +326,13 @@ class MainWindow(QMainWindow):
         browser.open_requested.connect(self.open_document)
         if kind == "cso":
             for action in ACTIONS:
-                browser.add_row_action(f"{action}Cso", TEXTS[action], TIPS[action],
-                                       partial(self._cso_row_action, action, browser), partial(_cso_allows, action))
+                browser.add_row_action(
+                    f"{action}Cso",
+                    TEXTS[action],
+                    TIPS[action],
+                    partial(self._cso_row_action, action, browser),
+                    partial(_cso_allows, action),
+                )
         self.tabs.setCurrentIndex(self.tabs.addTab(browser, DOCUMENT_LISTS[kind].title))
         return browser
 
@@ -239,9 +379,13 @@ class MainWindow(QMainWindow):
             show_message(self, "Demo data can only be created in an empty database.")
             return None
         self.last_task = self.ctx.tasks.start(
-            "Creating demo data", lambda progress, cancelled: load_demo(self.ctx.engine, progress=progress),
-            parent=self, cancellable=False, on_success=lambda _summary: self._loaded("Demo data created."),
-            on_error=lambda exc: show_error(self, exc))
+            "Creating demo data",
+            lambda progress, cancelled: load_demo(self.ctx.engine, progress=progress),
+            parent=self,
+            cancellable=False,
+            on_success=lambda _summary: self._loaded("Demo data created."),
+            on_error=lambda exc: show_error(self, exc),
+        )
         return self.last_task
 
     def import_file(self, path: str | None = None) -> Task | None:
@@ -265,8 +409,13 @@ class MainWindow(QMainWindow):
             self._loaded(f"Imported {loaded or 'nothing'}.")
 
         self.last_task = self.ctx.tasks.start(
-            f"Importing {Path(path).name}", work, parent=self, cancellable=False, on_success=done,
-            on_error=lambda exc: show_error(self, exc))
+            f"Importing {Path(path).name}",
+            work,
+            parent=self,
+            cancellable=False,
+            on_success=done,
+            on_error=lambda exc: show_error(self, exc),
+        )
         return self.last_task
 
     def _loaded(self, message: str) -> None:
@@ -278,16 +427,20 @@ class MainWindow(QMainWindow):
     # --- reports, help ----------------------------------------------------------------------
     def fulfilment_report(self) -> None:
         """Reports › Corporate Sale Order Fulfilment: ask a number, show the CSO with its figures."""
-        number, ok = QInputDialog.getInt(self, "Corporate Sale Order Fulfilment", "Corporate sale order number:",
-                                         1, 1, 2_000_000_000)
+        number, ok = QInputDialog.getInt(
+            self, "Corporate Sale Order Fulfilment", "Corporate sale order number:", 1, 1, 2_000_000_000
+        )
         if ok:
             self.open_document("cso", number)
 
     def about(self) -> None:
         """Help › About."""
-        QMessageBox.about(self, "About xmart",
-                          "<h3>xmart Main</h3><p>Corporate sale orders, store assignment and purchase orders "
-                          f"for a multi-store retailer's main office.</p><p>Database: {self.ctx.database_label}</p>")
+        QMessageBox.about(
+            self,
+            "About xmart",
+            "<h3>xmart Main</h3><p>Corporate sale orders, store assignment and purchase orders "
+            f"for a multi-store retailer's main office.</p><p>Database: {self.ctx.database_label}</p>",
+        )
 
     # --- window state -----------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -307,8 +460,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.ctx.tasks.running:
             answer = QMessageBox.question(
-                self, APPLICATION, "A process is still running. Cancel it and quit?\n"
-                "A cancelled run writes nothing.")
+                self, APPLICATION, "A process is still running. Cancel it and quit?\nA cancelled run writes nothing."
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
@@ -317,5 +470,3 @@ class MainWindow(QMainWindow):
             self.ctx.tasks.wait_for_all()
         self.save_state()
         event.accept()
-
-

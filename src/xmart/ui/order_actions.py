@@ -112,8 +112,9 @@ class OrderActions(QObject):
             show_error(self.window, exc)
             return None
         if view.status != CsoStatus.DRAFT.value:
-            show_error(self.window, InputError(f"Corporate sale order {number} is {view.status}: only a draft can be "
-                                               "edited."))
+            show_error(
+                self.window, InputError(f"Corporate sale order {number} is {view.status}: only a draft can be edited.")
+            )
             return None
         return self._show_manager(view)
 
@@ -171,16 +172,25 @@ class OrderActions(QObject):
             if result.sent or result.failed:
                 self.window.statusBar().showMessage(result.summary, 15000)
             if result.failed and not quiet:
-                show_message(self.window, f"A confirmation e-mail could not be sent now:\n{result.errors[0]}\n\n"
-                             "It is kept in Transactions › Outbox and retried automatically.", "E-mail not sent")
+                show_message(
+                    self.window,
+                    f"A confirmation e-mail could not be sent now:\n{result.errors[0]}\n\n"
+                    "It is kept in Transactions › Outbox and retried automatically.",
+                    "E-mail not sent",
+                )
             for i in range(self.tabs.count()):
                 tab = self.tabs.widget(i)
                 if isinstance(tab, OutboxView):
                     tab.refresh()
 
-        self.delivery = self.ctx.tasks.start("Sending e-mail", lambda progress, cancelled: deliver_due(engine),
-                                             parent=None, cancellable=False, on_success=done,
-                                             on_error=lambda exc: None if quiet else show_error(self.window, exc))
+        self.delivery = self.ctx.tasks.start(
+            "Sending e-mail",
+            lambda progress, cancelled: deliver_due(engine),
+            parent=None,
+            cancellable=False,
+            on_success=done,
+            on_error=lambda exc: None if quiet else show_error(self.window, exc),
+        )
         return self.delivery
 
     # --- settings -------------------------------------------------------------------------

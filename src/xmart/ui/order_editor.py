@@ -16,8 +16,15 @@ from xmart.ui.widgets.order_sections import ItemsSection, PaymentSection, SetupS
 class OrderSections:
     """The four section widgets of one editor window, wired to the database through `ctx`."""
 
-    def __init__(self, ctx: AppContext, setup: SetupSection, items: ItemsSection, payment: PaymentSection,
-                 shipping: ShippingSection, totals_label: QLabel | None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        setup: SetupSection,
+        items: ItemsSection,
+        payment: PaymentSection,
+        shipping: ShippingSection,
+        totals_label: QLabel | None,
+    ):
         self.ctx = ctx
         self.setup, self.items, self.payment, self.shipping = setup, items, payment, shipping
         self.totals_label = totals_label
@@ -37,10 +44,18 @@ class OrderSections:
         """The order as typed in; raises InputError for a shipping cost that is not an amount."""
         channel_id, salesman_id, custom, notes = self.setup.value()
         method, cost, address = self.shipping.value()
-        return OrderEntry(channel_id=channel_id, salesman_id=salesman_id, custom_values=custom, notes=notes,
-                          lines=tuple(self.items.lines), global_discount=self.items.global_discount(),
-                          payments=tuple(self.payment.payments), shipping_method=method, shipping_cost=cost,
-                          shipping_address=address)
+        return OrderEntry(
+            channel_id=channel_id,
+            salesman_id=salesman_id,
+            custom_values=custom,
+            notes=notes,
+            lines=tuple(self.items.lines),
+            global_discount=self.items.global_discount(),
+            payments=tuple(self.payment.payments),
+            shipping_method=method,
+            shipping_cost=cost,
+            shipping_address=address,
+        )
 
     def entry_or_empty(self) -> OrderEntry:
         """The entry, or an empty one while a field cannot be read."""
@@ -69,7 +84,8 @@ class OrderSections:
             f"Lines {len(self.items.lines)} · Subtotal {format_money(t.subtotal)} · Discount "
             f"−{format_money(t.global_discount_amount)} · Shipping {format_money(t.shipping_cost)} · "
             f"<b>Order total {format_money(t.order_total)}</b> · Deposit {format_money(t.deposit)} · "
-            f"Balance {format_money(t.balance)}")
+            f"Balance {format_money(t.balance)}"
+        )
 
 
 def shortcut(widget: QWidget, keys: str, slot) -> QShortcut:

@@ -28,16 +28,27 @@ class OrderManager(QWidget):
 
     completed = Signal(object)
 
-    def __init__(self, ctx: AppContext, view: OrderView, parent: QWidget | None = None,
-                 on_completed: Callable[[CompleteResult], None] | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        view: OrderView,
+        parent: QWidget | None = None,
+        on_completed: Callable[[CompleteResult], None] | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.view = view
         self.ui = Ui_OrderManager()
         self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.sections = OrderSections(ctx, self.ui.setupSection, self.ui.itemsSection, self.ui.paymentSection,
-                                      self.ui.shippingSection, self.ui.totalsLabel)
+        self.sections = OrderSections(
+            ctx,
+            self.ui.setupSection,
+            self.ui.itemsSection,
+            self.ui.paymentSection,
+            self.ui.shippingSection,
+            self.ui.totalsLabel,
+        )
         self.sections.show(view.entry, view.shipping_name)
         self.last_task: Task | None = None
         if on_completed is not None:
@@ -60,7 +71,8 @@ class OrderManager(QWidget):
         self.ui.headerLabel.setText(
             f"<b>Corporate sale order {v.number}</b> · {v.status} · {v.date:%Y-%m-%d}<br>"
             f"Bill to: {v.billing_name} ({v.customer_number}){' · ' + v.billing_email if v.billing_email else ''}"
-            f"{' · ' + billing if billing else ''}")
+            f"{' · ' + billing if billing else ''}"
+        )
 
     def save(self, sections=("setup", "items", "payment", "shipping"), message: str = "Draft saved.") -> Task | None:
         """Save sections of the draft in the task runner."""
@@ -80,8 +92,14 @@ class OrderManager(QWidget):
             self.ui.headerLabel.setToolTip(message)
             self._status(message)
 
-        self.last_task = self.ctx.tasks.start("Saving the order", work, parent=self, cancellable=False,
-                                              on_success=done, on_error=lambda exc: show_error(self, exc))
+        self.last_task = self.ctx.tasks.start(
+            "Saving the order",
+            work,
+            parent=self,
+            cancellable=False,
+            on_success=done,
+            on_error=lambda exc: show_error(self, exc),
+        )
         return self.last_task
 
     def complete(self) -> Task | None:
@@ -97,17 +115,26 @@ class OrderManager(QWidget):
             with UnitOfWork(self.ctx.engine) as uow:
                 return complete_order(uow, self.view.id, entry, today)
 
-        self.last_task = self.ctx.tasks.start("Completing the order", work, parent=self, cancellable=False,
-                                              on_success=self._completed,
-                                              on_error=lambda exc: show_error(self, exc, "Complete Order"))
+        self.last_task = self.ctx.tasks.start(
+            "Completing the order",
+            work,
+            parent=self,
+            cancellable=False,
+            on_success=self._completed,
+            on_error=lambda exc: show_error(self, exc, "Complete Order"),
+        )
         return self.last_task
 
     def _completed(self, result: CompleteResult) -> None:
-        mail = (f"The confirmation e-mail to {result.recipient} is being sent." if result.outbox_id
-                else "The customer has no e-mail address: no confirmation was sent.")
+        mail = (
+            f"The confirmation e-mail to {result.recipient} is being sent."
+            if result.outbox_id
+            else "The customer has no e-mail address: no confirmation was sent."
+        )
         self.completed.emit(result)
-        show_message(self.parentWidget(), f"Corporate sale order {result.number} is complete and open.\n{mail}",
-                     "Order complete")
+        show_message(
+            self.parentWidget(), f"Corporate sale order {result.number} is complete and open.\n{mail}", "Order complete"
+        )
         self.close()
 
     def _status(self, text: str) -> None:

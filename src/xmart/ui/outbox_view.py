@@ -21,10 +21,13 @@ def _when(value) -> str:
 
 
 OUTBOX_COLUMNS: list[Column[OutboxRow]] = [
-    Column("Queued", lambda r: _when(r.created_at)), Column("To", lambda r: r.recipient),
-    Column("Subject", lambda r: r.subject), Column("Status", lambda r: r.status_text),
+    Column("Queued", lambda r: _when(r.created_at)),
+    Column("To", lambda r: r.recipient),
+    Column("Subject", lambda r: r.subject),
+    Column("Status", lambda r: r.status_text),
     Column("Attempts", lambda r: str(r.attempts), True),
-    Column("Next attempt", lambda r: _when(r.next_attempt_at)), Column("Sent", lambda r: _when(r.sent_at)),
+    Column("Next attempt", lambda r: _when(r.next_attempt_at)),
+    Column("Sent", lambda r: _when(r.sent_at)),
     Column("Last error", lambda r: r.last_error),
 ]
 
@@ -57,8 +60,10 @@ class OutboxView(QWidget):
         self.ui.table.resizeColumnsToContents()
         waiting = sum(1 for r in rows if r.status == "queued")
         failed = sum(1 for r in rows if r.status == "failed" or r.interrupted)
-        self.ui.summaryLabel.setText(f"{len(rows)} e-mails · {waiting} waiting · {failed} need attention. "
-                                     "Waiting e-mails are retried automatically (1, 2, 4 … minutes apart).")
+        self.ui.summaryLabel.setText(
+            f"{len(rows)} e-mails · {waiting} waiting · {failed} need attention. "
+            "Waiting e-mails are retried automatically (1, 2, 4 … minutes apart)."
+        )
         self._selected()
 
     def selected(self) -> OutboxRow | None:

@@ -21,8 +21,10 @@ from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.qt_settings import setting_value
 from xmart.ui.tasks import Task
 
-NO_PRINTER = ("No printer is chosen and this computer has no default printer: choose one in Settings › Printer…, "
-              "or save the document as PDF.")
+NO_PRINTER = (
+    "No printer is chosen and this computer has no default printer: choose one in Settings › Printer…, "
+    "or save the document as PDF."
+)
 PRINT_FUNCTIONS = {"so": "print_sale_orders", "po": "print_purchase_orders", "cso": "print_corporate_orders"}
 KIND_WORDS = {"so": "sale order", "po": "purchase order", "cso": "corporate sale order"}
 PRINTER_KEY = "printing/printer"
@@ -115,7 +117,10 @@ def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> Task |
         return Path(path)
 
     return ctx.tasks.start(
-        "Saving PDF", work, parent=parent, cancellable=False,
+        "Saving PDF",
+        work,
+        parent=parent,
+        cancellable=False,
         on_success=lambda saved: _status(parent, f"Saved {saved}."),
         on_error=lambda exc: show_error(parent, exc),
     )

@@ -41,8 +41,13 @@ class ProcessActions(QObject):
 
     run_finished = Signal()
 
-    def __init__(self, ctx: AppContext, window: QWidget, open_document: Callable[[str, int], object],
-                 after_run: Callable[[], None]):
+    def __init__(
+        self,
+        ctx: AppContext,
+        window: QWidget,
+        open_document: Callable[[str, int], object],
+        after_run: Callable[[], None],
+    ):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
@@ -59,8 +64,13 @@ class ProcessActions(QObject):
 
         today = self.ctx.today()
         params = AssignDialog.ask(
-            self.window, by=by, locations=active_locations(self.ctx), today=today,
-            defaults=load_assign_defaults(self.ctx.settings, by, today), preview=self.run_assign)
+            self.window,
+            by=by,
+            locations=active_locations(self.ctx),
+            today=today,
+            defaults=load_assign_defaults(self.ctx.settings, by, today),
+            preview=self.run_assign,
+        )
         if params is not None:
             save_assign_options(self.ctx.settings, params)
             self.run_assign(params, self.window)
@@ -69,11 +79,18 @@ class ProcessActions(QObject):
         """Run (or, with params.dry_run, preview) an assign in the task runner."""
         from xmart.processes.assign import assign_orders
 
-        return self._run_process(assign_orders, params, parent, assign_summary, "so",
-                                 ("Previewing the assignment", "Assigning corporate sale orders"))
+        return self._run_process(
+            assign_orders,
+            params,
+            parent,
+            assign_summary,
+            "so",
+            ("Previewing the assignment", "Assigning corporate sale orders"),
+        )
 
-    def _run_process(self, service: Callable, params: Any, parent: QWidget, summarize: Callable, kind: str,
-                     titles: tuple[str, str]) -> Task:
+    def _run_process(
+        self, service: Callable, params: Any, parent: QWidget, summarize: Callable, kind: str, titles: tuple[str, str]
+    ) -> Task:
         """Run a process service under the process lock in the task runner, then summarize (and print)."""
         params = dataclasses.replace(params, today=params.today or self.ctx.today())
 
@@ -82,8 +99,9 @@ class ProcessActions(QObject):
                 return service(params, uow, progress, cancelled)
 
         title = titles[0] if params.dry_run else titles[1]
-        return self._start(title, work, parent, lambda result: summarize(result, params.dry_run),
-                           params.print_documents, kind)
+        return self._start(
+            title, work, parent, lambda result: summarize(result, params.dry_run), params.print_documents, kind
+        )
 
     # --- Purchase Orders --------------------------------------------------------------------
     def purchase_orders(self, by: str) -> None:
@@ -92,8 +110,12 @@ class ProcessActions(QObject):
 
         today = self.ctx.today()
         params = PurchaseOrderDialog.ask(
-            self.window, by=by, today=today,
-            defaults=load_purchase_order_defaults(self.ctx.settings, by, today), preview=self.run_purchase_orders)
+            self.window,
+            by=by,
+            today=today,
+            defaults=load_purchase_order_defaults(self.ctx.settings, by, today),
+            preview=self.run_purchase_orders,
+        )
         if params is not None:
             save_purchase_order_options(self.ctx.settings, params, today)
             self.run_purchase_orders(params, self.window)
@@ -102,12 +124,25 @@ class ProcessActions(QObject):
         """Run (or preview) the Purchase Orders process in the task runner."""
         from xmart.processes.purchase_orders import generate_purchase_orders
 
-        return self._run_process(generate_purchase_orders, params, parent, purchase_order_summary, "po",
-                                 ("Previewing the purchase orders", "Generating purchase orders"))
+        return self._run_process(
+            generate_purchase_orders,
+            params,
+            parent,
+            purchase_order_summary,
+            "po",
+            ("Previewing the purchase orders", "Generating purchase orders"),
+        )
 
     # --- shared ----------------------------------------------------------------------------
-    def _start(self, title: str, work, parent: QWidget, summarize: Callable[[Any], SummaryContent],
-               print_after: bool, kind: str) -> Task:
+    def _start(
+        self,
+        title: str,
+        work,
+        parent: QWidget,
+        summarize: Callable[[Any], SummaryContent],
+        print_after: bool,
+        kind: str,
+    ) -> Task:
         def work_and_summarize(progress, cancelled) -> SummaryContent:
             # the summary of a big run takes a while to format: do it in the worker, not the GUI thread
             return summarize(work(progress, cancelled))
@@ -120,7 +155,8 @@ class ProcessActions(QObject):
             QTimer.singleShot(0, self.window, lambda: self._finish_run(content, parent, print_after, kind))
 
         self.last_task = self.ctx.tasks.start(
-            title, work_and_summarize, parent=parent, on_success=done, on_error=lambda exc: show_error(parent, exc))
+            title, work_and_summarize, parent=parent, on_success=done, on_error=lambda exc: show_error(parent, exc)
+        )
         return self.last_task
 
     def _finish_run(self, content: SummaryContent, parent: QWidget, print_after: bool, kind: str) -> None:
@@ -132,8 +168,11 @@ class ProcessActions(QObject):
     def show_summary(self, content: SummaryContent, parent: QWidget) -> ResultSummaryDialog:
         """Show a preview or result window (window-modal to `parent`, not blocking)."""
         dialog = ResultSummaryDialog(
-            content, parent, open_document=self.open_document,
-            print_all=lambda kind, numbers: self._print(dialog, kind, numbers))
+            content,
+            parent,
+            open_document=self.open_document,
+            print_all=lambda kind, numbers: self._print(dialog, kind, numbers),
+        )
         if content.preview:
             dialog.setWindowModality(dialog.windowModality().WindowModal)
         self.last_summary = dialog

@@ -39,8 +39,10 @@ def print_pdf_with_qt(pdf: bytes, printer: str | None, title: str) -> PrintResul
     try:
         document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-            raise PrintError(f"The document to print could not be read ({_load_error(document)}). "
-                             "Save it as PDF instead and report the problem.")
+            raise PrintError(
+                f"The document to print could not be read ({_load_error(document)}). "
+                "Save it as PDF instead and report the problem."
+            )
         qprinter = QPrinter(_printer_info(printer), QPrinter.PrinterMode.HighResolution)
         name = qprinter.printerName() or printer or "the default printer"
         if not qprinter.isValid():
@@ -51,8 +53,10 @@ def print_pdf_with_qt(pdf: bytes, printer: str | None, title: str) -> PrintResul
         _set_page(qprinter, document.pagePointSize(0))
         painter = QPainter()
         if not painter.begin(qprinter):
-            raise PrintError(f'Printer "{name}" could not start the print job. Check that it is switched on and '
-                             "ready, then try again.")
+            raise PrintError(
+                f'Printer "{name}" could not start the print job. Check that it is switched on and '
+                "ready, then try again."
+            )
         try:
             dpi = min(qprinter.resolution(), MAX_RENDER_DPI)
             for index in range(pages):
@@ -79,8 +83,9 @@ def _ensure_gui_application() -> None:
     if isinstance(app, QGuiApplication):
         return
     if app is not None:
-        raise PrintError("Printing through Qt needs the desktop client's application object. "
-                         "Save the documents as PDF instead.")
+        raise PrintError(
+            "Printing through Qt needs the desktop client's application object. Save the documents as PDF instead."
+        )
     argv = ["xmart"]
     headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
@@ -115,12 +120,15 @@ def _set_page(printer: QPrinter, points: QSizeF) -> None:
 def _draw_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, index: int, dpi: int) -> None:
     """Render page `index` at `dpi` on white and draw it over the whole sheet."""
     points = document.pagePointSize(index)
-    pixels = QSize(max(1, round(points.width() * dpi / POINTS_PER_INCH)),
-                   max(1, round(points.height() * dpi / POINTS_PER_INCH)))
+    pixels = QSize(
+        max(1, round(points.width() * dpi / POINTS_PER_INCH)), max(1, round(points.height() * dpi / POINTS_PER_INCH))
+    )
     image = document.render(index, pixels)
     if image.isNull():
-        raise PrintError(f"Page {index + 1} of the document could not be drawn (not enough memory?). "
-                         "Save the documents as PDF instead.")
+        raise PrintError(
+            f"Page {index + 1} of the document could not be drawn (not enough memory?). "
+            "Save the documents as PDF instead."
+        )
     background = QPainter(image)  # pdfium leaves the page transparent: put white paper behind it
     background.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOver)
     background.fillRect(image.rect(), Qt.GlobalColor.white)

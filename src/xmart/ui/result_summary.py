@@ -56,29 +56,42 @@ def assign_summary(result, preview: bool) -> SummaryContent:
     units = sum(ln.qty for so in sos for ln in so.lines)
     left = sum(u.qty for u in result.unassigned)
     verb = "Running would generate" if preview else "Generated"
-    headline = (f"{verb} {_plural(len(sos), 'sale order')} for {_plural(csos, 'corporate sale order')} "
-                f"({_plural(units, 'unit')}).")
+    headline = (
+        f"{verb} {_plural(len(sos), 'sale order')} for {_plural(csos, 'corporate sale order')} "
+        f"({_plural(units, 'unit')})."
+    )
     headline += f" {_plural(left, 'unit')} stay unassigned." if left else " Every selected unit is assigned."
     if preview:
         headline = "<b>Preview — nothing has been written.</b><br>" + headline
     documents = tuple(
         SummaryDocument(
             number=so.number,
-            cells=("(new)" if preview else str(so.number), so.store, str(so.corporate_order),
-                   str(sum(ln.qty for ln in so.lines)), f"{so.deposit:,.2f}"),
+            cells=(
+                "(new)" if preview else str(so.number),
+                so.store,
+                str(so.corporate_order),
+                str(sum(ln.qty for ln in so.lines)),
+                f"{so.deposit:,.2f}",
+            ),
             lines=tuple(("", f"line {ln.cso_line}", ln.sku, str(ln.qty), f"{ln.price:,.2f}") for ln in so.lines),
         )
         for so in sos[:MAX_LISTED]
     )
-    other = tuple((str(u.corporate_order), str(getattr(u, "line", "")), u.sku, str(u.qty))
-                  for u in result.unassigned[:MAX_LISTED])
+    other = tuple(
+        (str(u.corporate_order), str(getattr(u, "line", "")), u.sku, str(u.qty)) for u in result.unassigned[:MAX_LISTED]
+    )
     return SummaryContent(
-        kind="so", title="Assign preview" if preview else "Assign result", headline=headline,
+        kind="so",
+        title="Assign preview" if preview else "Assign result",
+        headline=headline,
         document_columns=("Sale order", "Store", "Corporate SO", "Units", "Deposit"),
-        documents=documents, numbers=tuple(so.number for so in sos),
+        documents=documents,
+        numbers=tuple(so.number for so in sos),
         other_title="Not assigned (no stock at the selected locations)",
-        other_columns=("Corporate SO", "Line", "SKU", "Units"), other_rows=other,
-        other_count=len(result.unassigned), preview=preview,
+        other_columns=("Corporate SO", "Line", "SKU", "Units"),
+        other_rows=other,
+        other_count=len(result.unassigned),
+        preview=preview,
     )
 
 
@@ -97,8 +110,13 @@ def purchase_order_summary(result, preview: bool) -> SummaryContent:
     documents = tuple(
         SummaryDocument(
             number=po.number,
-            cells=("(new)" if preview else str(po.number), po.vendor, po.delivery.isoformat(), po.cancel.isoformat(),
-                   str(sum(ln.qty for ln in po.lines))),
+            cells=(
+                "(new)" if preview else str(po.number),
+                po.vendor,
+                po.delivery.isoformat(),
+                po.cancel.isoformat(),
+                str(sum(ln.qty for ln in po.lines)),
+            ),
             lines=tuple(
                 ("", ln.sku, ", ".join(f"CSO {c.corporate_order}: {c.qty}" for c in ln.covers), "", str(ln.qty))
                 for ln in po.lines
@@ -109,10 +127,16 @@ def purchase_order_summary(result, preview: bool) -> SummaryContent:
     other = tuple((str(c.corporate_order), c.sku, f"on PO {c.po}", str(c.qty)) for c in result.covered_by_existing)
     other += tuple(("", sku, "skipped: the item has no vendor", "") for sku in result.skipped_no_vendor)
     return SummaryContent(
-        kind="po", title="Purchase orders preview" if preview else "Purchase orders result", headline=headline,
+        kind="po",
+        title="Purchase orders preview" if preview else "Purchase orders result",
+        headline=headline,
         document_columns=("Purchase order", "Vendor", "Delivery", "Cancel", "Units"),
-        documents=documents, numbers=tuple(po.number for po in pos), other_title="Already on order, or skipped",
-        other_columns=("Corporate SO", "SKU", "", "Units"), other_rows=other[:MAX_LISTED], other_count=len(other),
+        documents=documents,
+        numbers=tuple(po.number for po in pos),
+        other_title="Already on order, or skipped",
+        other_columns=("Corporate SO", "SKU", "", "Units"),
+        other_rows=other[:MAX_LISTED],
+        other_count=len(other),
         preview=preview,
     )
 
@@ -137,7 +161,8 @@ class ResultSummaryDialog(QDialog):
         self.ui.headlineLabel.setText(content.headline)
         what = "Sale orders" if content.kind == "so" else "Purchase orders"
         self.ui.documentsLabel.setText(
-            f"{what} that would be generated" if content.preview else f"Generated {what.lower()}")
+            f"{what} that would be generated" if content.preview else f"Generated {what.lower()}"
+        )
         self._fill_documents()
         self._fill_other()
         box = self.ui.buttonBox
@@ -153,7 +178,8 @@ class ResultSummaryDialog(QDialog):
         if print_all is not None:
             self.print_button.clicked.connect(lambda: print_all(content.kind, self.numbers()))
         self.ui.documentTree.itemSelectionChanged.connect(
-            lambda: self.open_button.setEnabled(live and self.selected_number() is not None))
+            lambda: self.open_button.setEnabled(live and self.selected_number() is not None)
+        )
         self.ui.documentTree.itemDoubleClicked.connect(lambda *_: self.open_selected())
         box.rejected.connect(self.close)
         box.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
@@ -184,8 +210,11 @@ class ResultSummaryDialog(QDialog):
         tree.setHeaderLabels(list(self.content.document_columns))
         tree.setUpdatesEnabled(False)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        numeric = [i for i, cell in enumerate(self.content.documents[0].cells) if _is_number(cell)] \
-            if self.content.documents else []
+        numeric = (
+            [i for i, cell in enumerate(self.content.documents[0].cells) if _is_number(cell)]
+            if self.content.documents
+            else []
+        )
         items = []
         for doc in self.content.documents:
             top = QTreeWidgetItem(list(doc.cells))

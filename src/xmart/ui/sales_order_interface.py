@@ -35,8 +35,12 @@ class SalesOrderInterface(QWidget):
 
     completed = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 on_completed: Callable[[CompleteResult], None] | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        on_completed: Callable[[CompleteResult], None] | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.ui = Ui_SalesOrderInterface()
@@ -46,8 +50,14 @@ class SalesOrderInterface(QWidget):
         self.found: list[CustomerRow] = []
         self.last_task: Task | None = None
         self.ui.setupSection.ui.updateButton.hide()
-        self.sections = OrderSections(ctx, self.ui.setupSection, self.ui.itemsSection, self.ui.paymentSection,
-                                      self.ui.shippingSection, self.ui.totalsLabel)
+        self.sections = OrderSections(
+            ctx,
+            self.ui.setupSection,
+            self.ui.itemsSection,
+            self.ui.paymentSection,
+            self.ui.shippingSection,
+            self.ui.totalsLabel,
+        )
         self.ui.itemsSection.ui.totalsLabel.setMinimumWidth(0)
         self.ui.setupSection.ui.notesEdit.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 12)  # fits 800 px
         if on_completed is not None:
@@ -66,8 +76,12 @@ class SalesOrderInterface(QWidget):
         shortcut(self, "Ctrl+N", self.new_customer)
         shortcut(self, "Ctrl+Return", self.complete)
         shortcut(self, "Ctrl+Enter", self.complete)
-        targets = (self.ui.setupSection.ui.channelCombo, self.ui.itemsSection.ui.skuEdit,
-                   self.ui.paymentSection.ui.kindCombo, self.ui.shippingSection.ui.methodCombo)
+        targets = (
+            self.ui.setupSection.ui.channelCombo,
+            self.ui.itemsSection.ui.skuEdit,
+            self.ui.paymentSection.ui.kindCombo,
+            self.ui.shippingSection.ui.methodCombo,
+        )
         for n, target in enumerate(targets):
             shortcut(self, f"Ctrl+{n + 1}", target.setFocus)
         self._tab_order()
@@ -75,13 +89,41 @@ class SalesOrderInterface(QWidget):
         self.resize(1180, 760)
 
     def _tab_order(self) -> None:
-        s, i, p, h = (self.ui.setupSection.ui, self.ui.itemsSection.ui, self.ui.paymentSection.ui,
-                      self.ui.shippingSection.ui)
-        chain = [self.ui.findEdit, self.ui.customerList, self.ui.newCustomerButton, s.channelCombo, s.salesmanCombo,
-                 *[editor for _kind, editor in self.ui.setupSection.custom_editors.values()], s.notesEdit,
-                 i.skuEdit, i.qtySpin, i.priceEdit, i.discountSpin, i.addButton, i.table, i.removeButton, i.globalSpin,
-                 p.kindCombo, p.amountEdit, p.cardEdit, p.expiryEdit, p.authEdit, p.addButton, p.table,
-                 p.removeButton, h.methodCombo, h.costEdit, *self._address_fields(), self.ui.completeButton]
+        s, i, p, h = (
+            self.ui.setupSection.ui,
+            self.ui.itemsSection.ui,
+            self.ui.paymentSection.ui,
+            self.ui.shippingSection.ui,
+        )
+        chain = [
+            self.ui.findEdit,
+            self.ui.customerList,
+            self.ui.newCustomerButton,
+            s.channelCombo,
+            s.salesmanCombo,
+            *[editor for _kind, editor in self.ui.setupSection.custom_editors.values()],
+            s.notesEdit,
+            i.skuEdit,
+            i.qtySpin,
+            i.priceEdit,
+            i.discountSpin,
+            i.addButton,
+            i.table,
+            i.removeButton,
+            i.globalSpin,
+            p.kindCombo,
+            p.amountEdit,
+            p.cardEdit,
+            p.expiryEdit,
+            p.authEdit,
+            p.addButton,
+            p.table,
+            p.removeButton,
+            h.methodCombo,
+            h.costEdit,
+            *self._address_fields(),
+            self.ui.completeButton,
+        ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -94,8 +136,14 @@ class SalesOrderInterface(QWidget):
         self.timer.stop()
         text = self.ui.findEdit.text().strip()
         self.found = search(self.ctx, text)[:50] if text else []
-        self.list_model.setStringList([f"{r.number}  {r.name}" + (f" — {r.company}" if r.company else "")
-                                       + (f" · {r.email}" if r.email else "") for r in self.found])
+        self.list_model.setStringList(
+            [
+                f"{r.number}  {r.name}"
+                + (f" — {r.company}" if r.company else "")
+                + (f" · {r.email}" if r.email else "")
+                for r in self.found
+            ]
+        )
         if self.found:
             self.ui.customerList.setCurrentIndex(self.list_model.index(0))
 
@@ -120,7 +168,8 @@ class SalesOrderInterface(QWidget):
         shipping.shipNameLabel.setText(row.name)
         shipping.shipNameLabel.setVisible(True)
         self.ui.customerLabel.setText(
-            f"<b>{row.name}</b> ({row.number})<br>{row.company}<br>{row.email}<br>{row.phone}")
+            f"<b>{row.name}</b> ({row.number})<br>{row.company}<br>{row.email}<br>{row.phone}"
+        )
         self.ui.setupSection.ui.channelCombo.setFocus()
 
     # --- order ----------------------------------------------------------------------------
@@ -151,9 +200,14 @@ class SalesOrderInterface(QWidget):
             with UnitOfWork(self.ctx.engine) as uow:
                 return enter_order(uow, customer_id, entry, today)
 
-        self.last_task = self.ctx.tasks.start("Completing the order", work, parent=self, cancellable=False,
-                                              on_success=self._completed,
-                                              on_error=lambda exc: show_error(self, exc, "Complete Order"))
+        self.last_task = self.ctx.tasks.start(
+            "Completing the order",
+            work,
+            parent=self,
+            cancellable=False,
+            on_success=self._completed,
+            on_error=lambda exc: show_error(self, exc, "Complete Order"),
+        )
         return self.last_task
 
     def _completed(self, result: CompleteResult) -> None:
@@ -161,4 +215,3 @@ class SalesOrderInterface(QWidget):
         mail = f" Confirmation e-mail to {result.recipient}." if result.outbox_id else " (no e-mail address)"
         self.ui.shortcutsLabel.setText(f"<b>Order {result.number} completed.</b>{mail}")
         self.clear()
-

@@ -334,8 +334,15 @@ class DocumentRenderer(Generic[D]):
         cursor = height
         if self._logo_size and self.company.logo_path:
             logo_width, logo_height = self._logo_size
-            canvas.drawImage(self.company.logo_path, 0, cursor - logo_height, logo_width, logo_height,
-                             mask="auto", preserveAspectRatio=True)
+            canvas.drawImage(
+                self.company.logo_path,
+                0,
+                cursor - logo_height,
+                logo_width,
+                logo_height,
+                mask="auto",
+                preserveAspectRatio=True,
+            )
             cursor -= logo_height + 2 * mm
         lines: list[tuple[str, float, float, colors.Color, str]] = [(FONT_BOLD, 14, 17, INK, self.company.name)]
         lines += [(FONT, 9, 12, INK, line) for line in self.company.address_lines]
@@ -373,8 +380,14 @@ class DocumentRenderer(Generic[D]):
             return text
         return Paragraph("<br/>".join(escape(part) for part in text.splitlines()), font)
 
-    def _block_table(self, columns: Sequence[Sequence[str]], widths: Sequence[float], row_styles: Sequence[str],
-                     extra: Sequence[tuple[Any, ...]] = (), padding: float = 7) -> Table:
+    def _block_table(
+        self,
+        columns: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        row_styles: Sequence[str],
+        extra: Sequence[tuple[Any, ...]] = (),
+        padding: float = 7,
+    ) -> Table:
         """Columns of plain strings as one table; row r uses style row_styles[r] (the last one for the rest)."""
         rows = max(len(column) for column in columns)
         styles = [self.styles[row_styles[min(r, len(row_styles) - 1)]] for r in range(rows)]
@@ -413,8 +426,9 @@ class DocumentRenderer(Generic[D]):
                 columns.append([])
                 widths.append(gap)
             extra.append(("BOX", (len(columns), 0), (len(columns), -1), 0.6, RULE))
-            columns.append([label.upper(), party.name, *([party.company] if party.company else []),
-                            *party.address_lines])
+            columns.append(
+                [label.upper(), party.name, *([party.company] if party.company else []), *party.address_lines]
+            )
             widths.append(column_width)
         return self._block_table(columns, widths, ("Label", "Strong", "Normal"), extra)
 
@@ -434,8 +448,11 @@ class DocumentRenderer(Generic[D]):
         """A shaded, edged box with large values that must not be missed."""
         width = self.width / len(highlights)
         columns = [[label.upper(), value] for label, value in highlights]
-        extra = [("BACKGROUND", (0, 0), (-1, -1), HIGHLIGHT), ("BOX", (0, 0), (-1, -1), 1, HIGHLIGHT_EDGE),
-                 ("TOPPADDING", (0, 1), (-1, 1), 2)]
+        extra = [
+            ("BACKGROUND", (0, 0), (-1, -1), HIGHLIGHT),
+            ("BOX", (0, 0), (-1, -1), 1, HIGHLIGHT_EDGE),
+            ("TOPPADDING", (0, 1), (-1, 1), 2),
+        ]
         return self._block_table(columns, [width] * len(highlights), ("Label", "Highlight"), extra, padding=8)
 
     # ---- lines -----------------------------------------------------------------------------
@@ -451,7 +468,10 @@ class DocumentRenderer(Generic[D]):
 
     def _cell(self, text: str, width: float) -> Any:
         """Plain text when it fits on one line (fast), else a wrapping Paragraph."""
-        if "\n" not in text and pdfmetrics.stringWidth(text, FONT, self.cell_font_size) <= width - 2 * self.cell_padding:
+        if (
+            "\n" not in text
+            and pdfmetrics.stringWidth(text, FONT, self.cell_font_size) <= width - 2 * self.cell_padding
+        ):
             return text
         return Paragraph("<br/>".join(escape(part) for part in text.splitlines()), self.styles["Cell"])
 
@@ -530,12 +550,26 @@ class DocumentRenderer(Generic[D]):
         width, height = self.pagesize
         frame_height = height - self.top_margin - self.bottom_margin
         first = Frame(
-            self.left_margin, self.bottom_margin, self.width, frame_height, id="first",
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            self.left_margin,
+            self.bottom_margin,
+            self.width,
+            frame_height,
+            id="first",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
         later = Frame(
-            self.left_margin, self.bottom_margin, self.width, frame_height - self.later_header_height, id="later",
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            self.left_margin,
+            self.bottom_margin,
+            self.width,
+            frame_height - self.later_header_height,
+            id="later",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
         template = BaseDocTemplate(
             buffer,
@@ -552,9 +586,7 @@ class DocumentRenderer(Generic[D]):
         template.addPageTemplates(
             [
                 PageTemplate(id="first", frames=[first], onPage=self._on_first_page),
-                PageTemplate(
-                    id="later", frames=[later], onPage=functools.partial(self._on_later_page, names=names)
-                ),
+                PageTemplate(id="later", frames=[later], onPage=functools.partial(self._on_later_page, names=names)),
             ]
         )
         return template

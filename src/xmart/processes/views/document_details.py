@@ -76,25 +76,58 @@ def _cso(session: Session, number: int) -> DocumentDetails:
     cso = session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.number == number))
     assert cso is not None
     fields = (
-        ("Date", figures.date.isoformat()), ("Status", figures.status),
-        ("Bill to", cso.billing_name), ("Ship to", cso.shipping_name),
-        ("Billing address", _address(cso.billing_address)), ("Shipping address", _address(cso.shipping_address)),
-        ("Global discount", f"{cso.global_discount}%"), ("Notes", cso.notes or ""),
+        ("Date", figures.date.isoformat()),
+        ("Status", figures.status),
+        ("Bill to", cso.billing_name),
+        ("Ship to", cso.shipping_name),
+        ("Billing address", _address(cso.billing_address)),
+        ("Shipping address", _address(cso.shipping_address)),
+        ("Global discount", f"{cso.global_discount}%"),
+        ("Notes", cso.notes or ""),
     )
     rows = tuple(
-        (str(ln.line_no), ln.sku, ln.description, str(ln.qty), _money(ln.price), f"{ln.discount}",
-         str(ln.assigned), str(ln.sold), str(ln.not_yet_sold), str(ln.unassigned), str(ln.covered),
-         ", ".join(f"{code} {a}/{s}" for code, (a, s) in sorted(ln.by_store.items())))
+        (
+            str(ln.line_no),
+            ln.sku,
+            ln.description,
+            str(ln.qty),
+            _money(ln.price),
+            f"{ln.discount}",
+            str(ln.assigned),
+            str(ln.sold),
+            str(ln.not_yet_sold),
+            str(ln.unassigned),
+            str(ln.covered),
+            ", ".join(f"{code} {a}/{s}" for code, (a, s) in sorted(ln.by_store.items())),
+        )
         for ln in figures.lines
     )
     return DocumentDetails(
-        kind="cso", number=number, title=f"Corporate Sale Order {number}", fields=fields,
-        columns=("Line", "SKU", "Description", "Ordered", "Price", "Disc. %", "Assigned", "Sold", "Not yet sold",
-                 "Unassigned", "On PO", "By store (assigned/sold)"),
+        kind="cso",
+        number=number,
+        title=f"Corporate Sale Order {number}",
+        fields=fields,
+        columns=(
+            "Line",
+            "SKU",
+            "Description",
+            "Ordered",
+            "Price",
+            "Disc. %",
+            "Assigned",
+            "Sold",
+            "Not yet sold",
+            "Unassigned",
+            "On PO",
+            "By store (assigned/sold)",
+        ),
         numeric=(True, False, False, True, True, True, True, True, True, True, True, False),
         rows=rows,
-        totals=(("Total", _money(figures.total)), ("Deposit", _money(figures.deposit)),
-                ("Deposit on sale orders", _money(figures.deposit_allocated))),
+        totals=(
+            ("Total", _money(figures.total)),
+            ("Deposit", _money(figures.deposit)),
+            ("Deposit on sale orders", _money(figures.deposit_allocated)),
+        ),
     )
 
 
@@ -104,7 +137,8 @@ def _so(session: Session, number: int) -> DocumentDetails:
         raise NotFoundError(f"Sale order {number} does not exist.")
     cso = so.corporate_order
     fields = (
-        ("Date", so.date.isoformat()), ("Status", so.status),
+        ("Date", so.date.isoformat()),
+        ("Status", so.status),
         ("Store", f"{so.location.code} — {so.location.name}"),
         ("Corporate sale order", str(cso.number) if cso else ""),
         ("Bill to", cso.billing_name if cso else (so.billing_customer.name if so.billing_customer else "")),
@@ -113,20 +147,33 @@ def _so(session: Session, number: int) -> DocumentDetails:
         ("Note", so.note or ""),
     )
     lines = session.execute(
-        select(SaleOrderLine, CsoLine.line_no).outerjoin(CsoLine, CsoLine.id == SaleOrderLine.cso_line_id)
-        .where(SaleOrderLine.so_id == so.id).order_by(SaleOrderLine.line_no)
+        select(SaleOrderLine, CsoLine.line_no)
+        .outerjoin(CsoLine, CsoLine.id == SaleOrderLine.cso_line_id)
+        .where(SaleOrderLine.so_id == so.id)
+        .order_by(SaleOrderLine.line_no)
     ).all()
     rows = tuple(
-        (str(ln.line_no), ln.item.sku, ln.item.description, str(ln.qty), str(ln.sold), str(ln.qty - ln.sold),
-         _money(ln.price), f"{ln.discount}", _money(line_amount(ln.qty, ln.price, ln.discount)),
-         str(cso_line) if cso_line is not None else "")
+        (
+            str(ln.line_no),
+            ln.item.sku,
+            ln.item.description,
+            str(ln.qty),
+            str(ln.sold),
+            str(ln.qty - ln.sold),
+            _money(ln.price),
+            f"{ln.discount}",
+            _money(line_amount(ln.qty, ln.price, ln.discount)),
+            str(cso_line) if cso_line is not None else "",
+        )
         for ln, cso_line in lines
     )
     totals = order_totals(((ln.qty, ln.price, ln.discount) for ln, _ in lines), so.global_discount)
     return DocumentDetails(
-        kind="so", number=number, title=f"Sale Order {number}", fields=fields,
-        columns=("Line", "SKU", "Description", "Qty", "Sold", "Not yet sold", "Price", "Disc. %", "Amount",
-                 "CSO line"),
+        kind="so",
+        number=number,
+        title=f"Sale Order {number}",
+        fields=fields,
+        columns=("Line", "SKU", "Description", "Qty", "Sold", "Not yet sold", "Price", "Disc. %", "Amount", "CSO line"),
         numeric=(True, False, False, True, True, True, True, True, True, True),
         rows=rows,
         totals=(("Subtotal", _money(totals.subtotal)),)
@@ -142,27 +189,43 @@ def _po(session: Session, number: int) -> DocumentDetails:
         raise NotFoundError(f"Purchase order {number} does not exist.")
     location = session.get(Location, po.location_id)
     fields = (
-        ("Date", po.date.isoformat()), ("Status", po.status),
+        ("Date", po.date.isoformat()),
+        ("Status", po.status),
         ("Vendor", f"{po.vendor.code} — {po.vendor.name}"),
         ("Ship to", f"{location.code} — {location.name}" if location else ""),
         ("Delivery date", po.delivery_date.isoformat() if po.delivery_date else ""),
         ("Cancel date", po.cancel_date.isoformat() if po.cancel_date else ""),
         ("Note", po.note or ""),
     )
-    covers = dict(session.execute(
-        select(PoCoverage.po_line_id, func.sum(PoCoverage.qty))
-        .join(PurchaseOrderLine, PurchaseOrderLine.id == PoCoverage.po_line_id)
-        .where(PurchaseOrderLine.po_id == po.id).group_by(PoCoverage.po_line_id)
-    ).all())
+    covers = dict(
+        session.execute(
+            select(PoCoverage.po_line_id, func.sum(PoCoverage.qty))
+            .join(PurchaseOrderLine, PurchaseOrderLine.id == PoCoverage.po_line_id)
+            .where(PurchaseOrderLine.po_id == po.id)
+            .group_by(PoCoverage.po_line_id)
+        ).all()
+    )
     rows = tuple(
-        (str(ln.line_no), ln.item.sku, ln.item.description, str(ln.qty), str(ln.received),
-         _money(ln.cost), _money(line_amount(ln.qty, ln.cost, Decimal(0))), str(int(covers.get(ln.id, 0))))
+        (
+            str(ln.line_no),
+            ln.item.sku,
+            ln.item.description,
+            str(ln.qty),
+            str(ln.received),
+            _money(ln.cost),
+            _money(line_amount(ln.qty, ln.cost, Decimal(0))),
+            str(int(covers.get(ln.id, 0))),
+        )
         for ln in po.lines
     )
     total = sum((line_amount(ln.qty, ln.cost, Decimal(0)) for ln in po.lines), Decimal("0.00"))
     return DocumentDetails(
-        kind="po", number=number, title=f"Purchase Order {number}", fields=fields,
+        kind="po",
+        number=number,
+        title=f"Purchase Order {number}",
+        fields=fields,
         columns=("Line", "SKU", "Description", "Qty", "Received", "Cost", "Amount", "For CSOs"),
         numeric=(True, False, False, True, True, True, True, True),
-        rows=rows, totals=(("Total", _money(total)),),
+        rows=rows,
+        totals=(("Total", _money(total)),),
     )

@@ -164,13 +164,19 @@ class _ListQuery:
 
 
 def _so_joins(query: AnySelect) -> AnySelect:
-    return query.select_from(SaleOrder).join(_LOCATION, _LOCATION.id == SaleOrder.location_id).outerjoin(
-        _SO_CSO, _SO_CSO.id == SaleOrder.cso_id)
+    return (
+        query.select_from(SaleOrder)
+        .join(_LOCATION, _LOCATION.id == SaleOrder.location_id)
+        .outerjoin(_SO_CSO, _SO_CSO.id == SaleOrder.cso_id)
+    )
 
 
 def _po_joins(query: AnySelect) -> AnySelect:
-    return query.select_from(PurchaseOrder).join(Vendor, Vendor.id == PurchaseOrder.vendor_id).join(
-        _LOCATION, _LOCATION.id == PurchaseOrder.location_id)
+    return (
+        query.select_from(PurchaseOrder)
+        .join(Vendor, Vendor.id == PurchaseOrder.vendor_id)
+        .join(_LOCATION, _LOCATION.id == PurchaseOrder.location_id)
+    )
 
 
 def _cso_joins(query: AnySelect) -> AnySelect:
@@ -180,82 +186,173 @@ def _cso_joins(query: AnySelect) -> AnySelect:
 def _cso_rows(ids: list[int]) -> AnySelect:
     units = select(func.coalesce(func.sum(CsoLine.qty), 0)).where(CsoLine.cso_id == CorporateSaleOrder.id)
     figures = assigned_and_sold(SaleOrder.cso_id).where(SaleOrder.cso_id.in_(ids)).subquery()
-    return select(
-        CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.date, CorporateSaleOrder.billing_name,
-        CorporateSaleOrder.status, units.scalar_subquery(), func.coalesce(figures.c.assigned, 0),
-        func.coalesce(figures.c.sold, 0),
-    ).outerjoin(figures, figures.c.cso_id == CorporateSaleOrder.id).where(CorporateSaleOrder.id.in_(ids))
+    return (
+        select(
+            CorporateSaleOrder.id,
+            CorporateSaleOrder.number,
+            CorporateSaleOrder.date,
+            CorporateSaleOrder.billing_name,
+            CorporateSaleOrder.status,
+            units.scalar_subquery(),
+            func.coalesce(figures.c.assigned, 0),
+            func.coalesce(figures.c.sold, 0),
+        )
+        .outerjoin(figures, figures.c.cso_id == CorporateSaleOrder.id)
+        .where(CorporateSaleOrder.id.in_(ids))
+    )
 
 
 def _so_rows(ids: list[int]) -> AnySelect:
     lines = select(func.coalesce(func.sum(SaleOrderLine.qty), 0)).where(SaleOrderLine.so_id == SaleOrder.id)
     sold = select(func.coalesce(func.sum(SaleOrderLine.sold), 0)).where(SaleOrderLine.so_id == SaleOrder.id)
     return _so_joins(
-        select(SaleOrder.id, SaleOrder.number, SaleOrder.date, _LOCATION.code, _SO_CSO.number,
-               func.coalesce(_SO_CSO.billing_name, ""), SaleOrder.status, lines.scalar_subquery(),
-               sold.scalar_subquery())
+        select(
+            SaleOrder.id,
+            SaleOrder.number,
+            SaleOrder.date,
+            _LOCATION.code,
+            _SO_CSO.number,
+            func.coalesce(_SO_CSO.billing_name, ""),
+            SaleOrder.status,
+            lines.scalar_subquery(),
+            sold.scalar_subquery(),
+        )
     ).where(SaleOrder.id.in_(ids))
 
 
 def _po_rows(ids: list[int]) -> AnySelect:
     units = select(func.coalesce(func.sum(PurchaseOrderLine.qty), 0)).where(PurchaseOrderLine.po_id == PurchaseOrder.id)
     received = select(func.coalesce(func.sum(PurchaseOrderLine.received), 0)).where(
-        PurchaseOrderLine.po_id == PurchaseOrder.id)
+        PurchaseOrderLine.po_id == PurchaseOrder.id
+    )
     return _po_joins(
-        select(PurchaseOrder.id, PurchaseOrder.number, PurchaseOrder.date, Vendor.name, _LOCATION.code,
-               PurchaseOrder.delivery_date, PurchaseOrder.cancel_date, PurchaseOrder.status,
-               units.scalar_subquery(), received.scalar_subquery())
+        select(
+            PurchaseOrder.id,
+            PurchaseOrder.number,
+            PurchaseOrder.date,
+            Vendor.name,
+            _LOCATION.code,
+            PurchaseOrder.delivery_date,
+            PurchaseOrder.cancel_date,
+            PurchaseOrder.status,
+            units.scalar_subquery(),
+            received.scalar_subquery(),
+        )
     ).where(PurchaseOrder.id.in_(ids))
 
 
 _QUERIES: dict[str, _ListQuery] = {
     "cso": _ListQuery(
-        table=CorporateSaleOrder, row_type=CsoRow, party=CorporateSaleOrder.billing_name, join=_cso_joins,
+        table=CorporateSaleOrder,
+        row_type=CsoRow,
+        party=CorporateSaleOrder.billing_name,
+        join=_cso_joins,
         rows=_cso_rows,
-        sort={"number": CorporateSaleOrder.number, "date": CorporateSaleOrder.date,
-              "customer": CorporateSaleOrder.billing_name, "status": CorporateSaleOrder.status},
+        sort={
+            "number": CorporateSaleOrder.number,
+            "date": CorporateSaleOrder.date,
+            "customer": CorporateSaleOrder.billing_name,
+            "status": CorporateSaleOrder.status,
+        },
     ),
     "so": _ListQuery(
-        table=SaleOrder, row_type=SoRow, party=_SO_CSO.billing_name, join=_so_joins, rows=_so_rows, has_store=True,
-        sort={"number": SaleOrder.number, "date": SaleOrder.date, "store": _LOCATION.code,
-              "corporate_order": _SO_CSO.number, "customer": _SO_CSO.billing_name, "status": SaleOrder.status},
+        table=SaleOrder,
+        row_type=SoRow,
+        party=_SO_CSO.billing_name,
+        join=_so_joins,
+        rows=_so_rows,
+        has_store=True,
+        sort={
+            "number": SaleOrder.number,
+            "date": SaleOrder.date,
+            "store": _LOCATION.code,
+            "corporate_order": _SO_CSO.number,
+            "customer": _SO_CSO.billing_name,
+            "status": SaleOrder.status,
+        },
     ),
     "po": _ListQuery(
-        table=PurchaseOrder, row_type=PoRow, party=Vendor.name, join=_po_joins, rows=_po_rows, has_store=True,
-        sort={"number": PurchaseOrder.number, "date": PurchaseOrder.date, "vendor": Vendor.name,
-              "store": _LOCATION.code, "delivery": PurchaseOrder.delivery_date, "cancel": PurchaseOrder.cancel_date,
-              "status": PurchaseOrder.status},
+        table=PurchaseOrder,
+        row_type=PoRow,
+        party=Vendor.name,
+        join=_po_joins,
+        rows=_po_rows,
+        has_store=True,
+        sort={
+            "number": PurchaseOrder.number,
+            "date": PurchaseOrder.date,
+            "vendor": Vendor.name,
+            "store": _LOCATION.code,
+            "delivery": PurchaseOrder.delivery_date,
+            "cancel": PurchaseOrder.cancel_date,
+            "status": PurchaseOrder.status,
+        },
     ),
 }
 
 
 def _columns(kind: str, *columns: tuple[str, str] | tuple[str, str, bool]) -> tuple[ListColumn, ...]:
     """Columns of list `kind` from (title, attr[, numeric]); sortable where the list's query can order by it."""
-    return tuple(ListColumn(title, attr, sortable=attr in _QUERIES[kind].sort, numeric=bool(rest and rest[0]))
-                 for title, attr, *rest in columns)
+    return tuple(
+        ListColumn(title, attr, sortable=attr in _QUERIES[kind].sort, numeric=bool(rest and rest[0]))
+        for title, attr, *rest in columns
+    )
 
 
 DOCUMENT_LISTS: dict[str, DocumentList] = {
     "cso": DocumentList(
-        kind="cso", title="Corporate Sale Orders",
-        columns=_columns("cso", ("Number", "number", True), ("Date", "date"), ("Customer", "customer"),
-                         ("Status", "status"), ("Units", "units", True), ("Assigned", "assigned", True),
-                         ("Sold", "sold", True)),
-        statuses=tuple(s.value for s in CsoStatus), party_label="Customer", has_store=False,
+        kind="cso",
+        title="Corporate Sale Orders",
+        columns=_columns(
+            "cso",
+            ("Number", "number", True),
+            ("Date", "date"),
+            ("Customer", "customer"),
+            ("Status", "status"),
+            ("Units", "units", True),
+            ("Assigned", "assigned", True),
+            ("Sold", "sold", True),
+        ),
+        statuses=tuple(s.value for s in CsoStatus),
+        party_label="Customer",
+        has_store=False,
     ),
     "so": DocumentList(
-        kind="so", title="Sale Orders",
-        columns=_columns("so", ("Number", "number", True), ("Date", "date"), ("Store", "store"),
-                         ("Corporate SO", "corporate_order", True), ("Customer", "customer"), ("Status", "status"),
-                         ("Units", "units", True), ("Sold", "sold", True)),
-        statuses=tuple(s.value for s in SoStatus), party_label="Customer", has_store=True,
+        kind="so",
+        title="Sale Orders",
+        columns=_columns(
+            "so",
+            ("Number", "number", True),
+            ("Date", "date"),
+            ("Store", "store"),
+            ("Corporate SO", "corporate_order", True),
+            ("Customer", "customer"),
+            ("Status", "status"),
+            ("Units", "units", True),
+            ("Sold", "sold", True),
+        ),
+        statuses=tuple(s.value for s in SoStatus),
+        party_label="Customer",
+        has_store=True,
     ),
     "po": DocumentList(
-        kind="po", title="Purchase Orders",
-        columns=_columns("po", ("Number", "number", True), ("Date", "date"), ("Vendor", "vendor"),
-                         ("Ship to", "store"), ("Delivery", "delivery"), ("Cancel", "cancel"), ("Status", "status"),
-                         ("Units", "units", True), ("Received", "received", True)),
-        statuses=tuple(s.value for s in PoStatus), party_label="Vendor", has_store=True,
+        kind="po",
+        title="Purchase Orders",
+        columns=_columns(
+            "po",
+            ("Number", "number", True),
+            ("Date", "date"),
+            ("Vendor", "vendor"),
+            ("Ship to", "store"),
+            ("Delivery", "delivery"),
+            ("Cancel", "cancel"),
+            ("Status", "status"),
+            ("Units", "units", True),
+            ("Received", "received", True),
+        ),
+        statuses=tuple(s.value for s in PoStatus),
+        party_label="Vendor",
+        has_store=True,
     ),
 }
 """Every browser's list, by kind ("cso", "so", "po")."""
@@ -274,8 +371,9 @@ def count_documents(uow: UnitOfWork, kind: str, flt: BrowserFilter) -> int:
     return int(uow.session.scalar(query.join(select(func.count(query.table.id))).where(*query.conditions(flt))) or 0)
 
 
-def document_page(uow: UnitOfWork, kind: str, flt: BrowserFilter, sort: str, descending: bool, offset: int,
-                  limit: int) -> list[DocumentRow]:
+def document_page(
+    uow: UnitOfWork, kind: str, flt: BrowserFilter, sort: str, descending: bool, offset: int, limit: int
+) -> list[DocumentRow]:
     """One page of the documents of `kind` matching `flt`: rows `offset` to `offset + limit - 1` in the order asked.
 
     `sort` is the `attr` of a sortable column of `DOCUMENT_LISTS[kind]` (any other value sorts by number);

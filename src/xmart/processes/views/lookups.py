@@ -41,7 +41,8 @@ def list_locations(uow: UnitOfWork, active_only: bool = False) -> list[LocationR
 def find_cso(uow: UnitOfWork, number: int) -> CsoRef | None:
     """The corporate sale order numbered `number`, or None when there is none."""
     row = uow.session.execute(
-        select(CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.status)
-        .where(CorporateSaleOrder.number == number)).first()
+        select(CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.status).where(
+            CorporateSaleOrder.number == number
+        )
+    ).first()
     return None if row is None else CsoRef(row.id, row.number, row.status)
-

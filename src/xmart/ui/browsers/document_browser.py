@@ -145,8 +145,9 @@ class DocumentBrowser(QWidget):
         row = self.ui.tableView.currentIndex().row()
         return self.model.row(row) if 0 <= row < self.model.rowCount() else None
 
-    def add_row_action(self, name: str, text: str, tip: str, slot: Callable[[Any], object],
-                       enabled: Callable[[Any], bool]) -> QAction:
+    def add_row_action(
+        self, name: str, text: str, tip: str, slot: Callable[[Any], object], enabled: Callable[[Any], bool]
+    ) -> QAction:
         """An action on the current row: a button beside Open and a context-menu entry."""
         action = QAction(text, self)
         action.setObjectName(name)

@@ -49,10 +49,16 @@ class CustomerDialog(QDialog):
         """The fields as typed."""
         u = self.ui
         return CustomerParams(
-            name=u.nameEdit.text().strip(), number=u.numberEdit.text().strip(), company=u.companyEdit.text().strip(),
-            email=u.emailEdit.text().strip(), phone=u.phoneEdit.text().strip(), notes=u.notesEdit.toPlainText(),
-            billing_address=u.billingBox.value(), shipping_address=u.shippingBox.value(),
-            shipping_same_as_billing=u.sameCheck.isChecked())
+            name=u.nameEdit.text().strip(),
+            number=u.numberEdit.text().strip(),
+            company=u.companyEdit.text().strip(),
+            email=u.emailEdit.text().strip(),
+            phone=u.phoneEdit.text().strip(),
+            notes=u.notesEdit.toPlainText(),
+            billing_address=u.billingBox.value(),
+            shipping_address=u.shippingBox.value(),
+            shipping_same_as_billing=u.sameCheck.isChecked(),
+        )
 
     def _accept_if_valid(self) -> None:
         try:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QTableWidgetItem, QWidget
 
@@ -87,11 +85,8 @@ class OrderSettingsDialog(QDialog):
             if self.kind == "channels":
                 out.append(ChannelRow(row_id, text(r, 0), checked(r, 1)))
             elif self.kind == "salesmen":
-                rate = text(r, 2).strip() or "0"
-                # a rate that is not a number goes to the service as typed: parse_rate refuses it with the reason
-                out.append(SalesmanRow(row_id, text(r, 0), text(r, 1),
-                                       Decimal(rate) if _is_number(rate) else rate,  # type: ignore[arg-type]
-                                       checked(r, 3)))
+                rate = text(r, 2).strip() or "0"  # read (or refused with the reason) by the service's parse_rate
+                out.append(SalesmanRow(row_id, text(r, 0), text(r, 1), rate, checked(r, 3)))
             else:
                 out.append(CustomFieldRow(row_id, text(r, 0), table.cellWidget(r, 1).currentText(), checked(r, 2)))
         return out
@@ -104,11 +99,3 @@ class OrderSettingsDialog(QDialog):
             return dialog.rows() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
-
-
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return True

@@ -39,9 +39,16 @@ class SmtpSettingsDialog(QDialog):
     def params(self) -> SmtpParams:
         """The fields as typed."""
         u = self.ui
-        return SmtpParams(SmtpSettings(u.hostEdit.text().strip(), u.portSpin.value(), u.starttlsCheck.isChecked(),
-                                       u.userEdit.text().strip(), u.senderEdit.text().strip()),
-                          u.passwordEdit.text() or None)
+        return SmtpParams(
+            SmtpSettings(
+                u.hostEdit.text().strip(),
+                u.portSpin.value(),
+                u.starttlsCheck.isChecked(),
+                u.userEdit.text().strip(),
+                u.senderEdit.text().strip(),
+            ),
+            u.passwordEdit.text() or None,
+        )
 
     def _accept_if_valid(self) -> None:
         s = self.params().settings

@@ -27,8 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 class DocumentTableModel(QAbstractTableModel):
     """Rows of one document type; `fetchMore` loads the next page when the view scrolls near the end."""
 
-    def __init__(self, engine: Engine, source: DocumentList, parent: QObject | None = None,
-                 page_size: int = PAGE_SIZE):
+    def __init__(self, engine: Engine, source: DocumentList, parent: QObject | None = None, page_size: int = PAGE_SIZE):
         super().__init__(parent)
         self.engine = engine
         self.source = source

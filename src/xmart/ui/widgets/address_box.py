@@ -23,8 +23,14 @@ class AddressBox(QWidget):
 
     def _edits(self):
         u = self.ui
-        return {"line1": u.line1Edit, "line2": u.line2Edit, "city": u.cityEdit, "region": u.regionEdit,
-                "postal_code": u.postalCodeEdit, "country": u.countryEdit}
+        return {
+            "line1": u.line1Edit,
+            "line2": u.line2Edit,
+            "city": u.cityEdit,
+            "region": u.regionEdit,
+            "postal_code": u.postalCodeEdit,
+            "country": u.countryEdit,
+        }
 
     def value(self) -> Address:
         """The address typed in."""

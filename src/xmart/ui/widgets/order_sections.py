@@ -120,11 +120,16 @@ class SetupSection(QWidget):
             text = editor.currentText() if isinstance(editor, QComboBox) else _line_edit(editor).text()
             if text.strip():
                 values.append((field_id, text.strip()))
-        return (self.ui.channelCombo.currentData(), self.ui.salesmanCombo.currentData(), tuple(values),
-                self.ui.notesEdit.toPlainText())
+        return (
+            self.ui.channelCombo.currentData(),
+            self.ui.salesmanCombo.currentData(),
+            tuple(values),
+            self.ui.notesEdit.toPlainText(),
+        )
 
-    def set_value(self, channel_id: int | None, salesman_id: int | None, custom: tuple[tuple[int, str], ...],
-                  notes: str) -> None:
+    def set_value(
+        self, channel_id: int | None, salesman_id: int | None, custom: tuple[tuple[int, str], ...], notes: str
+    ) -> None:
         """Show stored setup values."""
         _select_data(self.ui.channelCombo, channel_id)
         _select_data(self.ui.salesmanCombo, salesman_id)
@@ -151,9 +156,12 @@ class _EnterFilter(QObject):
         self.callback = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
             self.callback()
             return True
         return False
@@ -161,9 +169,11 @@ class _EnterFilter(QObject):
 
 def _line_columns() -> list[Column[tuple[int, LineParams]]]:
     return [
-        Column("#", lambda r: str(r[0])), Column("SKU", lambda r: r[1].sku),
+        Column("#", lambda r: str(r[0])),
+        Column("SKU", lambda r: r[1].sku),
         Column("Description", lambda r: r[1].description),
-        Column("Qty", lambda r: str(r[1].qty), True), Column("Price", lambda r: format_money(r[1].price), True),
+        Column("Qty", lambda r: str(r[1].qty), True),
+        Column("Price", lambda r: format_money(r[1].price), True),
         Column("Disc. %", lambda r: format_percent(r[1].discount) if r[1].discount else "", True),
         Column("Amount", lambda r: format_money(line_amount(r[1].qty, r[1].price, r[1].discount)), True),
     ]
@@ -200,8 +210,7 @@ class ItemsSection(QWidget):
             widget.installEventFilter(self.enter)
         self.ui.addButton.clicked.connect(self.add_line)
         self.ui.removeButton.clicked.connect(self.remove_line)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.ui.table, self.remove_line,
-                  Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.ui.table, self.remove_line, Qt.ShortcutContext.WidgetShortcut)
         self.ui.globalSpin.valueChanged.connect(self._refresh)
         self._refresh()
 
@@ -226,8 +235,11 @@ class ItemsSection(QWidget):
         exact = [i for i in found if i.sku.lower() == text.lower()]
         item = exact[0] if exact else (found[0] if len(found) == 1 else None)
         if item is None:
-            reason = "Type a SKU or part of a description." if not text else (
-                f"No item matches '{text}'." if not found else f"{len(found)} items match '{text}': pick one.")
+            reason = (
+                "Type a SKU or part of a description."
+                if not text
+                else (f"No item matches '{text}'." if not found else f"{len(found)} items match '{text}': pick one.")
+            )
             show_field_error(self.ui.itemLabel, reason)
             self.current = None
             return None
@@ -297,8 +309,10 @@ PAYMENT_KINDS = (("Card", "card"), ("Cash", "cash"), ("Check", "check"), ("Other
 
 def _payment_columns() -> list[Column[PaymentParams]]:
     return [
-        Column("Type", lambda p: p.kind.title()), Column("Card", lambda p: p.masked_card),
-        Column("Brand", lambda p: p.card_brand or ""), Column("Expiry", lambda p: p.card_expiry or ""),
+        Column("Type", lambda p: p.kind.title()),
+        Column("Card", lambda p: p.masked_card),
+        Column("Brand", lambda p: p.card_brand or ""),
+        Column("Expiry", lambda p: p.card_expiry or ""),
         Column("Authorization / reference", lambda p: p.authorization or ""),
         Column("Amount", lambda p: format_money(p.amount), True),
     ]
@@ -344,9 +358,13 @@ class PaymentSection(QWidget):
         try:
             if kind == "card":
                 vault = self.vault_factory() if self.vault_factory else None
-                # card_payment parses the amount text (parse_money) after checking the card; its annotation says Decimal
-                payment = card_payment(self.ui.amountEdit.text() or "0", self.ui.cardEdit.text(),  # type: ignore[arg-type]
-                                       self.ui.expiryEdit.text(), authorization=self.ui.authEdit.text(), vault=vault)
+                payment = card_payment(
+                    self.ui.amountEdit.text() or "0",
+                    self.ui.cardEdit.text(),
+                    self.ui.expiryEdit.text(),
+                    authorization=self.ui.authEdit.text(),
+                    vault=vault,
+                )
             else:
                 payment = other_payment(kind, self.ui.amountEdit.text() or "0", self.ui.authEdit.text())
         except XmartError as exc:
