@@ -10,10 +10,12 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from tests.support.db import load, snapshot
 from tests.support.scenarios import scenario
@@ -80,16 +82,13 @@ def test_two_processes_at_once_never_assign_a_unit_twice(engine, db_url, tmp_pat
     assert all(qty <= 3 for _, qty in per_line)
 
 
-def test_a_run_that_cannot_get_the_lock_stops_clearly_and_writes_nothing(db_url, monkeypatch):
-    monkeypatch.setattr(db_module, "LOCK_WAIT_SECONDS", 1)
-    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 1000)
-    first, second = make_engine(db_url), make_engine(db_url)
-    load(first, scenario({"S01": {"A": (3, 0)}}, [{"lines": [("A", 1)]}]))
-    before = snapshot(first)
+@contextmanager
+def another_run_holding_the_lock(engine: Engine) -> Iterator[None]:
+    """While the block runs, another thread (another workstation) holds PROCESS_LOCK on `engine`."""
     holding, release = threading.Event(), threading.Event()
 
-    def hold():
-        with UnitOfWork(first) as uow, uow.exclusive(PROCESS_LOCK):
+    def hold() -> None:
+        with UnitOfWork(engine) as uow, uow.exclusive(PROCESS_LOCK):
             holding.set()
             release.wait(10)
 
@@ -97,14 +96,24 @@ def test_a_run_that_cannot_get_the_lock_stops_clearly_and_writes_nothing(db_url,
     holder.start()
     try:
         assert holding.wait(10)
+        yield
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_a_run_that_cannot_get_the_lock_stops_clearly_and_writes_nothing(db_url, monkeypatch):
+    monkeypatch.setattr(db_module, "LOCK_WAIT_SECONDS", 1)
+    monkeypatch.setattr(db_module, "SQLITE_BUSY_TIMEOUT_MS", 1000)
+    first, second = make_engine(db_url), make_engine(db_url)
+    load(first, scenario({"S01": {"A": (3, 0)}}, [{"lines": [("A", 1)]}]))
+    before = snapshot(first)
+    with another_run_holding_the_lock(first):
         started = time.monotonic()
         with pytest.raises(ProcessBusyError, match="Another run is in progress"):
             with UnitOfWork(second) as uow:
                 assign_orders(AssignParams(range=CsoRange.by_number(1, 9)), uow)
         assert 0.5 < time.monotonic() - started < 10
-    finally:
-        release.set()
-        holder.join()
     assert snapshot(first) == before
     first.dispose()
     second.dispose()
@@ -133,22 +142,8 @@ def test_every_process_takes_the_process_lock_itself(db_url, monkeypatch, proces
         "receive": lambda uow: receive(uow, 1),
         "invoice": lambda uow: invoice(uow, 1, "A", 1),
     }
-    holding, release = threading.Event(), threading.Event()
-
-    def hold():
-        with UnitOfWork(first) as uow, uow.exclusive(PROCESS_LOCK):
-            holding.set()
-            release.wait(10)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert holding.wait(10)
-        with pytest.raises(ProcessBusyError, match="Another run is in progress"):
-            with UnitOfWork(second) as uow:
-                runs[process](uow)
-    finally:
-        release.set()
-        holder.join()
+    with another_run_holding_the_lock(first), pytest.raises(ProcessBusyError, match="Another run is in progress"):
+        with UnitOfWork(second) as uow:
+            runs[process](uow)
     first.dispose()
     second.dispose()
