@@ -151,7 +151,7 @@ def entry_demo(ctx, sections) -> None:
         found = sections.find_items(text)
         if found:
             items.ui.skuEdit.setText(found[0].sku)
-            items.ui.qtySpin.setValue(2)
+            items.ui.qtyEdit.setText("2")
             items.add_line()
     sections.payment.set_value((other_payment("cash", "20.00"),))
     sections.shipping.ui.methodCombo.setCurrentText("UPS Ground")

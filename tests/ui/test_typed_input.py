@@ -5,8 +5,10 @@ back from what the dialog returns from `ask()`."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import click, type_over, when_modal
@@ -247,3 +249,109 @@ def test_no_last_run_button_before_any_run(qtbot):
 
     _ask_assign(qtbot, driver)
     assert seen == [False]
+
+
+# --- fault 2: typed numbers in order entry (the sections the Order Manager and the SOI share) --------
+
+
+@pytest.fixture
+def soi(ui_engine, settings, qtbot):
+    """The Sales Order Interface of a main window on the order-entry data set."""
+    from tests.support.orders import load_orders_data
+    from xmart.ui.context import make_context
+    from xmart.ui.main_window import MainWindow
+
+    load_orders_data(ui_engine)
+    ctx = make_context(ui_engine, settings)
+    ctx.today = lambda: TODAY  # type: ignore[method-assign]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.orders.sales_order_interface()
+    screen.activateWindow()
+    yield screen
+    ctx.tasks.wait_for_all()
+
+
+def _entry_row(qtbot, items, sku: str, *tabbed: str) -> None:
+    """Type the SKU directly, then each value in `tabbed` after a Tab (qty, price, discount), then Enter."""
+    qtbot.mouseClick(items.ui.skuEdit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(items.ui.skuEdit, sku)
+    widget = items.ui.skuEdit
+    for text in tabbed:
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = items.window().focusWidget()
+        if text:
+            qtbot.keyClicks(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_typed_price_is_taken(soi, qtbot):
+    items = soi.ui.itemsSection
+    _entry_row(qtbot, items, "A100", "", "40.00")
+    assert [(ln.sku, ln.qty, ln.price) for ln in items.lines] == [("A100", 1, Decimal("40.00"))]
+    _entry_row(qtbot, items, "B200", "3")  # no price typed: the list price
+    assert (items.lines[1].qty, items.lines[1].price) == (3, Decimal("9.50"))
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "words"),
+    [
+        ("discountEdit", "150", "Disc. %"),
+        ("discountEdit", "12.345", "Disc. %"),
+        ("discountEdit", "ten", "Disc. %"),
+        ("qtyEdit", "1.5", "Qty"),
+        ("qtyEdit", "0", "Qty"),
+        ("priceEdit", "40.001", "Price"),
+        ("priceEdit", "-3", "Price"),
+    ],
+)
+def test_a_bad_number_in_the_entry_row_is_refused_with_a_message(soi, qtbot, field, typed, words):
+    items = soi.ui.itemsSection
+    order = ["qtyEdit", "priceEdit", "discountEdit"]
+    values = ["" for _ in order]
+    values[order.index(field)] = typed
+    _entry_row(qtbot, items, "A100", *values[: order.index(field) + 1])
+    assert items.lines == []
+    editor = getattr(items.ui, field)
+    assert editor.text() == typed  # kept as typed, never replaced
+    assert words in _shown(items.ui.itemLabel)
+    assert items.window().focusWidget() is editor
+
+
+def test_a_large_quantity_is_taken_as_typed(soi, qtbot):
+    items = soi.ui.itemsSection
+    _entry_row(qtbot, items, "A100", "150000")
+    assert items.lines[0].qty == 150000
+
+
+def test_global_discount_shipping_cost_and_payment_amount_are_taken_or_refused(soi, qtbot):
+    items, shipping, payment = soi.ui.itemsSection, soi.ui.shippingSection, soi.ui.paymentSection
+    _entry_row(qtbot, items, "A100", "2")
+    type_over(qtbot, items.ui.globalEdit, "150")
+    assert items.ui.globalEdit.text() == "150" and "Global discount %" in _shown(items.ui.globalError)
+    type_over(qtbot, items.ui.globalEdit, "12.5")
+    assert _shown(items.ui.globalError) == "" and items.global_discount() == Decimal("12.50")
+    type_over(qtbot, shipping.ui.costEdit, "7.505")
+    assert shipping.ui.costEdit.text() == "7.505" and "cost" in _shown(shipping.ui.costError)
+    type_over(qtbot, shipping.ui.costEdit, "7.50")
+    assert _shown(shipping.ui.costError) == "" and shipping.cost() == Decimal("7.50")
+    payment.ui.kindCombo.setCurrentText("Cash")
+    type_over(qtbot, payment.ui.amountEdit, "12.345", leave=False)
+    click(qtbot, payment.ui.addButton)
+    assert payment.payments == [] and payment.ui.amountEdit.text() == "12.345"
+    assert _shown(payment.ui.errorLabel)
+    type_over(qtbot, payment.ui.amountEdit, "1,234.50", leave=False)
+    qtbot.keyClick(payment.ui.amountEdit, Qt.Key.Key_Return)
+    assert [p.amount for p in payment.payments] == [Decimal("1234.50")]
+
+
+def test_custom_date_field_shows_a_bad_date_beside_it(soi, qtbot):
+    setup = soi.ui.setupSection
+    editor = setup.custom_editor("Deliver after")
+    type_over(qtbot, editor, "2026-02-30")
+    field_id = next(fid for fid, (_kind, ed) in setup.custom_editors.items() if ed is editor)
+    assert editor.text() == "2026-02-30" and "2026-02-30" in _shown(setup.custom_errors[field_id])
+    type_over(qtbot, editor, "2027-01-20")
+    assert _shown(setup.custom_errors[field_id]) == ""
+    assert (field_id, "2027-01-20") in setup.value()[2]
