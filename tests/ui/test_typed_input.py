@@ -146,11 +146,11 @@ def test_browser_date_filter_takes_typed_dates_and_shows_bad_ones(ctx, qtbot):
     type_over(qtbot, browser.ui.toDate, "2026-11-31")
     browser.apply_filter()
     assert browser.ui.toDate.text() == "2026-11-31"
-    assert "2026-11-31" in _shown(browser.ui.dateError)
+    assert "2026-11-31" in _shown(browser.ui.filterError)
     assert browser.model.rowCount() == 1  # the last good filter stays; nothing is guessed
     type_over(qtbot, browser.ui.toDate, "")  # blank: any date
     browser.apply_filter()
-    assert _shown(browser.ui.dateError) == "" and browser.current_filter().date_to is None
+    assert _shown(browser.ui.filterError) == "" and browser.current_filter().date_to is None
 
 
 def test_commission_report_takes_typed_dates_and_refuses_bad_ones(ctx, qtbot):
@@ -355,3 +355,27 @@ def test_custom_date_field_shows_a_bad_date_beside_it(soi, qtbot):
     type_over(qtbot, editor, "2027-01-20")
     assert _shown(setup.custom_errors[field_id]) == ""
     assert (field_id, "2027-01-20") in setup.value()[2]
+
+
+def test_range_and_browser_numbers_are_refused_not_dropped(ctx, qtbot):
+    from xmart.processes.views.document_lists import DOCUMENT_LISTS
+    from xmart.ui.browsers.document_browser import DocumentBrowser
+    from xmart.ui.widgets.range_box import BY_NUMBER, RangeBox
+
+    box = RangeBox()
+    qtbot.addWidget(box)
+    box.set_mode(BY_NUMBER)
+    box.show()
+    type_over(qtbot, box.ui.firstNumber, "1001-")
+    type_over(qtbot, box.ui.lastNumber, "1003")
+    assert box.ui.firstNumber.text() == "1001-" and box.value() is None
+    assert "1001-" in box.problem()
+    browser = DocumentBrowser(ctx, DOCUMENT_LISTS["cso"])
+    qtbot.addWidget(browser)
+    browser.show()
+    type_over(qtbot, browser.ui.numberEdit, "10o2")
+    browser.apply_filter()
+    assert browser.ui.numberEdit.text() == "10o2" and "10o2" in _shown(browser.ui.filterError)
+    type_over(qtbot, browser.ui.numberEdit, "99999999999")
+    browser.apply_filter()
+    assert "larger" in _shown(browser.ui.filterError)

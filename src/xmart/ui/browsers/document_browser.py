@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIntValidator
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
 
 from xmart.processes.unit_of_work import UnitOfWork
@@ -20,6 +20,7 @@ from xmart.ui.context import AppContext
 from xmart.ui.generated.ui_browser import Ui_DocumentBrowser
 from xmart.ui.table_models.document_table_model import DocumentTableModel
 from xmart.ui.widgets.field_error import show_field_error
+from xmart.ui.widgets.range_box import number_problem
 
 FILTER_DELAY_MS = 250
 
@@ -72,11 +73,10 @@ class DocumentBrowser(QWidget):
 
     def _setup_filters(self) -> None:
         ui = self.ui
-        ui.numberEdit.setValidator(QIntValidator(0, 2_000_000_000, self))
         for edit, word in ((ui.fromDate, "from"), (ui.toDate, "to")):
             edit.setPlaceholderText(f"{word}: any date")
             edit.setClearButtonEnabled(True)
-        show_field_error(ui.dateError, None)
+        show_field_error(ui.filterError, None)
         ui.partyEdit.setPlaceholderText(self.source.party_label)
         ui.statusCombo.addItem("All statuses", None)
         for status in self.source.statuses:
@@ -113,17 +113,19 @@ class DocumentBrowser(QWidget):
         )
 
     def apply_filter(self) -> None:
-        """Show only the documents the filter bar asks for; a date that is not one is shown, not applied."""
+        """Show only the documents the filter bar asks for; a number or date that is not one is shown, not applied."""
         self._timer.stop()
-        reason = self.date_problem()
-        show_field_error(self.ui.dateError, reason)
+        reason = self.filter_problem()
+        show_field_error(self.ui.filterError, reason)
         if reason is None:
             self.model.set_filter(self.current_filter())
 
-    def date_problem(self) -> str | None:
-        """Why a typed filter date is refused (blank means any date), or None."""
-        return self.ui.fromDate.problem("'from' date", required=False) or self.ui.toDate.problem(
-            "'to' date", required=False
+    def filter_problem(self) -> str | None:
+        """Why a typed number or date of the filter bar is refused (blank means any), or None."""
+        return (
+            number_problem(self.ui.numberEdit.text(), "Number")
+            or self.ui.fromDate.problem("'from' date", required=False)
+            or self.ui.toDate.problem("'to' date", required=False)
         )
 
     def refresh(self) -> None:

@@ -76,11 +76,11 @@ class Ui_DocumentBrowser(object):
 
         self.layout.addLayout(self.filterLayout)
 
-        self.dateError = QLabel(DocumentBrowser)
-        self.dateError.setObjectName(u"dateError")
-        self.dateError.setWordWrap(True)
+        self.filterError = QLabel(DocumentBrowser)
+        self.filterError.setObjectName(u"filterError")
+        self.filterError.setWordWrap(True)
 
-        self.layout.addWidget(self.dateError)
+        self.layout.addWidget(self.filterError)
 
         self.tableView = QTableView(DocumentBrowser)
         self.tableView.setObjectName(u"tableView")
@@ -123,7 +123,7 @@ class Ui_DocumentBrowser(object):
         self.fromLabel.setText(QCoreApplication.translate("DocumentBrowser", u"From", None))
         self.toLabel.setText(QCoreApplication.translate("DocumentBrowser", u"to", None))
         self.partyEdit.setPlaceholderText(QCoreApplication.translate("DocumentBrowser", u"Customer", None))
-        self.dateError.setText("")
+        self.filterError.setText("")
         self.countLabel.setText("")
         self.openButton.setText(QCoreApplication.translate("DocumentBrowser", u"&Open", None))
         pass

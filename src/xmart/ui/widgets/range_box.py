@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QWidget
 
 from xmart.errors import InputError
@@ -15,6 +14,17 @@ from xmart.ui.widgets.field_error import show_field_error
 
 BY_DATE = "date"
 BY_NUMBER = "number"
+MAX_NUMBER = 2_147_483_647  # document numbers are 32-bit integers in the database
+
+
+def number_problem(text: str, what: str) -> str | None:
+    """Why `text` (typed into the field `what` names) is not a document number, or None (blank is None)."""
+    text = text.strip()
+    if text and not (text.isascii() and text.isdigit()):
+        return f"{what}: '{text}' is not a document number (digits only)."
+    if text and int(text) > MAX_NUMBER:
+        return f"{what}: {text} is larger than any document number."
+    return None
 
 
 class RangeBox(QWidget):
@@ -29,9 +39,7 @@ class RangeBox(QWidget):
         self.mode = BY_DATE
         for date_edit in (self.ui.firstDate, self.ui.lastDate):
             date_edit.changed.connect(self.changed)
-        validator = QIntValidator(1, 2_000_000_000, self)
-        for edit in (self.ui.firstNumber, self.ui.lastNumber):
-            edit.setValidator(validator)
+        for edit in (self.ui.firstNumber, self.ui.lastNumber):  # no validator: typed text is kept and judged
             edit.textChanged.connect(self.changed)
         show_field_error(self.ui.errorLabel, None)
 
@@ -72,17 +80,20 @@ class RangeBox(QWidget):
                 return None
             return CsoRange.by_date(first_date, last_date)
         first, last = self.ui.firstNumber.text().strip(), self.ui.lastNumber.text().strip()
-        if not first or not last:
+        if not (first.isascii() and first.isdigit() and last.isascii() and last.isdigit()):
             return None
         return CsoRange.by_number(int(first), int(last))
 
     def problem(self) -> str | None:
         """Why the range is refused, or None."""
         if self.mode == BY_NUMBER:
-            if not self.ui.firstNumber.text().strip():
-                return "Enter the first corporate sale order number."
-            if not self.ui.lastNumber.text().strip():
-                return "Enter the last corporate sale order number."
+            for word, edit in (("first", self.ui.firstNumber), ("last", self.ui.lastNumber)):
+                text = edit.text().strip()
+                if not text:
+                    return f"Enter the {word} corporate sale order number."
+                reason = number_problem(text, f"The {word} number")
+                if reason:
+                    return reason
         else:
             reason = self.ui.firstDate.problem("first date") or self.ui.lastDate.problem("last date")
             if reason:
