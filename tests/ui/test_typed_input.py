@@ -379,3 +379,19 @@ def test_range_and_browser_numbers_are_refused_not_dropped(ctx, qtbot):
     type_over(qtbot, browser.ui.numberEdit, "99999999999")
     browser.apply_filter()
     assert "larger" in _shown(browser.ui.filterError)
+
+
+def test_date_field_calendar_button_puts_the_picked_day(qtbot):
+    from PySide6.QtCore import QDate
+
+    from xmart.ui.widgets.date_field import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    field.set_value(dt.date(2026, 11, 21))
+    field.calendar_action.trigger()
+    calendar = field._calendar
+    assert calendar is not None and calendar.isVisible() and calendar.selectedDate() == QDate(2026, 11, 21)
+    calendar.clicked.emit(QDate(2027, 1, 20))
+    assert field.text() == "2027-01-20" and not calendar.isVisible()

@@ -115,6 +115,7 @@ class Ui_ItemsSection(object):
 
         self.globalError = QLabel(ItemsSection)
         self.globalError.setObjectName(u"globalError")
+        self.globalError.setWordWrap(True)
 
         self.footer.addWidget(self.globalError)
 

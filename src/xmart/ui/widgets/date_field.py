@@ -31,7 +31,7 @@ def date_problem(text: str, name: str, *, required: bool = True) -> str | None:
     try:
         parse_iso_date(text)
     except ValueError:
-        return f"{name[:1].upper()}{name[1:]}: '{text}' is not a date; type it as {DATE_FORMAT_HINT} (e.g. 2026-01-31)."
+        return f"{name[:1].upper()}{name[1:]}: '{text}' is not a date ({DATE_FORMAT_HINT})."
     return None
 
 

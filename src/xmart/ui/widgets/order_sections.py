@@ -104,7 +104,7 @@ class SetupSection(QWidget):
             form.addRow(f"{field.name}:", editor)
             error = QLabel(self)
             error.setObjectName(f"customFieldError_{field.id}")
-            error.setWordWrap(True)
+            error.setWordWrap(False)  # one line: a wrapped label is clipped in the crowded form
             show_field_error(error, None)
             form.addRow("", error)
             self.custom_errors[field.id] = error
