@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -151,7 +151,7 @@ def entry_demo(ctx, sections) -> None:
         found = sections.find_items(text)
         if found:
             items.ui.skuEdit.setText(found[0].sku)
-            items.ui.qtySpin.setValue(2)
+            items.ui.qtyEdit.setText("2")
             items.add_line()
     sections.payment.set_value((other_payment("cash", "20.00"),))
     sections.shipping.ui.methodCombo.setCurrentText("UPS Ground")
@@ -207,8 +207,8 @@ def main() -> int:
     dialog = AssignDialog(window, by=BY_DATE, locations=active_locations(ctx), today=today, preview=preview)
     dialog.show()
     shot(app, dialog, "05-assign-by-date")
-    dialog.ui.rangeBox.ui.firstDate.setDate(QDate(today.year, today.month, today.day))
-    dialog.ui.rangeBox.ui.lastDate.setDate(QDate(2000, 1, 1))
+    dialog.ui.rangeBox.ui.firstDate.set_value(today)
+    dialog.ui.rangeBox.ui.lastDate.setText("2000-02-30")
     dialog.ui.storeSelector.ui.noneButton.click()
     shot(app, dialog, "06-assign-refused")
     dialog.close()
@@ -245,7 +245,7 @@ def main() -> int:
     po_dialog = PurchaseOrderDialog(window, by=BY_DATE, today=today, preview=po_preview)
     po_dialog.show()
     shot(app, po_dialog, "12-purchase-orders-by-date")
-    po_dialog.ui.cancelEdit.setDate(QDate(today.year, today.month, today.day))
+    po_dialog.ui.cancelEdit.set_value(today)
     shot(app, po_dialog, "13-purchase-orders-refused")
     po_dialog.close()
     po_dialog = PurchaseOrderDialog(window, by=BY_NUMBER, today=today, preview=po_preview)

@@ -43,3 +43,18 @@ def wait_task(qtbot, task, timeout: int = 30_000) -> None:
         with qtbot.waitSignal(task.finished, timeout=timeout):
             pass
     qtbot.wait(20)  # the summary window opens in the next turn of the event loop
+
+
+def type_over(qtbot, widget, text: str, leave: bool = True) -> None:
+    """Type `text` over a field's text as a user does: click into it, Ctrl+A, type, then Tab out (when `leave`).
+
+    An empty `text` erases the field (Backspace over the selection).
+    """
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        qtbot.keyClicks(widget, text)
+    else:
+        qtbot.keyClick(widget, Qt.Key.Key_Backspace)
+    if leave:
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)

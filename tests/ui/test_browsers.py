@@ -7,8 +7,9 @@ import time
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
+from tests.ui.helpers import type_over
 from xmart.models import SaleOrder
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, BrowserFilter
 from xmart.ui.table_models.document_table_model import DocumentTableModel
@@ -34,8 +35,8 @@ def test_cso_filters_and_sorting(ctx, qtbot):
     browser.apply_filter()
     assert model.total == 2
     browser.ui.partyEdit.clear()
-    browser.ui.fromDate.setDate(QDate(2026, 11, 4))
-    browser.ui.toDate.setDate(QDate(2026, 11, 6))
+    type_over(qtbot, browser.ui.fromDate, "2026-11-04")
+    type_over(qtbot, browser.ui.toDate, "2026-11-06")
     browser.apply_filter()
     assert [model.row(i).number for i in range(model.rowCount())] == [1002]
     assert browser.ui.countLabel.text() == "1 corporate sale order"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import tick
+from tests.ui.helpers import tick, type_over
 from xmart.processes.selection import CsoRange
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 from xmart.ui.widgets.store_selector import LocationChoice
@@ -57,7 +57,7 @@ def test_assign_defaults_match_the_seed(assign_dialog):
     assert ui.printCheck.text().replace("&", "") == "Print the generated sale orders"
     assert ui.pendingCheck.isChecked()
     assert ui.pendingCheck.text().replace("&", "") == "Consider items pending on Sale Orders"
-    assert ui.excludeBeforeEdit.date() == QDate(1969, 12, 31)
+    assert ui.excludeBeforeEdit.text() == "1969-12-31"
     assert ui.storeSelector.selected_codes() == ("MAIN", "S01", "S02")
     assert dialog.run_button.isEnabled() and dialog.run_button.isDefault()
     params = dialog.params()
@@ -99,14 +99,14 @@ def test_assign_refuses_numbers_in_the_wrong_order(assign_dialog, qtbot):
     assert dialog.result() == 0 and dialog.isVisible()
 
 
-def test_assign_refuses_dates_in_the_wrong_order(assign_dialog):
+def test_assign_refuses_dates_in_the_wrong_order(assign_dialog, qtbot):
     dialog = assign_dialog(BY_DATE)
     ui = dialog.ui.rangeBox.ui
-    ui.firstDate.setDate(QDate(2026, 11, 20))
-    ui.lastDate.setDate(QDate(2026, 11, 1))
+    type_over(qtbot, ui.firstDate, "2026-11-20")
+    type_over(qtbot, ui.lastDate, "2026-11-01")
     assert not dialog.run_button.isEnabled()
     assert "after the last date" in _error(ui.errorLabel)
-    ui.lastDate.setDate(QDate(2026, 11, 20))
+    type_over(qtbot, ui.lastDate, "2026-11-20")
     assert dialog.run_button.isEnabled() and _error(ui.errorLabel) == ""
 
 
@@ -122,18 +122,21 @@ def test_assign_refuses_no_store(assign_dialog, qtbot):
     assert dialog.params().stores == ("S02",)
 
 
-def test_assign_remembers_defaults_and_enter_runs(assign_dialog, qtbot):
+def test_assign_offers_the_last_run_and_enter_runs(assign_dialog, qtbot):
     from xmart.processes.assign import AssignParams
 
-    defaults = AssignParams(
+    last = AssignParams(
         range=CsoRange.by_date(dt.date(2026, 11, 1), dt.date(2026, 11, 9)),
         stores=("S02",),
         consider_pending=False,
         exclude_before=dt.date(2026, 1, 1),
         print_documents=True,
     )
-    dialog = assign_dialog(defaults=defaults)
-    assert dialog.params() == defaults
+    dialog = assign_dialog(last=last)
+    assert dialog.params() != last  # opens with the defaults
+    assert dialog.last_button.isVisible()
+    qtbot.mouseClick(dialog.last_button, Qt.MouseButton.LeftButton)
+    assert dialog.params() == last
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
 
@@ -158,14 +161,14 @@ def test_purchase_order_defaults_and_values(po_dialog, qtbot):
     assert params.cancel == params.delivery + dt.timedelta(days=30)
 
 
-def test_purchase_order_refuses_cancel_before_delivery(po_dialog):
+def test_purchase_order_refuses_cancel_before_delivery(po_dialog, qtbot):
     dialog = po_dialog()
     ui = dialog.ui
-    ui.deliveryEdit.setDate(QDate(2026, 12, 10))
-    ui.cancelEdit.setDate(QDate(2026, 12, 9))
+    type_over(qtbot, ui.deliveryEdit, "2026-12-10")
+    type_over(qtbot, ui.cancelEdit, "2026-12-09")
     assert not dialog.run_button.isEnabled()
     assert "before the delivery date" in _error(ui.datesError)
-    ui.cancelEdit.setDate(QDate(2026, 12, 10))
+    type_over(qtbot, ui.cancelEdit, "2026-12-10")
     assert dialog.run_button.isEnabled() and _error(ui.datesError) == ""
 
 
@@ -178,8 +181,8 @@ def test_purchase_order_refuses_empty_and_reversed_ranges(po_dialog, qtbot):
     qtbot.keyClicks(ui.lastNumber, "4")
     assert "greater than" in _error(ui.errorLabel)
     dialog2 = po_dialog(BY_DATE)
-    dialog2.ui.rangeBox.ui.firstDate.setDate(QDate(2026, 12, 1))
-    dialog2.ui.rangeBox.ui.lastDate.setDate(QDate(2026, 11, 1))
+    type_over(qtbot, dialog2.ui.rangeBox.ui.firstDate, "2026-12-01")
+    type_over(qtbot, dialog2.ui.rangeBox.ui.lastDate, "2026-11-01")
     assert not dialog2.run_button.isEnabled()
     assert "after the last date" in _error(dialog2.ui.rangeBox.ui.errorLabel)
 

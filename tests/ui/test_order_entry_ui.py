@@ -14,7 +14,7 @@ from sqlalchemy import select
 from tests.support.orders import TEST_CARD, load_orders_data
 from tests.support.smtp import free_port, use_smtp
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import click, wait_task
+from tests.ui.helpers import click, type_over, wait_task
 from xmart.models import CorporateSaleOrder, OutboxMessage
 from xmart.models.db import UnitOfWork
 
@@ -56,17 +56,17 @@ def _enter_items(qtbot, items) -> None:
     """A100 x2 by code, 'bowl' (B200) x3 at 10% by description, C300 x1: Enter adds each line."""
     qtbot.keyClicks(items.ui.skuEdit, "A100")
     qtbot.keyClick(items.ui.skuEdit, Qt.Key.Key_Tab)
-    items.ui.qtySpin.selectAll()
-    qtbot.keyClicks(items.ui.qtySpin, "2")
-    qtbot.keyClick(items.ui.qtySpin, Qt.Key.Key_Return)
+    items.ui.qtyEdit.selectAll()
+    qtbot.keyClicks(items.ui.qtyEdit, "2")
+    qtbot.keyClick(items.ui.qtyEdit, Qt.Key.Key_Return)
     assert len(items.lines) == 1 and items.window().focusWidget() is items.ui.skuEdit
     qtbot.keyClicks(items.ui.skuEdit, "bowl")
     items.completer.popup().hide()
-    items.ui.qtySpin.selectAll()
-    qtbot.keyClicks(items.ui.qtySpin, "3")
-    items.ui.discountSpin.selectAll()
-    qtbot.keyClicks(items.ui.discountSpin, "10")
-    qtbot.keyClick(items.ui.discountSpin, Qt.Key.Key_Return)
+    items.ui.qtyEdit.selectAll()
+    qtbot.keyClicks(items.ui.qtyEdit, "3")
+    items.ui.discountEdit.selectAll()
+    qtbot.keyClicks(items.ui.discountEdit, "10")
+    qtbot.keyClick(items.ui.discountEdit, Qt.Key.Key_Return)
     qtbot.keyClicks(items.ui.skuEdit, "c300")
     items.completer.popup().hide()
     qtbot.keyClick(items.ui.skuEdit, Qt.Key.Key_Return)
@@ -76,7 +76,7 @@ def _enter_items(qtbot, items) -> None:
         ("C300", 1, "0.00"),
     ]
     assert "Total 70.63" in items.ui.totalsLabel.text()
-    items.ui.globalSpin.setValue(5)
+    type_over(qtbot, items.ui.globalEdit, "5")
     assert "Total 67.10" in items.ui.totalsLabel.text()
 
 

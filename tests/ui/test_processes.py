@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.ui.helpers import click, tick, wait_task, when_modal
+from tests.ui.helpers import click, tick, type_over, wait_task, when_modal
 from xmart.models import PoCoverage, PurchaseOrder, SaleOrder, SaleOrderLine
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import CANCELLED_TEXT
@@ -45,8 +44,8 @@ def test_assign_by_date_preview_then_run_then_open_and_print(window, ctx, qtbot,
 
     def drive(dialog):
         ui = dialog.ui
-        ui.rangeBox.ui.firstDate.setDate(QDate(2026, 11, 1))
-        ui.rangeBox.ui.lastDate.setDate(QDate(2026, 11, 30))
+        type_over(qtbot, ui.rangeBox.ui.firstDate, "2026-11-01")
+        type_over(qtbot, ui.rangeBox.ui.lastDate, "2026-11-30")
         click(qtbot, dialog.preview_button)
         wait_task(qtbot, window.processes.last_task)
         preview = window.processes.last_summary
@@ -132,12 +131,12 @@ def test_purchase_orders_by_date_preview_then_run(window, ctx, qtbot):
         ui = dialog.ui
         tick(qtbot, ui.printCheck)
         tick(qtbot, ui.printCheck)  # and untick again
-        ui.rangeBox.ui.firstDate.setDate(QDate(2026, 11, 1))
-        ui.rangeBox.ui.lastDate.setDate(QDate(2026, 11, 30))
-        ui.deliveryEdit.setDate(QDate(2026, 12, 15))
-        ui.cancelEdit.setDate(QDate(2026, 12, 1))
+        type_over(qtbot, ui.rangeBox.ui.firstDate, "2026-11-01")
+        type_over(qtbot, ui.rangeBox.ui.lastDate, "2026-11-30")
+        type_over(qtbot, ui.deliveryEdit, "2026-12-15")
+        type_over(qtbot, ui.cancelEdit, "2026-12-01")
         seen["refused"] = not dialog.run_button.isEnabled()
-        ui.cancelEdit.setDate(QDate(2027, 1, 15))
+        type_over(qtbot, ui.cancelEdit, "2027-01-15")
         click(qtbot, dialog.preview_button)
         wait_task(qtbot, window.processes.last_task)
         seen["preview"] = window.processes.last_summary.ui.headlineLabel.text()

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.support.cups import QUEUE, cups_pdf_folders, pdfs_in, require_pdf_queue, wait_for_new_pdfs
-from tests.ui.helpers import click, tick, wait_task, when_modal
+from tests.ui.helpers import click, tick, type_over, wait_task, when_modal
 from xmart.models import Channel, CustomField, Salesman
 from xmart.models.db import UnitOfWork
 from xmart.processes.mailer import load_smtp_settings, smtp_password
@@ -69,8 +69,10 @@ def test_email_settings_are_checked_and_saved(window, ctx, qtbot):
     def drive(dialog: SmtpSettingsDialog) -> None:
         u = dialog.ui
         qtbot.keyClicks(u.hostEdit, "smtp.example.org")
-        u.portSpin.selectAll()
-        qtbot.keyClicks(u.portSpin, "2525")
+        type_over(qtbot, u.portEdit, "70000")
+        _save(qtbot, dialog)
+        seen["port"] = (u.portEdit.text(), u.errorLabel.text())
+        type_over(qtbot, u.portEdit, "2525")
         tick(qtbot, u.starttlsCheck)
         qtbot.keyClicks(u.userEdit, "orders")
         qtbot.keyClicks(u.passwordEdit, "s3cret")
@@ -86,6 +88,7 @@ def test_email_settings_are_checked_and_saved(window, ctx, qtbot):
     when_modal(drive, SmtpSettingsDialog)
     window.actions_by_name["smtpSettings"].trigger()
     assert "Sender" in seen["error"] and seen["still open"]
+    assert seen["port"][0] == "70000" and "Port" in seen["port"][1]
     with UnitOfWork(ctx.engine) as uow:
         stored = load_smtp_settings(uow.session)
     assert (stored.host, stored.port, stored.user, stored.sender) == (

@@ -52,6 +52,7 @@ from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
 from xmart.processes.cards import CardVault, load_vault, mask, normalize_card_number, validate_expiry
 from xmart.processes.customers import shipping_or_billing
+from xmart.processes.dates import parse_iso_date
 from xmart.processes.money import ZERO, Totals, order_totals, parse_amount, parse_percent, to_money
 from xmart.processes.selection import next_number
 
@@ -411,13 +412,19 @@ def new_order(uow: UnitOfWork, customer_id: int, today: dt.date, channel_name: s
     return load_order(session, cso_id)
 
 
-def _custom_value(kind: str, name: str, value: str) -> str:
+def custom_value(kind: str, name: str, value: str) -> str:
+    """The value of a custom order field (DOMAIN.md section 7) as stored, from the text typed.
+
+    `kind`: a `FieldKind`; `name`: the field's name, used in messages. Blank is "" (no value);
+    a date is YYYY-MM-DD, a number a finite decimal, yes/no "yes" or "no", text at most 2000
+    characters. Raises InputError naming the field otherwise.
+    """
     value = value.strip()
     if not value:
         return ""
     if kind == FieldKind.DATE:
         try:
-            return dt.date.fromisoformat(value).isoformat()
+            return parse_iso_date(value).isoformat()
         except ValueError:
             raise InputError(f"Setup: {name} must be a date (YYYY-MM-DD).") from None
     if kind == FieldKind.NUMBER:
@@ -448,7 +455,7 @@ def _write_setup(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -
         definition = fields.get(field_id)
         if definition is None:
             raise InputError("Setup: a custom order field no longer exists; reopen the order.")
-        cleaned = _custom_value(definition.kind, definition.name, value)
+        cleaned = custom_value(definition.kind, definition.name, value)
         if cleaned:
             values[field_id] = cleaned
     cso.channel_id, cso.salesman_id, cso.notes = entry.channel_id, entry.salesman_id, entry.notes

@@ -23,10 +23,10 @@ from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_commission_report import Ui_CommissionReport
 from xmart.ui.printing import NO_PRINTER, print_target_printer
-from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 from xmart.ui.tasks import Task
+from xmart.ui.widgets.field_error import show_field_error
 
 COLUMNS: list[Column[CommissionRow]] = [
     Column("Salesman", lambda r: r.salesman),
@@ -49,8 +49,11 @@ class CommissionView(QWidget):
         self.report: CommissionReport | None = None
         self.last_task: Task | None = None
         today = ctx.today()
-        self.ui.fromEdit.setDate(to_qdate(today.replace(day=1)))
-        self.ui.toEdit.setDate(to_qdate(today))
+        self.ui.fromEdit.set_value(today.replace(day=1))
+        self.ui.toEdit.set_value(today)
+        for edit in (self.ui.fromEdit, self.ui.toEdit):
+            edit.changed.connect(self._dates_changed)
+        show_field_error(self.ui.datesError, None)
         self.model: RowsTableModel[CommissionRow] = RowsTableModel(COLUMNS, self)
         self.ui.table.setModel(self.model)
         self.ui.table.verticalHeader().setVisible(False)
@@ -60,12 +63,26 @@ class CommissionView(QWidget):
         self.ui.pdfButton.clicked.connect(self.save_pdf)
         self.run()
 
+    def dates_problem(self) -> str | None:
+        """Why a typed date is refused, or None."""
+        return self.ui.fromEdit.problem("'from' date") or self.ui.toEdit.problem("'to' date")
+
+    def _dates_changed(self) -> None:
+        reason = self.dates_problem()
+        show_field_error(self.ui.datesError, reason)
+        for button in (self.ui.runButton, self.ui.printButton, self.ui.pdfButton):
+            button.setEnabled(reason is None)
+
     def params(self) -> CommissionParams:
-        """The range chosen."""
-        return CommissionParams(from_qdate(self.ui.fromEdit.date()), from_qdate(self.ui.toEdit.date()))
+        """The range chosen (only call when `dates_problem()` is None)."""
+        date_from, date_to = self.ui.fromEdit.value(), self.ui.toEdit.value()
+        assert date_from is not None and date_to is not None
+        return CommissionParams(date_from, date_to)
 
     def run(self) -> CommissionReport | None:
-        """Compute and show the report."""
+        """Compute and show the report (nothing while a typed date is refused)."""
+        if self.dates_problem() is not None:
+            return None
         try:
             with UnitOfWork(self.ctx.engine) as uow:
                 self.report = commission_report(uow.session, self.params())

@@ -2,6 +2,7 @@
 
 The range is remembered per kind (by date / by number); PO delivery and cancel dates are
 remembered as days from today, so that next week's defaults are still in the future.
+The dialogs open with DOMAIN.md's defaults; these options are only offered ("Use last run's options").
 """
 
 from __future__ import annotations
@@ -48,9 +49,12 @@ def save_range(settings: QSettings, group: str, rng: CsoRange) -> None:
         settings.setValue(f"{group}/number_last", str(rng.number_to))
 
 
-def load_assign_defaults(settings: QSettings, by: str, today: dt.date) -> Any:
-    """AssignParams with the last-used options (or the documented defaults)."""
+def load_last_assign_options(settings: QSettings, by: str, today: dt.date) -> Any:
+    """AssignParams of the last assign run (its range for `by`, else the last 30 days); None before any run."""
     from xmart.processes.assign import AssignParams
+
+    if not settings.contains("assign/print"):
+        return None
 
     rng = load_range(settings, "assign", by) or (
         CsoRange.by_date(today - dt.timedelta(days=30), today) if by == BY_DATE else CsoRange(number_from=None)
@@ -74,9 +78,12 @@ def save_assign_options(settings: QSettings, params: Any) -> None:
     settings.setValue("assign/print", params.print_documents)
 
 
-def load_purchase_order_defaults(settings: QSettings, by: str, today: dt.date) -> Any:
-    """PurchaseOrderParams with the last-used options (or two weeks out, cancel a month later)."""
+def load_last_purchase_order_options(settings: QSettings, by: str, today: dt.date) -> Any:
+    """PurchaseOrderParams of the last purchase orders run (dates as the same days from `today`); None before any."""
     from xmart.processes.purchase_orders import PurchaseOrderParams
+
+    if not settings.contains("purchase_orders/print"):
+        return None
 
     rng = load_range(settings, "purchase_orders", by) or (
         CsoRange.by_date(today - dt.timedelta(days=30), today) if by == BY_DATE else CsoRange(number_from=None)

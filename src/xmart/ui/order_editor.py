@@ -41,7 +41,7 @@ class OrderSections:
             return find_items(uow.session, text)
 
     def entry(self) -> OrderEntry:
-        """The order as typed in; raises InputError for a shipping cost that is not an amount."""
+        """The order as typed in; raises InputError for a shipping cost or a global discount that is refused."""
         channel_id, salesman_id, custom, notes = self.setup.value()
         method, cost, address = self.shipping.value()
         return OrderEntry(

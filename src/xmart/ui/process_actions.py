@@ -19,8 +19,8 @@ from xmart.processes.views.lookups import list_locations
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
 from xmart.ui.options import (
-    load_assign_defaults,
-    load_purchase_order_defaults,
+    load_last_assign_options,
+    load_last_purchase_order_options,
     save_assign_options,
     save_purchase_order_options,
 )
@@ -68,7 +68,7 @@ class ProcessActions(QObject):
             by=by,
             locations=active_locations(self.ctx),
             today=today,
-            defaults=load_assign_defaults(self.ctx.settings, by, today),
+            last=load_last_assign_options(self.ctx.settings, by, today),
             preview=self.run_assign,
         )
         if params is not None:
@@ -113,7 +113,7 @@ class ProcessActions(QObject):
             self.window,
             by=by,
             today=today,
-            defaults=load_purchase_order_defaults(self.ctx.settings, by, today),
+            last=load_last_purchase_order_options(self.ctx.settings, by, today),
             preview=self.run_purchase_orders,
         )
         if params is not None:

@@ -1,4 +1,4 @@
-"""Conversions between Python dates and Qt's QDate (date edits hold QDates, processes take dates)."""
+"""Conversions between Python dates and Qt's QDate (for the calendar of `widgets.date_field`; processes take dates)."""
 
 from __future__ import annotations
 

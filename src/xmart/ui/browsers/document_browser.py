@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIntValidator
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidget
 
 from xmart.processes.unit_of_work import UnitOfWork
@@ -18,10 +18,10 @@ from xmart.processes.views.document_lists import BrowserFilter, DocumentList
 from xmart.processes.views.lookups import list_locations
 from xmart.ui.context import AppContext
 from xmart.ui.generated.ui_browser import Ui_DocumentBrowser
-from xmart.ui.qt_dates import from_qdate
 from xmart.ui.table_models.document_table_model import DocumentTableModel
+from xmart.ui.widgets.field_error import show_field_error
+from xmart.ui.widgets.range_box import number_problem
 
-ANY_DATE = QDate(1900, 1, 1)
 FILTER_DELAY_MS = 250
 
 
@@ -73,11 +73,10 @@ class DocumentBrowser(QWidget):
 
     def _setup_filters(self) -> None:
         ui = self.ui
-        ui.numberEdit.setValidator(QIntValidator(0, 2_000_000_000, self))
-        for edit in (ui.fromDate, ui.toDate):
-            edit.setMinimumDate(ANY_DATE)
-            edit.setSpecialValueText("any date")
-            edit.setDate(ANY_DATE)
+        for edit, word in ((ui.fromDate, "from"), (ui.toDate, "to")):
+            edit.setPlaceholderText(f"{word}: any date")
+            edit.setClearButtonEnabled(True)
+        show_field_error(ui.filterError, None)
         ui.partyEdit.setPlaceholderText(self.source.party_label)
         ui.statusCombo.addItem("All statuses", None)
         for status in self.source.statuses:
@@ -96,7 +95,7 @@ class DocumentBrowser(QWidget):
         ui.numberEdit.textChanged.connect(self._timer.start)
         ui.partyEdit.textChanged.connect(self._timer.start)
         for edit in (ui.fromDate, ui.toDate):
-            edit.dateChanged.connect(self._timer.start)
+            edit.changed.connect(self._timer.start)
         ui.statusCombo.currentIndexChanged.connect(self.apply_filter)
         ui.storeCombo.currentIndexChanged.connect(self.apply_filter)
 
@@ -104,20 +103,30 @@ class DocumentBrowser(QWidget):
         """The filter the bar describes."""
         ui = self.ui
         number = ui.numberEdit.text().strip()
-        first, last = ui.fromDate.date(), ui.toDate.date()
         return BrowserFilter(
             number=int(number) if number.isdigit() else None,
-            date_from=None if first == ANY_DATE else from_qdate(first),
-            date_to=None if last == ANY_DATE else from_qdate(last),
+            date_from=ui.fromDate.value(),
+            date_to=ui.toDate.value(),
             party=ui.partyEdit.text(),
             status=ui.statusCombo.currentData(),
             store=ui.storeCombo.currentData() if self.source.has_store else None,
         )
 
     def apply_filter(self) -> None:
-        """Show only the documents the filter bar asks for."""
+        """Show only the documents the filter bar asks for; a number or date that is not one is shown, not applied."""
         self._timer.stop()
-        self.model.set_filter(self.current_filter())
+        reason = self.filter_problem()
+        show_field_error(self.ui.filterError, reason)
+        if reason is None:
+            self.model.set_filter(self.current_filter())
+
+    def filter_problem(self) -> str | None:
+        """Why a typed number or date of the filter bar is refused (blank means any), or None."""
+        return (
+            number_problem(self.ui.numberEdit.text(), "Number")
+            or self.ui.fromDate.problem("'from' date", required=False)
+            or self.ui.toDate.problem("'to' date", required=False)
+        )
 
     def refresh(self) -> None:
         """Read the documents again (after a process run); the current document stays current."""

@@ -28,7 +28,7 @@ class SmtpSettingsDialog(QDialog):
         self.ui.setupUi(self)
         u = self.ui
         u.hostEdit.setText(current.host)
-        u.portSpin.setValue(current.port)
+        u.portEdit.setText(str(current.port))
         u.starttlsCheck.setChecked(current.starttls)
         u.userEdit.setText(current.user)
         u.senderEdit.setText(current.sender)
@@ -36,13 +36,20 @@ class SmtpSettingsDialog(QDialog):
         u.buttonBox.accepted.connect(self._accept_if_valid)
         u.buttonBox.rejected.connect(self.reject)
 
+    def port_problem(self) -> str | None:
+        """Why the port typed is refused (a whole number from 1 to 65535), or None."""
+        text = self.ui.portEdit.text().strip()
+        if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535):
+            return f"Port: '{text}' is not a port number (a whole number from 1 to 65535, usually 587)."
+        return None
+
     def params(self) -> SmtpParams:
-        """The fields as typed."""
+        """The fields as typed (only call when `port_problem()` is None)."""
         u = self.ui
         return SmtpParams(
             SmtpSettings(
                 u.hostEdit.text().strip(),
-                u.portSpin.value(),
+                int(u.portEdit.text().strip()),
                 u.starttlsCheck.isChecked(),
                 u.userEdit.text().strip(),
                 u.senderEdit.text().strip(),
@@ -51,6 +58,10 @@ class SmtpSettingsDialog(QDialog):
         )
 
     def _accept_if_valid(self) -> None:
+        port_reason = self.port_problem()
+        if port_reason:
+            show_field_error(self.ui.errorLabel, port_reason)
+            return
         s = self.params().settings
         if s.host and "@" not in s.sender:
             show_field_error(self.ui.errorLabel, "Sender: the address e-mails come from, e.g. orders@example.com.")

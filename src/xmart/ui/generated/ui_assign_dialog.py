@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QLabel, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QSizePolicy, QVBoxLayout, QWidget)
 
+from xmart.ui.widgets.date_field import DateField
 from xmart.ui.widgets.range_box import RangeBox
 from xmart.ui.widgets.store_selector import StoreSelector
 
@@ -48,11 +49,16 @@ class Ui_AssignDialog(object):
 
         self.excludeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.excludeLabel)
 
-        self.excludeBeforeEdit = QDateEdit(AssignDialog)
+        self.excludeBeforeEdit = DateField(AssignDialog)
         self.excludeBeforeEdit.setObjectName(u"excludeBeforeEdit")
-        self.excludeBeforeEdit.setCalendarPopup(True)
 
         self.excludeForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.excludeBeforeEdit)
+
+        self.excludeError = QLabel(AssignDialog)
+        self.excludeError.setObjectName(u"excludeError")
+        self.excludeError.setWordWrap(True)
+
+        self.excludeForm.setWidget(1, QFormLayout.ItemRole.SpanningRole, self.excludeError)
 
 
         self.layout.addLayout(self.excludeForm)
@@ -103,7 +109,7 @@ class Ui_AssignDialog(object):
         self.printCheck.setText(QCoreApplication.translate("AssignDialog", u"&Print the generated sale orders", None))
         self.pendingCheck.setText(QCoreApplication.translate("AssignDialog", u"&Consider items pending on Sale Orders", None))
         self.excludeLabel.setText(QCoreApplication.translate("AssignDialog", u"E&xclude sale orders dated before:", None))
-        self.excludeBeforeEdit.setDisplayFormat(QCoreApplication.translate("AssignDialog", u"yyyy-MM-dd", None))
+        self.excludeError.setText("")
         self.rangeGroup.setTitle(QCoreApplication.translate("AssignDialog", u"Corporate sale orders", None))
         self.storeGroup.setTitle(QCoreApplication.translate("AssignDialog", u"Assign from these locations", None))
     # retranslateUi

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QTableView,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
+
+from xmart.ui.widgets.date_field import DateField
 
 class Ui_DocumentBrowser(object):
     def setupUi(self, DocumentBrowser):
@@ -40,9 +42,8 @@ class Ui_DocumentBrowser(object):
 
         self.filterLayout.addWidget(self.fromLabel)
 
-        self.fromDate = QDateEdit(DocumentBrowser)
+        self.fromDate = DateField(DocumentBrowser)
         self.fromDate.setObjectName(u"fromDate")
-        self.fromDate.setCalendarPopup(True)
 
         self.filterLayout.addWidget(self.fromDate)
 
@@ -51,9 +52,8 @@ class Ui_DocumentBrowser(object):
 
         self.filterLayout.addWidget(self.toLabel)
 
-        self.toDate = QDateEdit(DocumentBrowser)
+        self.toDate = DateField(DocumentBrowser)
         self.toDate.setObjectName(u"toDate")
-        self.toDate.setCalendarPopup(True)
 
         self.filterLayout.addWidget(self.toDate)
 
@@ -75,6 +75,12 @@ class Ui_DocumentBrowser(object):
 
 
         self.layout.addLayout(self.filterLayout)
+
+        self.filterError = QLabel(DocumentBrowser)
+        self.filterError.setObjectName(u"filterError")
+        self.filterError.setWordWrap(True)
+
+        self.layout.addWidget(self.filterError)
 
         self.tableView = QTableView(DocumentBrowser)
         self.tableView.setObjectName(u"tableView")
@@ -115,10 +121,9 @@ class Ui_DocumentBrowser(object):
     def retranslateUi(self, DocumentBrowser):
         self.numberEdit.setPlaceholderText(QCoreApplication.translate("DocumentBrowser", u"Number", None))
         self.fromLabel.setText(QCoreApplication.translate("DocumentBrowser", u"From", None))
-        self.fromDate.setDisplayFormat(QCoreApplication.translate("DocumentBrowser", u"yyyy-MM-dd", None))
         self.toLabel.setText(QCoreApplication.translate("DocumentBrowser", u"to", None))
-        self.toDate.setDisplayFormat(QCoreApplication.translate("DocumentBrowser", u"yyyy-MM-dd", None))
         self.partyEdit.setPlaceholderText(QCoreApplication.translate("DocumentBrowser", u"Customer", None))
+        self.filterError.setText("")
         self.countLabel.setText("")
         self.openButton.setText(QCoreApplication.translate("DocumentBrowser", u"&Open", None))
         pass

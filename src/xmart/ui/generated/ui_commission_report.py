@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDateEdit, QHBoxLayout, QHeaderView,
-    QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
+
+from xmart.ui.widgets.date_field import DateField
 
 class Ui_CommissionReport(object):
     def setupUi(self, CommissionReport):
@@ -32,9 +34,8 @@ class Ui_CommissionReport(object):
 
         self.rangeRow.addWidget(self.fromLabel)
 
-        self.fromEdit = QDateEdit(CommissionReport)
+        self.fromEdit = DateField(CommissionReport)
         self.fromEdit.setObjectName(u"fromEdit")
-        self.fromEdit.setCalendarPopup(True)
 
         self.rangeRow.addWidget(self.fromEdit)
 
@@ -43,9 +44,8 @@ class Ui_CommissionReport(object):
 
         self.rangeRow.addWidget(self.toLabel)
 
-        self.toEdit = QDateEdit(CommissionReport)
+        self.toEdit = DateField(CommissionReport)
         self.toEdit.setObjectName(u"toEdit")
-        self.toEdit.setCalendarPopup(True)
 
         self.rangeRow.addWidget(self.toEdit)
 
@@ -71,6 +71,12 @@ class Ui_CommissionReport(object):
 
         self.layout.addLayout(self.rangeRow)
 
+        self.datesError = QLabel(CommissionReport)
+        self.datesError.setObjectName(u"datesError")
+        self.datesError.setWordWrap(True)
+
+        self.layout.addWidget(self.datesError)
+
         self.table = QTableView(CommissionReport)
         self.table.setObjectName(u"table")
         self.table.setAlternatingRowColors(True)
@@ -94,12 +100,11 @@ class Ui_CommissionReport(object):
 
     def retranslateUi(self, CommissionReport):
         self.fromLabel.setText(QCoreApplication.translate("CommissionReport", u"&From:", None))
-        self.fromEdit.setDisplayFormat(QCoreApplication.translate("CommissionReport", u"yyyy-MM-dd", None))
         self.toLabel.setText(QCoreApplication.translate("CommissionReport", u"&To:", None))
-        self.toEdit.setDisplayFormat(QCoreApplication.translate("CommissionReport", u"yyyy-MM-dd", None))
         self.runButton.setText(QCoreApplication.translate("CommissionReport", u"&Show", None))
         self.printButton.setText(QCoreApplication.translate("CommissionReport", u"&Print\u2026", None))
         self.pdfButton.setText(QCoreApplication.translate("CommissionReport", u"Save as P&DF\u2026", None))
+        self.datesError.setText("")
         self.totalsLabel.setText("")
         pass
     # retranslateUi

@@ -15,10 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDoubleSpinBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QTableView,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
 
 class Ui_ItemsSection(object):
     def setupUi(self, ItemsSection):
@@ -43,12 +42,12 @@ class Ui_ItemsSection(object):
 
         self.entryRow.addWidget(self.qtyLabel)
 
-        self.qtySpin = QSpinBox(ItemsSection)
-        self.qtySpin.setObjectName(u"qtySpin")
-        self.qtySpin.setMinimum(1)
-        self.qtySpin.setMaximum(99999)
+        self.qtyEdit = QLineEdit(ItemsSection)
+        self.qtyEdit.setObjectName(u"qtyEdit")
+        self.qtyEdit.setMaximumSize(QSize(70, 16777215))
+        self.qtyEdit.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
-        self.entryRow.addWidget(self.qtySpin)
+        self.entryRow.addWidget(self.qtyEdit)
 
         self.priceLabel = QLabel(ItemsSection)
         self.priceLabel.setObjectName(u"priceLabel")
@@ -67,11 +66,12 @@ class Ui_ItemsSection(object):
 
         self.entryRow.addWidget(self.discountLabel)
 
-        self.discountSpin = QDoubleSpinBox(ItemsSection)
-        self.discountSpin.setObjectName(u"discountSpin")
-        self.discountSpin.setMaximum(100.000000000000000)
+        self.discountEdit = QLineEdit(ItemsSection)
+        self.discountEdit.setObjectName(u"discountEdit")
+        self.discountEdit.setMaximumSize(QSize(70, 16777215))
+        self.discountEdit.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
-        self.entryRow.addWidget(self.discountSpin)
+        self.entryRow.addWidget(self.discountEdit)
 
         self.addButton = QPushButton(ItemsSection)
         self.addButton.setObjectName(u"addButton")
@@ -106,11 +106,18 @@ class Ui_ItemsSection(object):
 
         self.footer.addWidget(self.globalLabel)
 
-        self.globalSpin = QDoubleSpinBox(ItemsSection)
-        self.globalSpin.setObjectName(u"globalSpin")
-        self.globalSpin.setMaximum(100.000000000000000)
+        self.globalEdit = QLineEdit(ItemsSection)
+        self.globalEdit.setObjectName(u"globalEdit")
+        self.globalEdit.setMaximumSize(QSize(70, 16777215))
+        self.globalEdit.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
-        self.footer.addWidget(self.globalSpin)
+        self.footer.addWidget(self.globalEdit)
+
+        self.globalError = QLabel(ItemsSection)
+        self.globalError.setObjectName(u"globalError")
+        self.globalError.setWordWrap(True)
+
+        self.footer.addWidget(self.globalError)
 
         self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -127,18 +134,18 @@ class Ui_ItemsSection(object):
 
 #if QT_CONFIG(shortcut)
         self.skuLabel.setBuddy(self.skuEdit)
-        self.qtyLabel.setBuddy(self.qtySpin)
+        self.qtyLabel.setBuddy(self.qtyEdit)
         self.priceLabel.setBuddy(self.priceEdit)
-        self.discountLabel.setBuddy(self.discountSpin)
-        self.globalLabel.setBuddy(self.globalSpin)
+        self.discountLabel.setBuddy(self.discountEdit)
+        self.globalLabel.setBuddy(self.globalEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.skuEdit, self.qtySpin)
-        QWidget.setTabOrder(self.qtySpin, self.priceEdit)
-        QWidget.setTabOrder(self.priceEdit, self.discountSpin)
-        QWidget.setTabOrder(self.discountSpin, self.addButton)
+        QWidget.setTabOrder(self.skuEdit, self.qtyEdit)
+        QWidget.setTabOrder(self.qtyEdit, self.priceEdit)
+        QWidget.setTabOrder(self.priceEdit, self.discountEdit)
+        QWidget.setTabOrder(self.discountEdit, self.addButton)
         QWidget.setTabOrder(self.addButton, self.table)
         QWidget.setTabOrder(self.table, self.removeButton)
-        QWidget.setTabOrder(self.removeButton, self.globalSpin)
+        QWidget.setTabOrder(self.removeButton, self.globalEdit)
 
         self.retranslateUi(ItemsSection)
 
@@ -149,8 +156,10 @@ class Ui_ItemsSection(object):
         self.skuLabel.setText(QCoreApplication.translate("ItemsSection", u"&Item:", None))
         self.skuEdit.setPlaceholderText(QCoreApplication.translate("ItemsSection", u"SKU or description", None))
         self.qtyLabel.setText(QCoreApplication.translate("ItemsSection", u"&Qty:", None))
+        self.qtyEdit.setText(QCoreApplication.translate("ItemsSection", u"1", None))
         self.priceLabel.setText(QCoreApplication.translate("ItemsSection", u"&Price:", None))
         self.discountLabel.setText(QCoreApplication.translate("ItemsSection", u"&Disc. %:", None))
+        self.discountEdit.setPlaceholderText(QCoreApplication.translate("ItemsSection", u"0.00", None))
         self.addButton.setText(QCoreApplication.translate("ItemsSection", u"&Add Line", None))
 #if QT_CONFIG(tooltip)
         self.addButton.setToolTip(QCoreApplication.translate("ItemsSection", u"Add the line (Enter)", None))
@@ -161,6 +170,8 @@ class Ui_ItemsSection(object):
         self.removeButton.setToolTip(QCoreApplication.translate("ItemsSection", u"Remove the selected line (Delete)", None))
 #endif // QT_CONFIG(tooltip)
         self.globalLabel.setText(QCoreApplication.translate("ItemsSection", u"&Global discount %:", None))
+        self.globalEdit.setPlaceholderText(QCoreApplication.translate("ItemsSection", u"0.00", None))
+        self.globalError.setText("")
         self.totalsLabel.setText("")
         pass
     # retranslateUi

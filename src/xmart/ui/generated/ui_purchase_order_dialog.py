@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDateEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
-    QLabel, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
+    QDialogButtonBox, QGridLayout, QGroupBox, QLabel,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
+from xmart.ui.widgets.date_field import DateField
 from xmart.ui.widgets.range_box import RangeBox
 
 class Ui_PurchaseOrderDialog(object):
@@ -55,9 +55,8 @@ class Ui_PurchaseOrderDialog(object):
 
         self.datesLayout.addWidget(self.deliveryLabel, 0, 0, 1, 1)
 
-        self.deliveryEdit = QDateEdit(self.datesGroup)
+        self.deliveryEdit = DateField(self.datesGroup)
         self.deliveryEdit.setObjectName(u"deliveryEdit")
-        self.deliveryEdit.setCalendarPopup(True)
 
         self.datesLayout.addWidget(self.deliveryEdit, 0, 1, 1, 1)
 
@@ -66,9 +65,8 @@ class Ui_PurchaseOrderDialog(object):
 
         self.datesLayout.addWidget(self.cancelLabel, 0, 2, 1, 1)
 
-        self.cancelEdit = QDateEdit(self.datesGroup)
+        self.cancelEdit = DateField(self.datesGroup)
         self.cancelEdit.setObjectName(u"cancelEdit")
-        self.cancelEdit.setCalendarPopup(True)
 
         self.datesLayout.addWidget(self.cancelEdit, 0, 3, 1, 1)
 
@@ -107,9 +105,7 @@ class Ui_PurchaseOrderDialog(object):
         self.rangeGroup.setTitle(QCoreApplication.translate("PurchaseOrderDialog", u"Corporate sale orders", None))
         self.datesGroup.setTitle(QCoreApplication.translate("PurchaseOrderDialog", u"Purchase orders", None))
         self.deliveryLabel.setText(QCoreApplication.translate("PurchaseOrderDialog", u"&Delivery date:", None))
-        self.deliveryEdit.setDisplayFormat(QCoreApplication.translate("PurchaseOrderDialog", u"yyyy-MM-dd", None))
         self.cancelLabel.setText(QCoreApplication.translate("PurchaseOrderDialog", u"Ca&ncel date:", None))
-        self.cancelEdit.setDisplayFormat(QCoreApplication.translate("PurchaseOrderDialog", u"yyyy-MM-dd", None))
         self.datesError.setText("")
     # retranslateUi
 

@@ -15,8 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QDateEdit, QGridLayout, QLabel,
-    QLineEdit, QSizePolicy, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QGridLayout, QLabel, QLineEdit,
+    QSizePolicy, QStackedWidget, QWidget)
+
+from xmart.ui.widgets.date_field import DateField
 
 class Ui_RangeBox(object):
     def setupUi(self, RangeBox):
@@ -32,9 +34,8 @@ class Ui_RangeBox(object):
 
         self.firstStack = QStackedWidget(RangeBox)
         self.firstStack.setObjectName(u"firstStack")
-        self.firstDate = QDateEdit()
+        self.firstDate = DateField()
         self.firstDate.setObjectName(u"firstDate")
-        self.firstDate.setCalendarPopup(True)
         self.firstStack.addWidget(self.firstDate)
         self.firstNumber = QLineEdit()
         self.firstNumber.setObjectName(u"firstNumber")
@@ -49,9 +50,8 @@ class Ui_RangeBox(object):
 
         self.lastStack = QStackedWidget(RangeBox)
         self.lastStack.setObjectName(u"lastStack")
-        self.lastDate = QDateEdit()
+        self.lastDate = DateField()
         self.lastDate.setObjectName(u"lastDate")
-        self.lastDate.setCalendarPopup(True)
         self.lastStack.addWidget(self.lastDate)
         self.lastNumber = QLineEdit()
         self.lastNumber.setObjectName(u"lastNumber")
@@ -73,10 +73,8 @@ class Ui_RangeBox(object):
 
     def retranslateUi(self, RangeBox):
         self.firstLabel.setText(QCoreApplication.translate("RangeBox", u"&First date:", None))
-        self.firstDate.setDisplayFormat(QCoreApplication.translate("RangeBox", u"yyyy-MM-dd", None))
         self.firstNumber.setPlaceholderText(QCoreApplication.translate("RangeBox", u"e.g. 1001", None))
         self.lastLabel.setText(QCoreApplication.translate("RangeBox", u"&Last date:", None))
-        self.lastDate.setDisplayFormat(QCoreApplication.translate("RangeBox", u"yyyy-MM-dd", None))
         self.lastNumber.setPlaceholderText(QCoreApplication.translate("RangeBox", u"e.g. 1099", None))
         self.errorLabel.setText("")
         pass

@@ -52,6 +52,12 @@ class Ui_ShippingSection(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.costEdit)
 
+        self.costError = QLabel(ShippingSection)
+        self.costError.setObjectName(u"costError")
+        self.costError.setWordWrap(True)
+
+        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.costError)
+
 
         self.layout.addLayout(self.form)
 
@@ -91,6 +97,7 @@ class Ui_ShippingSection(object):
         self.methodLabel.setText(QCoreApplication.translate("ShippingSection", u"&Method:", None))
         self.costLabel.setText(QCoreApplication.translate("ShippingSection", u"&Cost:", None))
         self.costEdit.setPlaceholderText(QCoreApplication.translate("ShippingSection", u"0.00", None))
+        self.costError.setText("")
         self.addressGroup.setTitle(QCoreApplication.translate("ShippingSection", u"Ship to", None))
         self.shipNameLabel.setText("")
         pass

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
     QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+    QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_SmtpSettingsDialog(object):
     def setupUi(self, SmtpSettingsDialog):
@@ -43,13 +43,11 @@ class Ui_SmtpSettingsDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.portLabel)
 
-        self.portSpin = QSpinBox(SmtpSettingsDialog)
-        self.portSpin.setObjectName(u"portSpin")
-        self.portSpin.setMinimum(1)
-        self.portSpin.setMaximum(65535)
-        self.portSpin.setValue(587)
+        self.portEdit = QLineEdit(SmtpSettingsDialog)
+        self.portEdit.setObjectName(u"portEdit")
+        self.portEdit.setMaximumSize(QSize(90, 16777215))
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.portSpin)
+        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.portEdit)
 
         self.starttlsCheck = QCheckBox(SmtpSettingsDialog)
         self.starttlsCheck.setObjectName(u"starttlsCheck")
@@ -105,7 +103,7 @@ class Ui_SmtpSettingsDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.hostLabel.setBuddy(self.hostEdit)
-        self.portLabel.setBuddy(self.portSpin)
+        self.portLabel.setBuddy(self.portEdit)
         self.userLabel.setBuddy(self.userEdit)
         self.passwordLabel.setBuddy(self.passwordEdit)
         self.senderLabel.setBuddy(self.senderEdit)
@@ -121,6 +119,7 @@ class Ui_SmtpSettingsDialog(object):
         self.hostLabel.setText(QCoreApplication.translate("SmtpSettingsDialog", u"&Server:", None))
         self.hostEdit.setPlaceholderText(QCoreApplication.translate("SmtpSettingsDialog", u"smtp.example.com", None))
         self.portLabel.setText(QCoreApplication.translate("SmtpSettingsDialog", u"&Port:", None))
+        self.portEdit.setText(QCoreApplication.translate("SmtpSettingsDialog", u"587", None))
         self.starttlsCheck.setText(QCoreApplication.translate("SmtpSettingsDialog", u"Use S&TARTTLS", None))
         self.userLabel.setText(QCoreApplication.translate("SmtpSettingsDialog", u"&User:", None))
         self.passwordLabel.setText(QCoreApplication.translate("SmtpSettingsDialog", u"Pass&word:", None))

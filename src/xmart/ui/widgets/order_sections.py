@@ -5,6 +5,11 @@ Sections hold the order in memory as plain values (`xmart.processes.order_entry`
 never touch the database: the window gives them the choices and an item finder. Card numbers are
 validated and encrypted the moment a payment is added; the field is then cleared and only the
 masked number is shown. There is no security-code field.
+
+Typed numbers (quantity, price, discounts, payment amount, shipping cost, custom number fields) are
+plain text fields without keystroke-dropping validators: what was typed is taken exactly when it is a
+valid value (`processes.money.parse_amount` / `parse_percent`, `processes.quantities.parse_quantity`)
+or refused with the reason beside the field; it is never replaced by another value.
 """
 
 from __future__ import annotations
@@ -13,27 +18,30 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QDoubleValidator, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QCompleter, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
 from xmart.errors import XmartError
 from xmart.processes.documents.base import format_money, format_percent
-from xmart.processes.money import ZERO, line_amount, order_totals
+from xmart.processes.money import ZERO, line_amount, order_totals, parse_percent
 from xmart.processes.order_entry import (
     Choices,
     ItemRow,
     LineParams,
     PaymentParams,
     card_payment,
+    custom_value,
     other_payment,
     parse_money,
 )
+from xmart.processes.quantities import parse_quantity
 from xmart.processes.values import Address, FieldKind
 from xmart.ui.generated.ui_items_section import Ui_ItemsSection
 from xmart.ui.generated.ui_payment_section import Ui_PaymentSection
 from xmart.ui.generated.ui_setup_section import Ui_SetupSection
 from xmart.ui.generated.ui_shipping_section import Ui_ShippingSection
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
+from xmart.ui.widgets.date_field import DateField
 from xmart.ui.widgets.field_error import show_field_error
 
 CHOOSE = "— choose —"
@@ -63,6 +71,7 @@ class SetupSection(QWidget):
         self.ui = Ui_SetupSection()
         self.ui.setupUi(self)
         self.custom_editors: dict[int, tuple[str, QWidget]] = {}
+        self.custom_errors: dict[int, QLabel] = {}
         self.ui.updateButton.clicked.connect(self.update_requested)
         self.ui.channelCombo.currentIndexChanged.connect(self.changed)
         self.ui.salesmanCombo.currentIndexChanged.connect(self.changed)
@@ -78,6 +87,7 @@ class SetupSection(QWidget):
         while form.rowCount():
             form.removeRow(0)
         self.custom_editors.clear()
+        self.custom_errors.clear()
         previous: QWidget = self.ui.salesmanCombo
         for field in choices.fields:
             editor: QWidget
@@ -85,19 +95,35 @@ class SetupSection(QWidget):
                 editor = QComboBox(self)
                 editor.addItems(["", "yes", "no"])
             else:
-                editor = QLineEdit(self)
-                if field.detail == FieldKind.DATE:
-                    editor.setPlaceholderText("YYYY-MM-DD")
-                elif field.detail == FieldKind.NUMBER:
-                    editor.setValidator(QDoubleValidator(editor))
+                editor = DateField(self) if field.detail == FieldKind.DATE else QLineEdit(self)
+                editor.textEdited.connect(
+                    lambda _text, fid=field.id, kind=field.detail, name=field.name: self._check_custom(fid, kind, name)
+                )
             editor.setObjectName(f"customField_{field.id}")
             editor.setMinimumHeight(editor.sizeHint().height())  # never squeezed flat on a crowded screen
             form.addRow(f"{field.name}:", editor)
+            error = QLabel(self)
+            error.setObjectName(f"customFieldError_{field.id}")
+            error.setWordWrap(False)  # one line: a wrapped label is clipped in the crowded form
+            show_field_error(error, None)
+            form.addRow("", error)
+            self.custom_errors[field.id] = error
             QWidget.setTabOrder(previous, editor)
             previous = editor
             self.custom_editors[field.id] = (field.detail, editor)
         QWidget.setTabOrder(previous, self.ui.notesEdit)
         self.ui.customGroup.setVisible(bool(choices.fields))
+
+    def _check_custom(self, field_id: int, kind: str, name: str) -> None:
+        """Show beside a custom field why its text is refused (the rule the order is saved with)."""
+        editor = _line_edit(self.custom_editors[field_id][1])
+        reason = editor.problem(name, required=False) if isinstance(editor, DateField) else None
+        if reason is None:
+            try:
+                custom_value(kind, name, editor.text())
+            except XmartError as exc:
+                reason = str(exc)
+        show_field_error(self.custom_errors[field_id], reason)
 
     def custom_editor(self, name_or_id) -> QWidget:
         """The editor of a custom field, by id or by its label (for tests and shortcuts)."""
@@ -202,16 +228,16 @@ class ItemsSection(QWidget):
         self.ui.skuEdit.setCompleter(self.completer)
         self.completer.activated.connect(self._picked)
         self.ui.skuEdit.textEdited.connect(self._typed)
-        self.ui.priceEdit.setValidator(QDoubleValidator(0, 1e9, 2, self.ui.priceEdit))
-        self.ui.discountSpin.setDecimals(2)
-        self.ui.globalSpin.setDecimals(2)
+        self.ui.skuEdit.editingFinished.connect(self._sku_left)
+        self._filled_price = ""  # the list price this section put into the price field
         self.enter = _EnterFilter(self.add_line, self)
-        for widget in (self.ui.skuEdit, self.ui.qtySpin, self.ui.priceEdit, self.ui.discountSpin):
+        for widget in (self.ui.skuEdit, self.ui.qtyEdit, self.ui.priceEdit, self.ui.discountEdit):
             widget.installEventFilter(self.enter)
         self.ui.addButton.clicked.connect(self.add_line)
         self.ui.removeButton.clicked.connect(self.remove_line)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.ui.table, self.remove_line, Qt.ShortcutContext.WidgetShortcut)
-        self.ui.globalSpin.valueChanged.connect(self._refresh)
+        self.ui.globalEdit.textEdited.connect(self._refresh)
+        show_field_error(self.ui.globalError, None)
         self._refresh()
 
     # --- lookup ---------------------------------------------------------------------------
@@ -223,11 +249,20 @@ class ItemsSection(QWidget):
 
     def _picked(self, text: str) -> None:
         self.resolve(text.split(" — ")[0])
-        self.ui.qtySpin.setFocus()
-        self.ui.qtySpin.selectAll()
+        self.ui.qtyEdit.setFocus()
+        self.ui.qtyEdit.selectAll()
+
+    def _sku_left(self) -> None:
+        """Leaving the SKU field (Tab, a click) looks the item up, so that its list price is shown
+        before the clerk types over it."""
+        if self.current is None and self.ui.skuEdit.text().strip():
+            self.resolve()
 
     def resolve(self, text: str | None = None) -> ItemRow | None:
-        """Find the item typed in (exact SKU, else the only match); show it and default the price."""
+        """Find the item typed in (exact SKU, else the only match); show it and default the price.
+
+        The list price goes into the price field only while the clerk has not typed a price of their own.
+        """
         text = (text if text is not None else self.ui.skuEdit.text()).split(" — ")[0].strip()
         if self.current is not None and self.current.sku.lower() == text.lower():
             return self.current
@@ -245,7 +280,9 @@ class ItemsSection(QWidget):
             return None
         self.current = item
         self.ui.skuEdit.setText(item.sku)
-        self.ui.priceEdit.setText(f"{item.price:.2f}")
+        if self.ui.priceEdit.text().strip() in ("", self._filled_price):
+            self._filled_price = f"{item.price:.2f}"
+            self.ui.priceEdit.setText(self._filled_price)
         self.ui.itemLabel.setStyleSheet("")
         self.ui.itemLabel.setText(f"{item.sku}: {item.description} — list price {format_money(item.price)}")
         self.ui.itemLabel.setVisible(True)
@@ -258,19 +295,28 @@ class ItemsSection(QWidget):
         if item is None:
             self.ui.skuEdit.setFocus()
             return False
-        try:
-            price = parse_money(self.ui.priceEdit.text() or item.price, "Price")
-        except XmartError as exc:
-            show_field_error(self.ui.itemLabel, str(exc))
-            self.ui.priceEdit.setFocus()
-            return False
-        discount = Decimal(str(round(self.ui.discountSpin.value(), 2))).quantize(Decimal("0.01"))
-        self.lines.append(LineParams(item.sku, self.ui.qtySpin.value(), price, discount, item.description))
+        fields: list[tuple[QLineEdit, Callable[[str], object]]] = [
+            (self.ui.qtyEdit, lambda text: parse_quantity(text, "Qty")),
+            (self.ui.priceEdit, lambda text: parse_money(text or item.price, "Price")),
+            (self.ui.discountEdit, lambda text: parse_percent(text, "Disc. %", typed=True, noun="discount")),
+        ]
+        values: list[object] = []
+        for editor, parse in fields:
+            try:
+                values.append(parse(editor.text()))
+            except XmartError as exc:
+                show_field_error(self.ui.itemLabel, str(exc))
+                editor.setFocus()
+                return False
+        qty, price, discount = values
+        assert isinstance(qty, int) and isinstance(price, Decimal) and isinstance(discount, Decimal)
+        self.lines.append(LineParams(item.sku, qty, price, discount, item.description))
         self.current = None
         self.ui.skuEdit.clear()
         self.ui.priceEdit.clear()
-        self.ui.qtySpin.setValue(1)
-        self.ui.discountSpin.setValue(0)
+        self._filled_price = ""
+        self.ui.qtyEdit.setText("1")
+        self.ui.discountEdit.clear()
         self.ui.itemLabel.clear()
         self._refresh()
         self.ui.skuEdit.setFocus()
@@ -284,23 +330,34 @@ class ItemsSection(QWidget):
             self._refresh()
 
     def global_discount(self) -> Decimal:
-        """The global discount %."""
-        return Decimal(str(round(self.ui.globalSpin.value(), 2))).quantize(Decimal("0.01"))
+        """The global discount % as typed (blank is 0); raises AmountError when it is not a discount."""
+        return parse_percent(self.ui.globalEdit.text(), "Global discount %", typed=True, noun="discount")
 
     def set_value(self, lines: tuple[LineParams, ...], global_discount: Decimal) -> None:
         """Show stored lines."""
         self.lines = list(lines)
-        self.ui.globalSpin.setValue(float(global_discount))
+        self.ui.globalEdit.setText(f"{global_discount:.2f}" if global_discount else "")
         self._refresh()
 
     def _refresh(self) -> None:
         self.model.set_rows(list(enumerate(self.lines, start=1)))
-        totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in self.lines), self.global_discount())
+        self.ui.removeButton.setEnabled(bool(self.lines))
+        try:
+            global_discount = self.global_discount()
+        except XmartError as exc:
+            show_field_error(self.ui.globalError, str(exc))
+            global_discount = None
+        else:
+            show_field_error(self.ui.globalError, None)
+        if global_discount is None:  # refused: the totals wait for a good one
+            self.ui.totalsLabel.setText("")
+            self.changed.emit()
+            return
+        totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in self.lines), global_discount)
         text = f"Subtotal {format_money(totals.subtotal)}"
         if totals.global_discount_amount:
             text += f"   Discount −{format_money(totals.global_discount_amount)}"
         self.ui.totalsLabel.setText(f"{text}   <b>Total {format_money(totals.total)}</b>")
-        self.ui.removeButton.setEnabled(bool(self.lines))
         self.changed.emit()
 
 
@@ -334,7 +391,6 @@ class PaymentSection(QWidget):
         self.model: RowsTableModel[PaymentParams] = RowsTableModel(_payment_columns(), self)
         self.ui.table.setModel(self.model)
         _stretch(self.ui.table, 4)
-        self.ui.amountEdit.setValidator(QDoubleValidator(0, 1e9, 2, self.ui.amountEdit))
         self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.ui.addButton.clicked.connect(self.add_payment)
         self.ui.removeButton.clicked.connect(self.remove_payment)
@@ -408,10 +464,19 @@ class ShippingSection(QWidget):
         self.ui.setupUi(self)
         self.ui.methodCombo.addItem("")
         self.ui.methodCombo.addItems(SHIPPING_METHODS)
-        self.ui.costEdit.setValidator(QDoubleValidator(0, 1e9, 2, self.ui.costEdit))
-        self.ui.costEdit.textEdited.connect(self.changed)
+        self.ui.costEdit.textEdited.connect(self._cost_edited)
+        show_field_error(self.ui.costError, None)
         self.ui.methodCombo.currentTextChanged.connect(self.changed)
         QWidget.setTabOrder(self.ui.costEdit, self.ui.addressBox.first_field())
+
+    def _cost_edited(self) -> None:
+        try:
+            self.cost()
+        except XmartError as exc:
+            show_field_error(self.ui.costError, str(exc))
+        else:
+            show_field_error(self.ui.costError, None)
+        self.changed.emit()
 
     def cost(self) -> Decimal:
         """The shipping cost; raises InputError when it is not an amount."""

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from xmart.errors import InputError
 from xmart.processes.selection import CsoRange
 from xmart.ui.generated.ui_range_box import Ui_RangeBox
-from xmart.ui.qt_dates import from_qdate, to_qdate
 from xmart.ui.widgets.field_error import show_field_error
 
 BY_DATE = "date"
 BY_NUMBER = "number"
-EARLIEST = QDate(1900, 1, 1)
+MAX_NUMBER = 2_147_483_647  # document numbers are 32-bit integers in the database
+
+
+def number_problem(text: str, what: str) -> str | None:
+    """Why `text` (typed into the field `what` names) is not a document number, or None (blank is None)."""
+    text = text.strip()
+    if text and not (text.isascii() and text.isdigit()):
+        return f"{what}: '{text}' is not a document number (digits only)."
+    if text and int(text) > MAX_NUMBER:
+        return f"{what}: {text} is larger than any document number."
+    return None
 
 
 class RangeBox(QWidget):
@@ -29,12 +37,9 @@ class RangeBox(QWidget):
         self.ui = Ui_RangeBox()
         self.ui.setupUi(self)
         self.mode = BY_DATE
-        for edit in (self.ui.firstDate, self.ui.lastDate):
-            edit.setMinimumDate(EARLIEST)
-            edit.dateChanged.connect(self.changed)
-        validator = QIntValidator(1, 2_000_000_000, self)
-        for edit in (self.ui.firstNumber, self.ui.lastNumber):
-            edit.setValidator(validator)
+        for date_edit in (self.ui.firstDate, self.ui.lastDate):
+            date_edit.changed.connect(self.changed)
+        for edit in (self.ui.firstNumber, self.ui.lastNumber):  # no validator: typed text is kept and judged
             edit.textChanged.connect(self.changed)
         show_field_error(self.ui.errorLabel, None)
 
@@ -62,27 +67,37 @@ class RangeBox(QWidget):
         """Fill the fields from `rng` (or sensible defaults: the last 30 days)."""
         first = rng.date_from if rng and rng.date_from else today - dt.timedelta(days=30)
         last = rng.date_to if rng and rng.date_to else today
-        self.ui.firstDate.setDate(to_qdate(first))
-        self.ui.lastDate.setDate(to_qdate(last))
+        self.ui.firstDate.set_value(first)
+        self.ui.lastDate.set_value(last)
         self.ui.firstNumber.setText(str(rng.number_from) if rng and rng.number_from is not None else "")
         self.ui.lastNumber.setText(str(rng.number_to) if rng and rng.number_to is not None else "")
 
     def value(self) -> CsoRange | None:
-        """The range typed in, or None while a number is missing."""
+        """The range typed in, or None while a number or a date is missing or not a date."""
         if self.mode == BY_DATE:
-            return CsoRange.by_date(from_qdate(self.ui.firstDate.date()), from_qdate(self.ui.lastDate.date()))
+            first_date, last_date = self.ui.firstDate.value(), self.ui.lastDate.value()
+            if first_date is None or last_date is None:
+                return None
+            return CsoRange.by_date(first_date, last_date)
         first, last = self.ui.firstNumber.text().strip(), self.ui.lastNumber.text().strip()
-        if not first or not last:
+        if not (first.isascii() and first.isdigit() and last.isascii() and last.isdigit()):
             return None
         return CsoRange.by_number(int(first), int(last))
 
     def problem(self) -> str | None:
         """Why the range is refused, or None."""
         if self.mode == BY_NUMBER:
-            if not self.ui.firstNumber.text().strip():
-                return "Enter the first corporate sale order number."
-            if not self.ui.lastNumber.text().strip():
-                return "Enter the last corporate sale order number."
+            for word, edit in (("first", self.ui.firstNumber), ("last", self.ui.lastNumber)):
+                text = edit.text().strip()
+                if not text:
+                    return f"Enter the {word} corporate sale order number."
+                reason = number_problem(text, f"The {word} number")
+                if reason:
+                    return reason
+        else:
+            reason = self.ui.firstDate.problem("first date") or self.ui.lastDate.problem("last date")
+            if reason:
+                return reason
         rng = self.value()
         assert rng is not None
         try:
