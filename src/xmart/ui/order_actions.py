@@ -54,6 +54,11 @@ class OrderActions(QObject):
         self.pump.start()
 
     # --- tabs and windows -----------------------------------------------------------------
+    @property
+    def windows(self) -> list[QWidget]:
+        """The open order windows and document views, oldest first (from the registry in `ctx.windows`)."""
+        return self.ctx.windows.windows()
+
     def _tab(self, kind: type[W], title: str, make: Callable[[], W]) -> W:
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)

@@ -200,22 +200,16 @@ class OrderManager(QWidget):
         event.accept()
 
     def _discard_draft(self) -> None:
-        """Delete the draft New Order created, as nothing was saved into it (in the task runner)."""
-        cso_id, engine, done = self.view.id, self.ctx.engine, self.on_discarded
-
-        def work(progress, cancelled):
-            with UnitOfWork(engine) as uow:
-                return discard_empty_draft(uow, cso_id)
-
+        """Delete the draft New Order created, as nothing was saved into it (one short write)."""
         self.new = False
-        self.ctx.tasks.start(
-            "Discarding the empty draft",
-            work,
-            parent=None,
-            cancellable=False,
-            on_success=lambda deleted: done() if deleted and done is not None else None,
-            on_error=lambda exc: log.error("the empty draft %s was not deleted: %r", cso_id, exc),
-        )
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                deleted = discard_empty_draft(uow, self.view.id)
+        except Exception as exc:  # noqa: BLE001 - the window closes anyway; an empty draft is harmless
+            log.error("the empty draft %s was not deleted: %r", self.view.number, exc)
+            return
+        if deleted and self.on_discarded is not None:
+            self.on_discarded()
 
     def _status(self, text: str) -> None:
         parent = self.parentWidget()
