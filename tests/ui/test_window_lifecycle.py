@@ -261,9 +261,10 @@ def test_edit_draft_works_after_an_order_manager_was_closed(main, ctx, qtbot):
     _add_lines(qtbot, first.ui.itemsSection, ("A100",))
     click(qtbot, first.ui.saveButton)
     wait_task(qtbot, first.last_task)
-    qtbot.keyClick(first, Qt.Key.Key_Escape)  # saved: closes without a question
-    qtbot.waitUntil(lambda: not main.orders.windows)
-    qtbot.wait(20)  # deleted (WA_DeleteOnClose)
+    gone: list[bool] = []
+    first.destroyed.connect(lambda: gone.append(True))
+    first.close()  # saved: closes without a question
+    qtbot.waitUntil(lambda: bool(gone))  # and is deleted (WA_DeleteOnClose)
 
     browser = main.open_browser("cso")
     browser.refresh()
