@@ -175,6 +175,21 @@ def test_sales_order_interface_asks_and_saves_a_draft(main, ctx, qtbot):
     assert list(_drafts(ctx.engine).values()) == [2]
 
 
+def test_clear_in_the_sales_order_interface_asks_too(main, ctx, qtbot):
+    soi = main.orders.sales_order_interface()
+    qtbot.keyClicks(soi.ui.findEdit, "C002")
+    qtbot.keyClick(soi.ui.findEdit, Qt.Key.Key_Return)
+    _add_lines(qtbot, soi.ui.itemsSection, ("B200",))
+    _answer(qtbot, Std.Cancel)
+    click(qtbot, soi.ui.clearButton)
+    assert soi.customer is not None and len(soi.ui.itemsSection.lines) == 1
+    _answer(qtbot, Std.Discard)
+    click(qtbot, soi.ui.clearButton)
+    assert soi.customer is None and soi.ui.itemsSection.lines == []
+    assert _drafts(ctx.engine) == {}
+    soi.close()  # nothing left on the screen: no question
+
+
 def test_customer_dialog_asks_before_dropping_typed_text(main, ctx, qtbot):
     from xmart.ui.dialogs.customer_dialog import CustomerDialog
 

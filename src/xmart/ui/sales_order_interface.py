@@ -37,7 +37,7 @@ from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface
 from xmart.ui.order_editor import OrderSections, shortcut
 from xmart.ui.tasks import Task
-from xmart.ui.unsaved import CANCEL, DISCARD, ask_unsaved
+from xmart.ui.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
 
 SOI_CHANNEL = "Sales Order Interface"
 
@@ -88,7 +88,7 @@ class SalesOrderInterface(QWidget):
         self.ui.customerList.activated.connect(lambda index: self.choose(self.found[index.row()]))
         self.ui.newCustomerButton.clicked.connect(self.new_customer)
         self.ui.completeButton.clicked.connect(self.complete)
-        self.ui.clearButton.clicked.connect(self.clear)
+        self.ui.clearButton.clicked.connect(self.clear_asking)
         shortcut(self, "Ctrl+F", self.ui.findEdit.setFocus)
         shortcut(self, "Ctrl+N", self.new_customer)
         shortcut(self, "Ctrl+Return", self.complete)
@@ -204,6 +204,18 @@ class SalesOrderInterface(QWidget):
         self.ui.customerLabel.setText("No customer chosen")
         self.blank = self.sections.entry_or_empty()
         self.ui.findEdit.setFocus()
+
+    def clear_asking(self) -> None:
+        """Clear: asks first when an order is on the screen (Save keeps it as a draft, then clears)."""
+        unsaved = self.unsaved()
+        if unsaved:
+            answer = ask_unsaved(self, f"Clear the screen? The order on it is not saved: {', '.join(unsaved)}.")
+            if answer == CANCEL:
+                return
+            if answer == SAVE:
+                self.save_draft()
+                return
+        self.clear()
 
     def complete(self) -> Task | None:
         """Complete Order: create and complete the CSO in one transaction; say what is missing."""
