@@ -540,6 +540,43 @@ def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections: Ite
     return load_order(session, cso_id)
 
 
+def save_new_draft(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.date) -> OrderView:
+    """Store what the Sales Order Interface holds as a new draft CSO for `customer_id` (DOMAIN.md section 7).
+
+    `entry` need not be complete: the draft is finished later in the Order Manager. One commit; raises
+    NotFoundError for a customer that no longer exists and InputError for a value a section refuses.
+    """
+    session = uow.session
+    for attempt in range(3):
+        try:
+            cso = _create_draft(session, customer_id, today)
+            _write(session, cso, entry, SECTIONS)
+            cso_id = cso.id
+            uow.commit()
+            break
+        except IntegrityError:
+            uow.rollback()
+            if attempt == 2:
+                raise
+    return load_order(session, cso_id)
+
+
+def discard_empty_draft(uow: UnitOfWork, cso_id: int) -> bool:
+    """Delete draft CSO `cso_id` when it holds nothing (no lines, payments or custom values); commit.
+
+    Used when a New Order is abandoned before anything was saved, so no empty draft is left behind
+    (DOMAIN.md section 7). Returns True when the draft was deleted; False (nothing written) when it is
+    gone already, no longer a draft, or holds something.
+    """
+    session = uow.session
+    cso = session.get(CorporateSaleOrder, cso_id)
+    if cso is None or cso.status != CsoStatus.DRAFT or cso.lines or cso.payments or cso.custom_values:
+        return False
+    session.delete(cso)
+    uow.commit()
+    return True
+
+
 def missing_parts(entry: OrderEntry) -> list[str]:
     """What still keeps an order from completion, one clear sentence per missing part, by section."""
     missing = []

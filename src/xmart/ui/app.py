@@ -2,19 +2,32 @@
 
 Nothing in the client imports this module except `xmart gui`: windows take an `AppContext`
 (`xmart.ui.context`), date edits use `xmart.ui.qt_dates`, window sizing `xmart.ui.screen`.
+
+An exception that would reach Qt's event loop (a bug in a slot) goes to `report_unexpected`,
+installed as `sys.excepthook`: the traceback goes to the log file and the user sees one plain message;
+the client keeps running.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import sys
+from types import TracebackType
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xmart.processes.unit_of_work import Engine
 from xmart.ui.context import APPLICATION, ORGANIZATION, make_context
 from xmart.ui.main_window import MainWindow
+
+log = logging.getLogger("xmart.ui")
+
+UNEXPECTED_TEXT = (
+    "Something went wrong in xmart and the last action did not finish.\n"
+    "Nothing half-done was saved. The details are in the log file; you can keep working."
+)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -39,9 +52,31 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def report_unexpected(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None, show: bool = True
+) -> QMessageBox | None:
+    """`sys.excepthook` of the client: log the traceback (to the log file), show one plain message.
+
+    `show=False` only logs (used when no QApplication exists). Returns the message box shown, if any.
+    KeyboardInterrupt goes to Python's own hook.
+    """
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return None
+    log.critical("unexpected error in the client", exc_info=(kind, exc, tb))
+    if not show or QApplication.instance() is None:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical, APPLICATION, UNEXPECTED_TEXT, QMessageBox.StandardButton.Ok)
+    box.setObjectName("unexpectedErrorBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def run_gui(engine: Engine) -> int:
     """Open the main window on `engine` (first-run prompt on an empty database); returns when it closes."""
     app = application()
+    sys.excepthook = report_unexpected
     ctx = make_context(engine)
     window = MainWindow(ctx)
     window.show()

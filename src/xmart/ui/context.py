@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from xmart import config
 from xmart.processes.unit_of_work import Engine, describe_database
 from xmart.ui.tasks import TaskRunner
+from xmart.ui.window_registry import WindowRegistry
 
 ORGANIZATION = "xmart"
 APPLICATION = "xmart Main"
@@ -18,11 +19,13 @@ APPLICATION = "xmart Main"
 
 @dataclass
 class AppContext:
-    """What windows and menu slots need: the engine, the user's settings and the task runner."""
+    """What windows and menu slots need: the engine, the user's settings, the task runner and the
+    registry of open windows (one document, one window)."""
 
     engine: Engine
     settings: QSettings
     tasks: TaskRunner
+    windows: WindowRegistry = field(default_factory=WindowRegistry)
 
     @property
     def database_label(self) -> str:

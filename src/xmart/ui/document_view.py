@@ -130,7 +130,12 @@ class DocumentView(QDialog):
     def open_document(
         cls, ctx: AppContext, parent: QWidget, kind: str, number: int, cso_actions: CsoActions | None = None
     ) -> DocumentView | None:
-        """Load and show document `kind` `number`; a missing document is reported, not raised."""
+        """Load and show document `kind` `number`; a missing document is reported, not raised.
+
+        One document, one window: when it is open already, that window comes forward instead."""
+        existing = ctx.windows.bring_forward((kind, number))
+        if isinstance(existing, DocumentView):
+            return existing
         try:
             with UnitOfWork(ctx.engine) as uow:
                 details = document_details(uow, kind, number)
@@ -138,5 +143,6 @@ class DocumentView(QDialog):
             show_error(parent, exc)
             return None
         view = cls(ctx, details, parent, cso_actions)
+        ctx.windows.add((kind, number), view)
         view.show()
         return view

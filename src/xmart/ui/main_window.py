@@ -458,15 +458,50 @@ class MainWindow(QMainWindow):
         self.ctx.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.ctx.tasks.running:
-            answer = QMessageBox.question(
-                self, APPLICATION, "A process is still running. Cancel it and quit?\nA cancelled run writes nothing."
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-            for task in list(self.ctx.tasks.running):
-                task.cancel()
-            self.ctx.tasks.wait_for_all()
+        """Quit: every open window closes first (each asks about its unsaved changes; Cancel keeps
+        everything open); a running process is waited for or cancelled (rolled back), never cut off."""
+        if not self.ctx.windows.close_all() or not self._no_run_left():
+            event.ignore()
+            return
         self.save_state()
         event.accept()
+
+    def _no_run_left(self) -> bool:
+        """True when no process runs; else ask: wait for it, cancel it (nothing written), or keep working."""
+        running = list(self.ctx.tasks.running)
+        if not running:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            APPLICATION,
+            f"{running[0].title} is still running.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("runningBox")
+        box.setInformativeText(
+            "Wait: xmart quits when it has finished.\nCancel the run: it stops and writes nothing.\n"
+            "Keep working: xmart stays open."
+        )
+        wait = box.addButton("&Wait and Quit", QMessageBox.ButtonRole.AcceptRole)
+        stop = box.addButton("Cancel the &Run and Quit", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep Working", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is wait:
+            for task in running:
+                task.finished.connect(self._close_when_idle)
+            self.statusBar().showMessage("xmart quits when the run has finished…")
+        elif clicked is stop:
+            for task in running:
+                task.cancel()
+            self.ctx.tasks.wait_for_all()
+            return True
+        return False
+
+    def _close_when_idle(self) -> None:
+        if not self.ctx.tasks.running:
+            self.close()

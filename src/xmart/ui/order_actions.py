@@ -48,13 +48,17 @@ class OrderActions(QObject):
         self.window = window
         self.tabs = tabs
         self.delivery: Task | None = None
-        self.windows: list[QWidget] = []
         self.pump = QTimer(self)
         self.pump.setInterval(PUMP_INTERVAL_MS)
         self.pump.timeout.connect(lambda: self.send_mail(quiet=True))
         self.pump.start()
 
     # --- tabs and windows -----------------------------------------------------------------
+    @property
+    def windows(self) -> list[QWidget]:
+        """The open order windows and document views, oldest first (from the registry in `ctx.windows`)."""
+        return self.ctx.windows.windows()
+
     def _tab(self, kind: type[W], title: str, make: Callable[[], W]) -> W:
         for i in range(self.tabs.count()):
             widget = self.tabs.widget(i)
@@ -87,7 +91,7 @@ class OrderActions(QObject):
         except XmartError as exc:
             show_error(self.window, exc)
             return None
-        return self._show_manager(view)
+        return self._show_manager(view, new=True)
 
     def is_draft(self, number: int) -> bool:
         """True when CSO `number` is a draft (a short read)."""
@@ -97,11 +101,9 @@ class OrderActions(QObject):
 
     def edit_order(self, number: int) -> OrderManager | None:
         """Reopen draft CSO `number` in the Order Manager (its window comes forward when already open)."""
-        for window in self.windows:
-            if isinstance(window, OrderManager) and window.isVisible() and window.view.number == number:
-                window.raise_()
-                window.activateWindow()
-                return window
+        window = self.ctx.windows.bring_forward(("order", number))
+        if isinstance(window, OrderManager):
+            return window
         try:
             with UnitOfWork(self.ctx.engine) as uow:
                 cso = find_cso(uow, number)
@@ -118,11 +120,13 @@ class OrderActions(QObject):
             return None
         return self._show_manager(view)
 
-    def _show_manager(self, view) -> OrderManager:
-        manager = OrderManager(self.ctx, view, self.window, on_completed=self.order_completed)
+    def _show_manager(self, view, new: bool = False) -> OrderManager:
+        manager = OrderManager(
+            self.ctx, view, self.window, on_completed=self.order_completed, new=new, on_discarded=self._refresh
+        )
         fit_to_screen(manager)
         manager.show()
-        self.windows = [w for w in self.windows if w.isVisible()] + [manager]
+        self.ctx.windows.add(("order", view.number), manager)
         return manager
 
     def corporate_sale_order(self) -> OrderManager | None:
@@ -147,18 +151,21 @@ class OrderActions(QObject):
 
     def sales_order_interface(self) -> SalesOrderInterface:
         """Transactions › Sales Order Interface."""
-        soi = SalesOrderInterface(self.ctx, self.window, on_completed=self.order_completed)
+        soi = SalesOrderInterface(self.ctx, self.window, on_completed=self.order_completed, on_saved=self._refresh)
         fit_to_screen(soi)
         soi.show()
-        self.windows = [w for w in self.windows if w.isVisible()] + [soi]
+        self.ctx.windows.add(("soi", id(soi)), soi)
         return soi
 
     # --- e-mail ---------------------------------------------------------------------------
-    def order_completed(self, result: CompleteResult) -> None:
-        """After a completion has committed: refresh the lists and send the confirmation."""
+    def _refresh(self) -> None:
         refresh = getattr(self.window, "refresh_browsers", None)
         if callable(refresh):
             refresh()
+
+    def order_completed(self, result: CompleteResult) -> None:
+        """After a completion has committed: refresh the lists and send the confirmation."""
+        self._refresh()
         if result.outbox_id is not None:
             self.send_mail()
 

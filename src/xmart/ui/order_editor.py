@@ -1,11 +1,15 @@
 """What the Order Manager and the Sales Order Interface share: reading the four sections into one
-`OrderEntry`, showing an entry, the running totals line and the keyboard shortcuts."""
+`OrderEntry`, showing an entry, the running totals line, the keyboard shortcuts and what is unsaved."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
+from xmart.errors import XmartError
 from xmart.processes.documents.base import format_money
 from xmart.processes.order_entry import OrderEntry, entry_totals, find_items, order_choices
 from xmart.processes.unit_of_work import UnitOfWork
@@ -64,6 +68,31 @@ class OrderSections:
         except Exception:  # noqa: BLE001 - only used to carry values over
             return OrderEntry()
 
+    def pending(self) -> list[str]:
+        """What is typed in an entry row but not added yet: "an item line", "a payment"."""
+        items, payment = self.items.ui, self.payment.ui
+        out = []
+        if any(edit.text().strip() for edit in (items.skuEdit, items.priceEdit)):
+            out.append("an item line")
+        if any(e.text().strip() for e in (payment.amountEdit, payment.cardEdit, payment.expiryEdit, payment.authEdit)):
+            out.append("a payment")
+        return out
+
+    def unsaved(self, saved: OrderEntry) -> list[str]:
+        """What differs from the `saved` entry, in words ("the items", "an item line typed in but not added");
+        empty when nothing typed would be lost."""
+        try:
+            entry = self.entry()
+        except XmartError:
+            return ["the shipping cost"] + [f"{p} typed in but not added" for p in self.pending()]
+        names = {"setup": "the setup", "items": "the items", "payment": "the payments", "shipping": "the shipping"}
+        changed = [
+            names[s]
+            for s, fields in SECTION_FIELDS.items()
+            if any(getattr(entry, f) != getattr(saved, f) for f in fields)
+        ]
+        return changed + [f"{p} typed in but not added" for p in self.pending()]
+
     def show(self, entry: OrderEntry, ship_name: str = "") -> None:
         """Show a stored or fresh entry in every section."""
         self.setup.set_value(entry.channel_id, entry.salesman_id, entry.custom_values, entry.notes)
@@ -86,6 +115,19 @@ class OrderSections:
             f"<b>Order total {format_money(t.order_total)}</b> · Deposit {format_money(t.deposit)} · "
             f"Balance {format_money(t.balance)}"
         )
+
+
+SECTION_FIELDS = {
+    "setup": ("channel_id", "salesman_id", "custom_values", "notes"),
+    "items": ("lines", "global_discount"),
+    "payment": ("payments",),
+    "shipping": ("shipping_method", "shipping_cost", "shipping_address"),
+}
+
+
+def with_sections(base: OrderEntry, entry: OrderEntry, sections: Iterable[str]) -> OrderEntry:
+    """`base` with the fields of `sections` ("setup", "items", "payment", "shipping") taken from `entry`."""
+    return replace(base, **{name: getattr(entry, name) for s in sections for name in SECTION_FIELDS[s]})
 
 
 def shortcut(widget: QWidget, keys: str, slot) -> QShortcut:

@@ -4,23 +4,39 @@ Opened by New Order on a customer record (a draft is created with both addresses
 Transactions › Corporate Sale Order. "Update Information" saves Setup, Save Draft saves every
 section, Complete Order checks every section and lists what is missing; nothing typed is lost when
 something is refused. After completion the confirmation e-mail goes out in the background.
+
+Closing (close button, Esc, Ctrl+W) with unsaved changes asks Save / Discard / Cancel; a draft that
+New Order created and nobody saved anything into is deleted when the window closes, so abandoned
+New Orders leave no empty drafts behind.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from xmart.errors import XmartError
-from xmart.processes.order_entry import CompleteResult, OrderView, complete_order, save_sections
+from xmart.processes.order_entry import (
+    CompleteResult,
+    OrderEntry,
+    OrderView,
+    complete_order,
+    discard_empty_draft,
+    save_sections,
+)
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
-from xmart.ui.order_editor import OrderSections, shortcut
+from xmart.ui.order_editor import OrderSections, shortcut, with_sections
 from xmart.ui.tasks import Task
+from xmart.ui.unsaved import CANCEL, DISCARD, ask_unsaved
+
+log = logging.getLogger(__name__)
 
 
 class OrderManager(QWidget):
@@ -34,10 +50,17 @@ class OrderManager(QWidget):
         view: OrderView,
         parent: QWidget | None = None,
         on_completed: Callable[[CompleteResult], None] | None = None,
+        new: bool = False,
+        on_discarded: Callable[[], None] | None = None,
     ):
+        """`new`: the draft was just created by New Order (deleted on close while nothing is saved in it);
+        `on_discarded()` is called once such a draft has been deleted."""
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
         self.view = view
+        self.new = new
+        self.on_discarded = on_discarded
+        self._closing = False
         self.ui = Ui_OrderManager()
         self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -50,6 +73,7 @@ class OrderManager(QWidget):
             self.ui.totalsLabel,
         )
         self.sections.show(view.entry, view.shipping_name)
+        self.saved: OrderEntry = self.sections.entry_or_empty()
         self.last_task: Task | None = None
         if on_completed is not None:
             self.completed.connect(on_completed)
@@ -61,6 +85,8 @@ class OrderManager(QWidget):
         shortcut(self, "Ctrl+S", lambda: self.save())
         shortcut(self, "Ctrl+Return", self.complete)
         shortcut(self, "Ctrl+Enter", self.complete)
+        shortcut(self, "Ctrl+W", self.close)
+        shortcut(self, "Esc", self.close)
         self._show_header()
         self.resize(900, 620)
 
@@ -74,8 +100,10 @@ class OrderManager(QWidget):
             f"{' · ' + billing if billing else ''}"
         )
 
-    def save(self, sections=("setup", "items", "payment", "shipping"), message: str = "Draft saved.") -> Task | None:
-        """Save sections of the draft in the task runner."""
+    def save(
+        self, sections=("setup", "items", "payment", "shipping"), message: str = "Draft saved.", then_close=False
+    ) -> Task | None:
+        """Save sections of the draft in the task runner (and close the window once saved, `then_close`)."""
         try:
             entry = self.sections.entry()
         except XmartError as exc:
@@ -88,9 +116,14 @@ class OrderManager(QWidget):
 
         def done(view: OrderView) -> None:
             self.view = view
+            self.new = False
+            self.saved = with_sections(self.saved, entry, sections)
             self._show_header()
             self.ui.headerLabel.setToolTip(message)
             self._status(message)
+            if then_close:
+                self._closing = True
+                self.close()
 
         self.last_task = self.ctx.tasks.start(
             "Saving the order",
@@ -135,7 +168,48 @@ class OrderManager(QWidget):
         show_message(
             self.parentWidget(), f"Corporate sale order {result.number} is complete and open.\n{mail}", "Order complete"
         )
+        self.new = False
+        self._closing = True
         self.close()
+
+    def unsaved(self) -> list[str]:
+        """What would be lost by closing now (empty when nothing)."""
+        return self.sections.unsaved(self.saved)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Ask Save / Discard / Cancel when something typed is not saved; delete an untouched new draft."""
+        if self.last_task is not None and not self.last_task.done:
+            self._status(f"{self.last_task.title}… wait until it has finished, then close the window.")
+            event.ignore()
+            return
+        unsaved = [] if self._closing else self.unsaved()
+        if unsaved:
+            answer = ask_unsaved(
+                self,
+                f"Corporate sale order {self.view.number} has changes that are not saved: {', '.join(unsaved)}.",
+            )
+            if answer == CANCEL:
+                event.ignore()
+                return
+            if answer != DISCARD:
+                event.ignore()
+                self.save(then_close=True)
+                return
+        if self.new:
+            self._discard_draft()
+        event.accept()
+
+    def _discard_draft(self) -> None:
+        """Delete the draft New Order created, as nothing was saved into it (one short write)."""
+        self.new = False
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                deleted = discard_empty_draft(uow, self.view.id)
+        except Exception as exc:  # noqa: BLE001 - the window closes anyway; an empty draft is harmless
+            log.error("the empty draft %s was not deleted: %r", self.view.number, exc)
+            return
+        if deleted and self.on_discarded is not None:
+            self.on_discarded()
 
     def _status(self, text: str) -> None:
         parent = self.parentWidget()

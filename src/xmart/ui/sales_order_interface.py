@@ -6,6 +6,9 @@ Ctrl+1..4 jump to Setup, Items, Payment, Shipping, Enter in the item row adds a 
 completes. Nothing is written until Complete Order succeeds (`enter_order`: one transaction); when
 something is missing the screen keeps everything and says what to add. After a completed order the
 screen clears for the next one.
+
+Closing (close button, Esc, Ctrl+W) with an order on the screen asks Save / Discard / Cancel: Save
+stores it as a draft of the chosen customer (`save_new_draft`), to finish later in the Order Manager.
 """
 
 from __future__ import annotations
@@ -14,11 +17,19 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from xmart.errors import InputError, XmartError
 from xmart.processes.customers import CustomerRow
-from xmart.processes.order_entry import CompleteResult, OrderEntry, enter_order, with_shipping_from_customer
+from xmart.processes.order_entry import (
+    CompleteResult,
+    OrderEntry,
+    OrderView,
+    enter_order,
+    save_new_draft,
+    with_shipping_from_customer,
+)
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
 from xmart.ui.customer_manager import new_customer, search
@@ -26,6 +37,7 @@ from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface
 from xmart.ui.order_editor import OrderSections, shortcut
 from xmart.ui.tasks import Task
+from xmart.ui.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
 
 SOI_CHANNEL = "Sales Order Interface"
 
@@ -40,9 +52,14 @@ class SalesOrderInterface(QWidget):
         ctx: AppContext,
         parent: QWidget | None = None,
         on_completed: Callable[[CompleteResult], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
     ):
+        """`on_completed(result)` after an order is completed; `on_saved()` after one is kept as a draft."""
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
+        self.on_saved = on_saved
+        self._closing = False
+        self.blank = OrderEntry()
         self.ui = Ui_SalesOrderInterface()
         self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -71,11 +88,13 @@ class SalesOrderInterface(QWidget):
         self.ui.customerList.activated.connect(lambda index: self.choose(self.found[index.row()]))
         self.ui.newCustomerButton.clicked.connect(self.new_customer)
         self.ui.completeButton.clicked.connect(self.complete)
-        self.ui.clearButton.clicked.connect(self.clear)
+        self.ui.clearButton.clicked.connect(self.clear_asking)
         shortcut(self, "Ctrl+F", self.ui.findEdit.setFocus)
         shortcut(self, "Ctrl+N", self.new_customer)
         shortcut(self, "Ctrl+Return", self.complete)
         shortcut(self, "Ctrl+Enter", self.complete)
+        shortcut(self, "Ctrl+W", self.close)
+        shortcut(self, "Esc", self.close)
         targets = (
             self.ui.setupSection.ui.channelCombo,
             self.ui.itemsSection.ui.skuEdit,
@@ -183,7 +202,20 @@ class SalesOrderInterface(QWidget):
         self.found = []
         self.list_model.setStringList([])
         self.ui.customerLabel.setText("No customer chosen")
+        self.blank = self.sections.entry_or_empty()
         self.ui.findEdit.setFocus()
+
+    def clear_asking(self) -> None:
+        """Clear: asks first when an order is on the screen (Save keeps it as a draft, then clears)."""
+        unsaved = self.unsaved()
+        if unsaved:
+            answer = ask_unsaved(self, f"Clear the screen? The order on it is not saved: {', '.join(unsaved)}.")
+            if answer == CANCEL:
+                return
+            if answer == SAVE:
+                self.save_draft()
+                return
+        self.clear()
 
     def complete(self) -> Task | None:
         """Complete Order: create and complete the CSO in one transaction; say what is missing."""
@@ -215,3 +247,66 @@ class SalesOrderInterface(QWidget):
         mail = f" Confirmation e-mail to {result.recipient}." if result.outbox_id else " (no e-mail address)"
         self.ui.shortcutsLabel.setText(f"<b>Order {result.number} completed.</b>{mail}")
         self.clear()
+
+    # --- closing --------------------------------------------------------------------------
+    def unsaved(self) -> list[str]:
+        """What would be lost by closing now (empty when the screen holds no order)."""
+        chosen = [] if self.customer is None else ["the customer"]
+        return chosen + self.sections.unsaved(self.blank)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Ask Save (as a draft) / Discard / Cancel when an order is on the screen."""
+        if self.last_task is not None and not self.last_task.done:
+            event.ignore()
+            return
+        unsaved = [] if self._closing else self.unsaved()
+        if unsaved:
+            answer = ask_unsaved(
+                self,
+                f"The order on this screen is not saved: {', '.join(unsaved)}.\n"
+                "Save keeps it as a draft of the customer, to finish in the Order Manager.",
+            )
+            if answer == CANCEL:
+                event.ignore()
+                return
+            if answer != DISCARD:
+                event.ignore()
+                self.save_draft(then_close=True)
+                return
+        event.accept()
+
+    def save_draft(self, then_close: bool = False) -> Task | None:
+        """Keep the order on the screen as a draft CSO of the chosen customer (in the task runner)."""
+        try:
+            if self.customer is None:
+                raise InputError(
+                    "Customer: to keep the order as a draft, find the customer (Ctrl+F) or create one (Ctrl+N)."
+                )
+            entry = self.sections.entry()
+        except XmartError as exc:
+            show_error(self, exc, "Save Draft")
+            return None
+        customer_id, today = self.customer.id, self.ctx.today()
+
+        def work(progress, cancelled):
+            with UnitOfWork(self.ctx.engine) as uow:
+                return save_new_draft(uow, customer_id, entry, today)
+
+        def done(view: OrderView) -> None:
+            self.ui.shortcutsLabel.setText(f"<b>Order kept as draft {view.number}.</b>")
+            if self.on_saved is not None:
+                self.on_saved()
+            self.clear()
+            if then_close:
+                self._closing = True
+                self.close()
+
+        self.last_task = self.ctx.tasks.start(
+            "Saving the draft",
+            work,
+            parent=self,
+            cancellable=False,
+            on_success=done,
+            on_error=lambda exc: show_error(self, exc, "Save Draft"),
+        )
+        return self.last_task

@@ -48,7 +48,7 @@ class DocumentBrowser(QWidget):
         header.setStretchLastSection(False)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        view.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        # `activated` comes with a double click and with Enter; `doubleClicked` as well would open twice
         view.activated.connect(lambda index: self.open_row(index.row()))
         self.ui.openButton.clicked.connect(self.open_current)
         self.ui.openButton.setEnabled(False)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from xmart.errors import InputError
 from xmart.processes.customers import CustomerParams, validate_customer
 from xmart.ui.generated.ui_customer_dialog import Ui_CustomerDialog
+from xmart.ui.unsaved import may_discard
 from xmart.ui.widgets.field_error import show_field_error
 
 
@@ -41,6 +42,13 @@ class CustomerDialog(QDialog):
             self.ui.sameCheck.setChecked(True)
         self.ui.nameEdit.setFocus()
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.initial = self.params()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: asks first when something was typed."""
+        changed = self.params() != self.initial
+        if may_discard(self, changed, "The customer has changes that are not saved.", self._accept_if_valid):
+            super().reject()
 
     def _same_toggled(self, same: bool) -> None:
         self.ui.shippingBox.setEnabled(not same)

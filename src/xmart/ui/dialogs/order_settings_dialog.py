@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from xmart.processes.order_settings import ChannelRow, CustomFieldRow, SalesmanRow
 from xmart.processes.values import FieldKind
 from xmart.ui.generated.ui_order_settings_dialog import Ui_OrderSettingsDialog
+from xmart.ui.unsaved import may_discard
 
 KINDS = {
     "channels": ("Sales Channels", ["Name", "Active"]),
@@ -34,6 +35,7 @@ class OrderSettingsDialog(QDialog):
         self.ids: list[int | None] = []
         for row in rows:
             self.add_row(row)
+        self.initial = self.rows()
         self.ui.errorLabel.hide()
         self.ui.addButton.clicked.connect(lambda: self.add_row(None))
         self.ui.buttonBox.accepted.connect(self.accept)
@@ -72,6 +74,17 @@ class OrderSettingsDialog(QDialog):
         if row is None:
             table.setCurrentCell(r, 0)
             table.editItem(table.item(r, 0))
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: asks first when a row was changed or added."""
+        table = self.ui.table
+        editor = self.focusWidget()
+        if table.state() == QAbstractItemView.State.EditingState and editor is not None:
+            table.commitData(editor)  # the cell being typed in counts too
+        changed = self.rows() != self.initial
+        title = KINDS[self.kind][0]
+        if may_discard(self, changed, f"{title}: the changes are not saved.", self.accept):
+            super().reject()
 
     def rows(self) -> list:
         """The rows as edited (blank new rows left out)."""

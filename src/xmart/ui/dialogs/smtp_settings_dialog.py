@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from xmart.processes.mailer import SmtpSettings
 from xmart.ui.generated.ui_smtp_settings_dialog import Ui_SmtpSettingsDialog
+from xmart.ui.unsaved import may_discard
 from xmart.ui.widgets.field_error import show_field_error
 
 
@@ -35,6 +36,13 @@ class SmtpSettingsDialog(QDialog):
         show_field_error(u.errorLabel, None)
         u.buttonBox.accepted.connect(self._accept_if_valid)
         u.buttonBox.rejected.connect(self.reject)
+        self.initial = self.params()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: asks first when something was changed."""
+        changed = self.params() != self.initial
+        if may_discard(self, changed, "The e-mail settings have changes that are not saved.", self._accept_if_valid):
+            super().reject()
 
     def port_problem(self) -> str | None:
         """Why the port typed is refused (a whole number from 1 to 65535), or None."""
