@@ -4,7 +4,7 @@ Invariants: an invoice sells units of an SO's line(s) with one SKU, filled in li
 `sold` never exceeds its quantity (more is refused, saying how many are left); the SO's location
 loses exactly the units sold and never goes below zero on hand (a shortage is refused); the SO
 status follows open → partially sold → sold through the declared transitions; a cancelled SO is
-refused; the CSO the SO belongs to gets its status refreshed (`completed` once every unit is sold).
+refused, and so is an SO of a location not managed at the Main; the CSO the SO belongs to gets its status refreshed (`completed` once every unit is sold).
 One transaction, committed.
 """
 
@@ -23,6 +23,7 @@ from xmart.models.status import SO_TRANSITIONS, check_transition
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.receiving import units_text
 from xmart.processes.selection import PROCESS_LOCK, next_number
+from xmart.processes.store_management import is_managed_at_main
 
 FIRST_INVOICE_NUMBER = 1
 
@@ -71,7 +72,9 @@ def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date 
             raise InputError(
                 f"SO {so_number} has only {units_text(left_to_sell)} of {sku} left to sell; cannot sell {qty}."
             )
-        location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
+        location_code = session.scalar(select(Location.code).where(Location.id == order.location_id)) or ""
+        if not is_managed_at_main(location_code):
+            raise InputError(f"{location_code} sends its own invoices; SO {so_number} is invoiced at the store.")
         stock = session.get(Stock, (order.location_id, item.id), with_for_update=True)
         on_hand = stock.on_hand if stock is not None else 0
         if stock is None or on_hand < qty:
