@@ -26,6 +26,7 @@ from xmart.processes.demo import load_demo
 from xmart.processes.first_run import database_is_empty
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
+from xmart.ui import operations
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
@@ -46,6 +47,10 @@ def _cso_allows(action: str, row: CsoRow) -> bool:
     return allowed(action, row.status)
 
 
+def _operation_allows(kind: str, action: str, row) -> bool:
+    return operations.allowed(kind, action, row.status)
+
+
 class MainWindow(QMainWindow):
     """xmart Main: Transactions, Documents, Processes, Reports, Settings, Help."""
 
@@ -64,6 +69,8 @@ class MainWindow(QMainWindow):
         self.orders = OrderActions(ctx, self, self.tabs)
         self.cso_actions = CsoActions(ctx, self, self.orders.edit_order)
         self.cso_actions.changed.connect(lambda _number: self.refresh_browsers())
+        self.operations = operations.DocumentOperations(ctx, self)
+        self.operations.changed.connect(lambda _kind, _number: self.refresh_browsers())
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._build_toolbar()
@@ -333,11 +340,22 @@ class MainWindow(QMainWindow):
                     partial(self._cso_row_action, action, browser),
                     partial(_cso_allows, action),
                 )
+        for action in operations.ACTIONS.get(kind, ()):
+            browser.add_row_action(
+                f"{action}{kind.capitalize()}",
+                operations.TEXTS[kind, action],
+                operations.TIPS[kind, action],
+                partial(self._operation_row_action, kind, action, browser),
+                partial(_operation_allows, kind, action),
+            )
         self.tabs.setCurrentIndex(self.tabs.addTab(browser, DOCUMENT_LISTS[kind].title))
         return browser
 
     def _cso_row_action(self, action: str, browser: DocumentBrowser, row: CsoRow) -> None:
         self.cso_actions.run(action, row.number, browser)
+
+    def _operation_row_action(self, kind: str, action: str, browser: DocumentBrowser, row) -> None:
+        self.operations.run(kind, action, row.number, browser)
 
     def browsers(self) -> list[DocumentBrowser]:
         """The open browsers."""
@@ -353,7 +371,7 @@ class MainWindow(QMainWindow):
         if kind == "cso" and self.orders.is_draft(number):
             self.orders.edit_order(number)
             return None
-        return DocumentView.open_document(self.ctx, self, kind, number, self.cso_actions)
+        return DocumentView.open_document(self.ctx, self, kind, number, self.cso_actions, self.operations)
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
