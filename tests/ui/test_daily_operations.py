@@ -198,3 +198,61 @@ def test_cancel_an_so_from_the_view(window, ctx, qtbot):
         from xmart.models import CorporateSaleOrder
 
         assert session.scalar(select(CorporateSaleOrder.status).where(CorporateSaleOrder.number == 1002)) == "open"
+
+
+def _availability_rows(dialog) -> list[tuple[str, ...]]:
+    model = dialog.ui.table.model()
+    return [tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())]
+
+
+def test_f4_on_the_item_line_shows_availability(window, ctx, qtbot):
+    from xmart.ui.item_availability import ItemAvailabilityDialog
+
+    soi = window.orders.sales_order_interface()
+    items = soi.ui.itemsSection
+    soi.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is soi)
+    click(qtbot, items.ui.skuEdit)
+    qtbot.keyClicks(items.ui.skuEdit, "A100")
+    items.completer.popup().hide()
+    qtbot.keyClick(items.ui.skuEdit, Qt.Key.Key_F4)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ItemAvailabilityDialog))
+    assert dialog.isVisible() and dialog.windowTitle() == "Availability of A100"
+    # S01: 10 on hand, SO 4001 has 2 unsold (pending) -> 8 available; PO 7001 brings 10 to MAIN
+    assert _availability_rows(dialog) == [
+        ("MAIN — Main warehouse", "0", "0", "0", "0", "10"),
+        ("S01 — Downtown", "10", "2", "2", "8", "0"),
+        ("S02 — Uptown", "4", "1", "0", "4", "0"),
+    ]
+    qtbot.keyClick(dialog.ui.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    soi.close()
+
+
+def test_documents_items_searches_and_shows_locations(window, ctx, qtbot):
+    window.actions_by_name["browseItems"].trigger()
+    view = window.tabs.currentWidget()
+    assert view.objectName() == "itemsView" and view.ui.countLabel.text() == "3 items"
+    click(qtbot, view.ui.searchEdit)
+    qtbot.keyClicks(view.ui.searchEdit, "bowl")
+    qtbot.keyClick(view.ui.searchEdit, Qt.Key.Key_Return)
+    assert view.ui.countLabel.text() == "1 item" and view.current().sku == "B200"
+    loc = view.ui.locationsTable.model()
+    assert [loc.index(r, 0).data() for r in range(loc.rowCount())] == ["MAIN — Main warehouse", "S02 — Uptown"]
+    assert view.ui.locationsBox.title() == "B200 by location"
+
+
+def test_customer_manager_shows_the_selected_customers_orders(window, ctx, qtbot):
+    manager = window.orders.customers()
+    table = manager.ui.table
+    qtbot.keyClicks(manager.ui.searchEdit, "Grace")
+    qtbot.keyClick(manager.ui.searchEdit, Qt.Key.Key_Return)
+    rect = table.visualRect(table.model().index(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    history = manager.ui.historyTable.model()
+    rows = [tuple(history.index(r, c).data() for c in range(history.columnCount())) for r in range(history.rowCount())]
+    assert rows == [
+        ("1003", "2026-11-10", "open", "2", "39.98", "0.00", "39.98"),
+        ("1002", "2026-11-05", "open", "3", "28.50", "0.00", "28.50"),
+    ]
+    assert manager.ui.historyBox.title() == "Corporate sale orders of Grace Hopper"

@@ -33,6 +33,7 @@ from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
+from xmart.ui.item_availability import ItemsView
 from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
@@ -185,6 +186,16 @@ class MainWindow(QMainWindow):
                 "Ctrl+3",
                 SP.SP_FileDialogContentsView,
                 "Browse purchase orders",
+            )
+        )
+        documents.addAction(
+            a(
+                "browseItems",
+                "&Items",
+                self.open_items,
+                "Ctrl+4",
+                None,
+                "Items with on hand, pending, available and on order per location",
             )
         )
         documents.addSeparator()
@@ -354,6 +365,18 @@ class MainWindow(QMainWindow):
     def _cso_row_action(self, action: str, browser: DocumentBrowser, row: CsoRow) -> None:
         self.cso_actions.run(action, row.number, browser)
 
+    def open_items(self) -> ItemsView:
+        """Documents › Items: the item list with availability, in a tab of its own."""
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, ItemsView):
+                self.tabs.setCurrentIndex(i)
+                return widget
+        view = ItemsView(self.ctx, self.tabs)
+        view.setObjectName("itemsView")
+        self.tabs.setCurrentIndex(self.tabs.addTab(view, "Items"))
+        return view
+
     def _operation_row_action(self, kind: str, action: str, browser: DocumentBrowser, row) -> None:
         self.operations.run(kind, action, row.number, browser)
 
@@ -365,6 +388,10 @@ class MainWindow(QMainWindow):
         """Read every open list again (after a process run or an import)."""
         for browser in self.browsers():
             browser.refresh()
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, ItemsView):
+                widget.refresh()
 
     def open_document(self, kind: str, number: int) -> DocumentView | None:
         """Show one document in its own window; a draft corporate sale order opens in the Order Manager."""
