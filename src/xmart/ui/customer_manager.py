@@ -90,7 +90,7 @@ class CustomerManager(QWidget):
         self.history: RowsTableModel[CustomerOrder] = RowsTableModel(HISTORY_COLUMNS, self)
         self.ui.historyTable.setModel(self.history)
         self.ui.historyTable.verticalHeader().setVisible(False)
-        self.ui.historyTable.horizontalHeader().setStretchLastSection(True)
+        self.ui.historyTable.horizontalHeader().setStretchLastSection(False)
         self.ui.table.selectionModel().selectionChanged.connect(lambda *_args: self.show_history())
         self.ui.splitter.setSizes([300, 200])
         self.timer = QTimer(self)

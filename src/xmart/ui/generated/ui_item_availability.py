@@ -23,7 +23,7 @@ class Ui_ItemAvailabilityDialog(object):
     def setupUi(self, ItemAvailabilityDialog):
         if not ItemAvailabilityDialog.objectName():
             ItemAvailabilityDialog.setObjectName(u"ItemAvailabilityDialog")
-        ItemAvailabilityDialog.setMinimumSize(QSize(520, 260))
+        ItemAvailabilityDialog.setMinimumSize(QSize(720, 300))
         self.layout = QVBoxLayout(ItemAvailabilityDialog)
         self.layout.setObjectName(u"layout")
         self.titleLabel = QLabel(ItemAvailabilityDialog)

@@ -23,7 +23,7 @@ class Ui_QuantitiesDialog(object):
     def setupUi(self, QuantitiesDialog):
         if not QuantitiesDialog.objectName():
             QuantitiesDialog.setObjectName(u"QuantitiesDialog")
-        QuantitiesDialog.setMinimumSize(QSize(560, 300))
+        QuantitiesDialog.setMinimumSize(QSize(680, 300))
         self.layout = QVBoxLayout(QuantitiesDialog)
         self.layout.setObjectName(u"layout")
         self.questionLabel = QLabel(QuantitiesDialog)
