@@ -256,3 +256,20 @@ def test_customer_manager_shows_the_selected_customers_orders(window, ctx, qtbot
         ("1002", "2026-11-05", "open", "3", "28.50", "0.00", "28.50"),
     ]
     assert manager.ui.historyBox.title() == "Corporate sale orders of Grace Hopper"
+
+
+def test_cancelling_a_po_cancelled_elsewhere_is_one_message_and_the_list_catches_up(window, ctx, qtbot):
+    from xmart.processes.order_status import cancel_purchase_order
+
+    browser = window.open_browser("po")
+    _click_row(qtbot, browser, 7001)
+    with UnitOfWork(ctx.engine) as uow:  # another workstation cancels it first
+        cancel_purchase_order(uow, 7001)
+    cancel = browser.findChild(QToolButton, "cancelPoButton")
+    assert cancel.isEnabled()  # the list is not read again yet
+    click(qtbot, cancel)  # no question: the process refuses with the reason
+    wait_task(qtbot, window.operations.last_task)
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert [b.text() for b in boxes] == ["Purchase order 7001 is already cancelled."]
+    boxes[0].done(0)
+    assert _row_status(browser, 7001) == "cancelled" and not cancel.isEnabled()
