@@ -44,6 +44,7 @@ HANDLERS = {
     "invoice": "invoice",
     "show": "show",
     "print": "printing",
+    "cancel": "cancel",
 }
 
 
@@ -136,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     invoice.add_argument("so_number", type=int, metavar="SO_NUMBER")
     invoice.add_argument("--sku", required=True)
     invoice.add_argument("--qty", type=int, required=True)
+
+    cancel = sub.add_parser(
+        "cancel", help="cancel a sale order (its units become unassigned) or a purchase order (its coverage is freed)"
+    )
+    cancel.add_argument("kind", choices=["so", "po"])
+    cancel.add_argument("number", type=int, metavar="NUMBER")
 
     show = sub.add_parser("show", help="show a document")
     show.add_argument("kind", choices=["cso"])

@@ -84,6 +84,8 @@ SO_TRANSITIONS: dict[SoStatus, frozenset[SoStatus]] = {
     _S.SOLD: frozenset(),
     _S.CANCELLED: frozenset(),
 }
+"""Allowed SO status changes. Only an `open` SO with nothing sold is cancelled (its unsold units become
+unassigned again: processes.order_status.cancel_sale_order); a sale already made stays."""
 
 _P = PoStatus
 PO_TRANSITIONS: dict[PoStatus, frozenset[PoStatus]] = {
@@ -92,6 +94,8 @@ PO_TRANSITIONS: dict[PoStatus, frozenset[PoStatus]] = {
     _P.RECEIVED: frozenset(),
     _P.CANCELLED: frozenset(),
 }
+"""Allowed PO status changes. Only an `open` PO with nothing received is cancelled (the CSO lines it covered
+need covering again: processes.order_status.cancel_purchase_order)."""
 
 CSO_PROCESSABLE = frozenset({CsoStatus.OPEN, CsoStatus.PARTIALLY_ASSIGNED})
 """Only these CSOs take part in the Assign and Purchase Orders processes."""

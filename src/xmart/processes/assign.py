@@ -50,6 +50,7 @@ from xmart.models import (
 )
 from xmart.models.db import UnitOfWork
 from xmart.processes.allocation import DepositBasis, Source, deposit_shares, fill_line
+from xmart.processes.availability import pending_units
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.fulfilment import assigned_by_line
 from xmart.processes.money import ZERO, scaled_line_value
@@ -58,7 +59,6 @@ from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selec
 AUTO_NOTE = "Special Order created automatically from Corporate Sale Order"
 FIRST_SO_NUMBER = 5001
 DEFAULT_EXCLUDE_BEFORE = dt.date(1969, 12, 31)
-_PENDING_STATUSES = (SoStatus.OPEN.value, SoStatus.PARTIALLY_SOLD.value)
 STREAM = {"yield_per": 2_000}
 """Big results are fetched in slices: row building in C never holds the GIL long (a GUI stays live)."""
 
@@ -286,15 +286,9 @@ def _pending(
         return {}
     rows = _rows(
         session,
-        select(SaleOrder.location_id, SaleOrderLine.item_id, func.sum(SaleOrderLine.qty - SaleOrderLine.sold))
-        .join(SaleOrder, SaleOrder.id == SaleOrderLine.so_id)
-        .where(
-            SaleOrder.status.in_(_PENDING_STATUSES),
-            SaleOrder.date >= params.exclude_before,
-            SaleOrder.location_id.in_(list(locations)),
-            SaleOrderLine.item_id.in_(item_ids),
-        )
-        .group_by(SaleOrder.location_id, SaleOrderLine.item_id),
+        pending_units(params.exclude_before).where(
+            SaleOrder.location_id.in_(list(locations)), SaleOrderLine.item_id.in_(item_ids)
+        ),
     )
     return {(location_id, item_id): int(units) for location_id, item_id, units in rows}
 

@@ -4,13 +4,15 @@ Invariants: an invoice sells units of an SO's line(s) with one SKU, filled in li
 `sold` never exceeds its quantity (more is refused, saying how many are left); the SO's location
 loses exactly the units sold and never goes below zero on hand (a shortage is refused); the SO
 status follows open → partially sold → sold through the declared transitions; a cancelled SO is
-refused; the CSO the SO belongs to gets its status refreshed (`completed` once every unit is sold).
+refused, and so is an SO of a location not managed at the Main; the CSO the SO belongs to gets its
+status refreshed (`completed` once every unit is sold).
 One transaction, committed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,6 +25,7 @@ from xmart.models.status import SO_TRANSITIONS, check_transition
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.receiving import units_text
 from xmart.processes.selection import PROCESS_LOCK, next_number
+from xmart.processes.store_management import is_managed_at_main
 
 FIRST_INVOICE_NUMBER = 1
 
@@ -53,8 +56,23 @@ def so_status(lines: list[SaleOrderLine]) -> SoStatus:
 
 def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date | None = None) -> InvoiceResult:
     """Sell `qty` units of `sku` on SO `so_number` at its location; commit."""
-    if qty <= 0:
-        raise InputError(f"The quantity to sell must be at least 1, not {qty}.")
+    return invoice_lines(uow, so_number, {sku: qty}, today)[0]
+
+
+def invoice_lines(
+    uow: UnitOfWork, so_number: int, quantities: Mapping[str, int], today: dt.date | None = None
+) -> tuple[InvoiceResult, ...]:
+    """Sell {SKU: units} of SO `so_number` on one invoice at its location; commit. One result per SKU.
+
+    One transaction: every SKU is sold or, when one is refused (a quantity below 1, more than the SO
+    has left or the location has on hand, an unknown SKU, a cancelled SO, a location not managed at
+    the Main), nothing is. Raises NotFoundError / InputError saying what and how many are left.
+    """
+    if not quantities:
+        raise InputError(f"Give at least one line of SO {so_number} to invoice.")
+    for qty in quantities.values():
+        if qty <= 0:
+            raise InputError(f"The quantity to sell must be at least 1, not {qty}.")
     with uow.exclusive(PROCESS_LOCK):
         session = uow.session
         order = session.scalar(select(SaleOrder).where(SaleOrder.number == so_number).with_for_update())
@@ -62,36 +80,42 @@ def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date 
             raise NotFoundError(f"Sale order {so_number} does not exist.")
         if order.status == SoStatus.CANCELLED:
             raise InputError(f"SO {so_number} is cancelled; nothing can be sold on it.")
-        item = session.scalar(select(Item).where(Item.sku == sku))
-        lines = [line for line in order.lines if item is not None and line.item_id == item.id]
-        if item is None or not lines:
-            raise NotFoundError(f"SO {so_number} has no line with SKU {sku}.")
-        left_to_sell = sum(line.qty - line.sold for line in lines)
-        if qty > left_to_sell:
-            raise InputError(
-                f"SO {so_number} has only {units_text(left_to_sell)} of {sku} left to sell; cannot sell {qty}."
-            )
-        location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
-        stock = session.get(Stock, (order.location_id, item.id), with_for_update=True)
-        on_hand = stock.on_hand if stock is not None else 0
-        if stock is None or on_hand < qty:
-            raise InputError(f"Only {units_text(on_hand)} of {sku} on hand at {location_code}; cannot sell {qty}.")
-
+        location_code = session.scalar(select(Location.code).where(Location.id == order.location_id)) or ""
+        if not is_managed_at_main(location_code):
+            raise InputError(f"{location_code} sends its own invoices; SO {so_number} is invoiced at the store.")
         number = next_number(session, Invoice.number, FIRST_INVOICE_NUMBER)
         date = today or dt.date.today()
         record = Invoice(number=number, location_id=order.location_id, date=date)
-        left = qty
-        for line in lines:
-            take = min(left, line.qty - line.sold)
-            if take <= 0:
-                continue
-            line.sold += take
-            left -= take
-            record.lines.append(InvoiceLine(so_line_id=line.id, item_id=item.id, qty=take, price=Decimal(line.price)))
-            if left == 0:
-                break
+        sold: list[tuple[str, int, Stock]] = []
+        for sku, qty in quantities.items():
+            item = session.scalar(select(Item).where(Item.sku == sku))
+            lines = [line for line in order.lines if item is not None and line.item_id == item.id]
+            if item is None or not lines:
+                raise NotFoundError(f"SO {so_number} has no line with SKU {sku}.")
+            left_to_sell = sum(line.qty - line.sold for line in lines)
+            if qty > left_to_sell:
+                raise InputError(
+                    f"SO {so_number} has only {units_text(left_to_sell)} of {sku} left to sell; cannot sell {qty}."
+                )
+            stock = session.get(Stock, (order.location_id, item.id), with_for_update=True)
+            on_hand = stock.on_hand if stock is not None else 0
+            if stock is None or on_hand < qty:
+                raise InputError(f"Only {units_text(on_hand)} of {sku} on hand at {location_code}; cannot sell {qty}.")
+            left = qty
+            for line in lines:
+                take = min(left, line.qty - line.sold)
+                if take <= 0:
+                    continue
+                line.sold += take
+                left -= take
+                record.lines.append(
+                    InvoiceLine(so_line_id=line.id, item_id=item.id, qty=take, price=Decimal(line.price))
+                )
+                if left == 0:
+                    break
+            stock.on_hand -= qty
+            sold.append((sku, qty, stock))
         session.add(record)
-        stock.on_hand -= qty
         new_status = so_status(order.lines)
         check_transition(SO_TRANSITIONS, order.status, new_status, "sale order")
         order.status = new_status.value
@@ -101,6 +125,7 @@ def invoice(uow: UnitOfWork, so_number: int, sku: str, qty: int, today: dt.date 
             refresh_statuses(session, [order.cso_id])
             cso_status = order.corporate_order.status if order.corporate_order is not None else None
         uow.commit()
-        return InvoiceResult(
-            number, so_number, location_code or "", date, sku, qty, order.status, cso_status, stock.on_hand
+        return tuple(
+            InvoiceResult(number, so_number, location_code, date, sku, qty, order.status, cso_status, stock.on_hand)
+            for sku, qty, stock in sold
         )

@@ -1,4 +1,6 @@
-"""Cancel a CSO, put it on hold, release it (DOMAIN.md section 2), through the declared transitions.
+"""Cancel a CSO, put it on hold, release it (DOMAIN.md section 2); cancel an SO or a PO (section 6).
+
+All through the transitions declared in `xmart.models.status`.
 
 Rules:
 - Cancel: a CSO with no SO generated yet (draft, open, on hold) becomes `cancelled`. Once SOs exist
@@ -8,6 +10,12 @@ Rules:
 - Hold: an `open` or `partially assigned` CSO goes `on hold` (the processes skip it). A draft is not
   put on hold (complete it or cancel it).
 - Release: an `on hold` CSO goes back to the status its figures call for (`open` or `partially assigned`).
+- Cancel an SO: an SO with nothing sold (`open`) becomes `cancelled`; its units count as unassigned on
+  their CSO lines again (lines of cancelled SOs never count) and the CSO's status follows its figures.
+  An SO with units sold, or already cancelled, is refused: a sale already made stays on it.
+- Cancel a PO: a PO with nothing received (`open`) becomes `cancelled`; the CSO lines it covered need
+  those units again (coverage on cancelled POs never counts). A PO with units received is refused.
+Both take the processes' lock, so a cancellation never lands in the middle of an Assign or PO run.
 """
 
 from __future__ import annotations
@@ -18,11 +26,24 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, NotFoundError
-from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, SaleOrderLine
+from xmart.models import (
+    CorporateSaleOrder,
+    CsoLine,
+    CsoStatus,
+    PoCoverage,
+    PoStatus,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    SaleOrder,
+    SaleOrderLine,
+    SoStatus,
+)
 from xmart.models.db import UnitOfWork
-from xmart.models.status import CSO_TRANSITIONS, check_transition
-from xmart.processes.cso_status import derived_status
+from xmart.models.status import CSO_TRANSITIONS, PO_TRANSITIONS, SO_TRANSITIONS, check_transition
+from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.fulfilment import assigned_and_sold
+from xmart.processes.receiving import units_text
+from xmart.processes.selection import PROCESS_LOCK
 
 _C = CsoStatus
 
@@ -117,3 +138,88 @@ def release_order(uow: UnitOfWork, number: int) -> StatusResult:
     _move(cso, _C.PARTIALLY_ASSIGNED if assigned else _C.OPEN)
     uow.commit()
     return StatusResult(number, cso.status)
+
+
+@dataclass(frozen=True)
+class DocumentCancelled:
+    """An SO or PO cancelled: its kind ("so" or "po"), number, the units freed and the CSOs they belong to.
+
+    For an SO `units` are its unsold units, now unassigned again; for a PO the units it covered on
+    CSO lines, now needed again (its open units on order are `on_order`).
+    """
+
+    kind: str
+    number: int
+    units: int
+    corporate_orders: tuple[int, ...]
+    on_order: int = 0
+
+    @property
+    def text(self) -> str:
+        """One line a clerk reads: what was cancelled and what it freed."""
+        csos = ", ".join(str(n) for n in self.corporate_orders)
+        if self.kind == "so":
+            where = f" on corporate sale order {csos}" if csos else ""
+            return f"Sale order {self.number} cancelled: {units_text(self.units)} unassigned again{where}."
+        covered = f"; {units_text(self.units)} of corporate sale order {csos} need covering again" if csos else ""
+        return f"Purchase order {self.number} cancelled ({units_text(self.on_order)} no longer on order){covered}."
+
+
+def cancel_sale_order(uow: UnitOfWork, number: int) -> DocumentCancelled:
+    """Cancel SO `number` (DOMAIN.md section 6): its unsold units become unassigned; commit.
+
+    Raises NotFoundError for an unknown SO, InputError for one that is cancelled or has units sold.
+    """
+    with uow.exclusive(PROCESS_LOCK):
+        session = uow.session
+        order = session.scalar(select(SaleOrder).where(SaleOrder.number == number).with_for_update())
+        if order is None:
+            raise NotFoundError(f"Sale order {number} does not exist.")
+        if order.status == SoStatus.CANCELLED:
+            raise InputError(f"Sale order {number} is already cancelled.")
+        sold = sum(line.sold for line in order.lines)
+        if sold:
+            raise InputError(f"Sale order {number} has {units_text(sold)} sold already, so it cannot be cancelled.")
+        check_transition(SO_TRANSITIONS, order.status, SoStatus.CANCELLED, "sale order")
+        order.status = SoStatus.CANCELLED.value
+        units = sum(line.qty for line in order.lines)
+        session.flush()
+        csos: tuple[int, ...] = ()
+        if order.cso_id is not None:
+            refresh_statuses(session, [order.cso_id])
+            csos = (order.corporate_order.number,) if order.corporate_order is not None else ()
+        uow.commit()
+        return DocumentCancelled("so", number, units, csos)
+
+
+def cancel_purchase_order(uow: UnitOfWork, number: int) -> DocumentCancelled:
+    """Cancel PO `number` (DOMAIN.md section 6): the CSO lines it covered need those units again; commit.
+
+    Raises NotFoundError for an unknown PO, InputError for one that is cancelled or has units received.
+    """
+    with uow.exclusive(PROCESS_LOCK):
+        session = uow.session
+        order = session.scalar(select(PurchaseOrder).where(PurchaseOrder.number == number).with_for_update())
+        if order is None:
+            raise NotFoundError(f"Purchase order {number} does not exist.")
+        if order.status == PoStatus.CANCELLED:
+            raise InputError(f"Purchase order {number} is already cancelled.")
+        received = sum(line.received for line in order.lines)
+        if received:
+            raise InputError(
+                f"Purchase order {number} has {units_text(received)} received already, so it cannot be cancelled."
+            )
+        check_transition(PO_TRANSITIONS, order.status, PoStatus.CANCELLED, "purchase order")
+        order.status = PoStatus.CANCELLED.value
+        covered = session.execute(
+            select(CorporateSaleOrder.number, PoCoverage.qty)
+            .join(PurchaseOrderLine, PurchaseOrderLine.id == PoCoverage.po_line_id)
+            .join(CsoLine, CsoLine.id == PoCoverage.cso_line_id)
+            .join(CorporateSaleOrder, CorporateSaleOrder.id == CsoLine.cso_id)
+            .where(PurchaseOrderLine.po_id == order.id)
+        ).all()
+        on_order = sum(line.qty for line in order.lines)
+        uow.commit()
+        return DocumentCancelled(
+            "po", number, sum(int(q) for _n, q in covered), tuple(sorted({n for n, _q in covered})), on_order
+        )

@@ -9,6 +9,7 @@ Received stock is then available to the Assign process; the coverage of the PO l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -65,8 +66,21 @@ def receive(uow: UnitOfWork, po_number: int, sku: str | None = None, qty: int | 
         raise InputError(
             "Give both the SKU and the quantity to receive part of a line, or neither to receive the whole PO."
         )
-    if qty is not None and qty <= 0:
-        raise InputError(f"The quantity to receive must be at least 1, not {qty}.")
+    return receive_lines(uow, po_number, None if sku is None or qty is None else {sku: qty})
+
+
+def receive_lines(uow: UnitOfWork, po_number: int, quantities: Mapping[str, int] | None = None) -> ReceiveResult:
+    """Receive all that remains of PO `po_number` (`quantities` None), or {SKU: units} of its lines; commit.
+
+    One transaction: every SKU is received or, when one is refused (unknown SKU, a quantity below 1
+    or above what is left of that SKU, a cancelled or received PO), nothing is. Lines with the same
+    SKU are filled in line order. Raises NotFoundError / InputError with the PO, SKU and what is left.
+    """
+    for qty in (quantities or {}).values():
+        if qty <= 0:
+            raise InputError(f"The quantity to receive must be at least 1, not {qty}.")
+    if quantities is not None and not quantities:
+        raise InputError(f"Give at least one line of PO {po_number} to receive.")
     with uow.exclusive(PROCESS_LOCK):
         session = uow.session
         order = session.scalar(select(PurchaseOrder).where(PurchaseOrder.number == po_number).with_for_update())
@@ -81,10 +95,9 @@ def receive(uow: UnitOfWork, po_number: int, sku: str | None = None, qty: int | 
         )
 
         plan: list[tuple[PurchaseOrderLine, int]] = []
-        if sku is None:
+        if quantities is None:
             plan = [(line, line.qty - line.received) for line in order.lines if line.received < line.qty]
-        else:
-            assert qty is not None
+        for sku, qty in (quantities or {}).items():
             lines = [line for line in order.lines if skus[line.item_id] == sku]
             if not lines:
                 raise NotFoundError(f"PO {po_number} has no line with SKU {sku}.")

@@ -1,7 +1,8 @@
 """The read-only view of one document (CSO, SO or PO): header, lines with fulfilment figures, Print, Save as PDF.
 
 A corporate sale order's view also offers Edit Draft, Put on Hold, Release and Cancel Order (through
-`CsoActions`, when the window gives them) and reads itself again after each change.
+`CsoActions`, when the window gives them); a purchase order's Receive and Cancel PO, a sale order's
+Invoice and Cancel SO (through `DocumentOperations`). The view reads itself again after each change.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QP
 
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_details import DocumentDetails, document_details
+from xmart.ui import operations as ops
 from xmart.ui.context import AppContext
 from xmart.ui.cso_actions import ACTIONS, EDIT, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_document_view import Ui_DocumentView
+from xmart.ui.operations import DocumentOperations
 from xmart.ui.printing import print_documents, save_pdf
 from xmart.ui.table_models.lines_table_model import LinesTableModel
 from xmart.ui.tasks import Task
@@ -29,6 +32,7 @@ class DocumentView(QDialog):
         details: DocumentDetails,
         parent: QWidget | None = None,
         cso_actions: CsoActions | None = None,
+        operations: DocumentOperations | None = None,
     ):
         super().__init__(parent)
         self.ctx = ctx
@@ -49,6 +53,18 @@ class DocumentView(QDialog):
                 button.clicked.connect(lambda _checked=False, action=action: self._status_action(action))
                 self.status_buttons[action] = button
             cso_actions.changed.connect(self._changed)
+        self.operations = operations
+        self.operation_buttons: dict[str, QPushButton] = {}
+        if operations is not None:
+            for action in ops.ACTIONS.get(details.kind, ()):
+                button = self.ui.buttonBox.addButton(
+                    ops.TEXTS[details.kind, action], QDialogButtonBox.ButtonRole.ActionRole
+                )
+                button.setObjectName(f"{action}Button")
+                button.setToolTip(ops.TIPS[details.kind, action])
+                button.clicked.connect(lambda _checked=False, action=action: self._operation(action))
+                self.operation_buttons[action] = button
+            operations.changed.connect(self._operation_changed)
         self.print_button = self.ui.buttonBox.addButton("&Print", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName("printButton")
         self.pdf_button = self.ui.buttonBox.addButton("Save as P&DF…", QDialogButtonBox.ButtonRole.ActionRole)
@@ -105,6 +121,8 @@ class DocumentView(QDialog):
         for action, button in self.status_buttons.items():
             button.setVisible(allowed(action, self.status) or action != EDIT)
             button.setEnabled(allowed(action, self.status))
+        for action, button in getattr(self, "operation_buttons", {}).items():
+            button.setEnabled(ops.allowed(details.kind, action, self.status))
 
     def reload(self) -> None:
         """Read the document again (after a status change)."""
@@ -122,13 +140,27 @@ class DocumentView(QDialog):
         if action == EDIT:
             self.close()
 
+    def _operation(self, action: str) -> None:
+        assert self.operations is not None
+        self.last_task = self.operations.run(self.details.kind, action, self.details.number, self) or self.last_task
+
+    def _operation_changed(self, kind: str, number: int) -> None:
+        if kind == self.details.kind and number == self.details.number:
+            self.reload()
+
     def _changed(self, number: int) -> None:
         if number == self.details.number:
             self.reload()
 
     @classmethod
     def open_document(
-        cls, ctx: AppContext, parent: QWidget, kind: str, number: int, cso_actions: CsoActions | None = None
+        cls,
+        ctx: AppContext,
+        parent: QWidget,
+        kind: str,
+        number: int,
+        cso_actions: CsoActions | None = None,
+        operations: DocumentOperations | None = None,
     ) -> DocumentView | None:
         """Load and show document `kind` `number`; a missing document is reported, not raised.
 
@@ -142,7 +174,7 @@ class DocumentView(QDialog):
         except Exception as exc:  # noqa: BLE001 - shown to the user by the one error helper
             show_error(parent, exc)
             return None
-        view = cls(ctx, details, parent, cso_actions)
+        view = cls(ctx, details, parent, cso_actions, operations)
         ctx.windows.add((kind, number), view)
         view.show()
         return view

@@ -26,12 +26,14 @@ from xmart.processes.demo import load_demo
 from xmart.processes.first_run import database_is_empty
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
+from xmart.ui import operations
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
+from xmart.ui.item_availability import ItemsView
 from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
@@ -44,6 +46,10 @@ SP = QStyle.StandardPixmap
 
 def _cso_allows(action: str, row: CsoRow) -> bool:
     return allowed(action, row.status)
+
+
+def _operation_allows(kind: str, action: str, row) -> bool:
+    return operations.allowed(kind, action, row.status)
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +70,8 @@ class MainWindow(QMainWindow):
         self.orders = OrderActions(ctx, self, self.tabs)
         self.cso_actions = CsoActions(ctx, self, self.orders.edit_order)
         self.cso_actions.changed.connect(lambda _number: self.refresh_browsers())
+        self.operations = operations.DocumentOperations(ctx, self)
+        self.operations.changed.connect(lambda _kind, _number: self.refresh_browsers())
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._build_toolbar()
@@ -178,6 +186,16 @@ class MainWindow(QMainWindow):
                 "Ctrl+3",
                 SP.SP_FileDialogContentsView,
                 "Browse purchase orders",
+            )
+        )
+        documents.addAction(
+            a(
+                "browseItems",
+                "&Items",
+                self.open_items,
+                "Ctrl+4",
+                None,
+                "Items with on hand, pending, available and on order per location",
             )
         )
         documents.addSeparator()
@@ -333,11 +351,34 @@ class MainWindow(QMainWindow):
                     partial(self._cso_row_action, action, browser),
                     partial(_cso_allows, action),
                 )
+        for action in operations.ACTIONS.get(kind, ()):
+            browser.add_row_action(
+                f"{action}{kind.capitalize()}",
+                operations.TEXTS[kind, action],
+                operations.TIPS[kind, action],
+                partial(self._operation_row_action, kind, action, browser),
+                partial(_operation_allows, kind, action),
+            )
         self.tabs.setCurrentIndex(self.tabs.addTab(browser, DOCUMENT_LISTS[kind].title))
         return browser
 
     def _cso_row_action(self, action: str, browser: DocumentBrowser, row: CsoRow) -> None:
         self.cso_actions.run(action, row.number, browser)
+
+    def open_items(self) -> ItemsView:
+        """Documents › Items: the item list with availability, in a tab of its own."""
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, ItemsView):
+                self.tabs.setCurrentIndex(i)
+                return widget
+        view = ItemsView(self.ctx, self.tabs)
+        view.setObjectName("itemsView")
+        self.tabs.setCurrentIndex(self.tabs.addTab(view, "Items"))
+        return view
+
+    def _operation_row_action(self, kind: str, action: str, browser: DocumentBrowser, row) -> None:
+        self.operations.run(kind, action, row.number, browser)
 
     def browsers(self) -> list[DocumentBrowser]:
         """The open browsers."""
@@ -347,13 +388,17 @@ class MainWindow(QMainWindow):
         """Read every open list again (after a process run or an import)."""
         for browser in self.browsers():
             browser.refresh()
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, ItemsView):
+                widget.refresh()
 
     def open_document(self, kind: str, number: int) -> DocumentView | None:
         """Show one document in its own window; a draft corporate sale order opens in the Order Manager."""
         if kind == "cso" and self.orders.is_draft(number):
             self.orders.edit_order(number)
             return None
-        return DocumentView.open_document(self.ctx, self, kind, number, self.cso_actions)
+        return DocumentView.open_document(self.ctx, self, kind, number, self.cso_actions, self.operations)
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)

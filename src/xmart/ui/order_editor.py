@@ -14,6 +14,7 @@ from xmart.processes.documents.base import format_money
 from xmart.processes.order_entry import OrderEntry, entry_totals, find_items, order_choices
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
+from xmart.ui.item_availability import ItemAvailabilityDialog
 from xmart.ui.widgets.order_sections import ItemsSection, PaymentSection, SetupSection, ShippingSection
 
 
@@ -35,6 +36,7 @@ class OrderSections:
         with UnitOfWork(ctx.engine) as uow:
             setup.set_choices(order_choices(uow.session))
         items.finder = self.find_items
+        items.availability_requested.connect(lambda sku: ItemAvailabilityDialog.show_for(ctx, items, sku))
         for section in (setup, items, payment, shipping):
             section.changed.connect(self.show_totals)
         self.show_totals()

@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSplitter, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_CustomerManager(object):
     def setupUi(self, CustomerManager):
@@ -46,13 +47,37 @@ class Ui_CustomerManager(object):
 
         self.layout.addLayout(self.searchRow)
 
-        self.table = QTableView(CustomerManager)
+        self.splitter = QSplitter(CustomerManager)
+        self.splitter.setObjectName(u"splitter")
+        self.splitter.setOrientation(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.table = QTableView(self.splitter)
         self.table.setObjectName(u"table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.splitter.addWidget(self.table)
+        self.historyBox = QGroupBox(self.splitter)
+        self.historyBox.setObjectName(u"historyBox")
+        self.historyLayout = QVBoxLayout(self.historyBox)
+        self.historyLayout.setObjectName(u"historyLayout")
+        self.historyTable = QTableView(self.historyBox)
+        self.historyTable.setObjectName(u"historyTable")
+        self.historyTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.historyTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.historyTable.setAlternatingRowColors(True)
+        self.historyTable.setTabKeyNavigation(False)
 
-        self.layout.addWidget(self.table)
+        self.historyLayout.addWidget(self.historyTable)
+
+        self.historyTotalLabel = QLabel(self.historyBox)
+        self.historyTotalLabel.setObjectName(u"historyTotalLabel")
+
+        self.historyLayout.addWidget(self.historyTotalLabel)
+
+        self.splitter.addWidget(self.historyBox)
+
+        self.layout.addWidget(self.splitter)
 
         self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
@@ -91,6 +116,8 @@ class Ui_CustomerManager(object):
         self.searchLabel.setText(QCoreApplication.translate("CustomerManager", u"&Search:", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("CustomerManager", u"number, name, company, e-mail or phone", None))
         self.countLabel.setText("")
+        self.historyBox.setTitle(QCoreApplication.translate("CustomerManager", u"Corporate sale orders", None))
+        self.historyTotalLabel.setText("")
         self.newButton.setText(QCoreApplication.translate("CustomerManager", u"&New Customer\u2026", None))
         self.editButton.setText(QCoreApplication.translate("CustomerManager", u"&Edit\u2026", None))
         self.newOrderButton.setText(QCoreApplication.translate("CustomerManager", u"New &Order", None))

@@ -205,11 +205,17 @@ def _line_columns() -> list[Column[tuple[int, LineParams]]]:
     ]
 
 
+AVAILABILITY_KEY = Qt.Key.Key_F4
+"""On the item line: show the SKU's availability per location (DOMAIN.md section 4)."""
+
+
 class ItemsSection(QWidget):
     """SKU lookup by code or description, quantity, price (from the item), line and global discount,
-    running totals. Enter in the entry row adds the line; Delete removes the selected one."""
+    running totals. Enter in the entry row adds the line; Delete removes the selected one; F4 asks for the
+    availability of the item line's SKU (of the selected line when the table has the focus)."""
 
     changed = Signal()
+    availability_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -236,6 +242,8 @@ class ItemsSection(QWidget):
         self.ui.addButton.clicked.connect(self.add_line)
         self.ui.removeButton.clicked.connect(self.remove_line)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.ui.table, self.remove_line, Qt.ShortcutContext.WidgetShortcut)
+        availability = QShortcut(QKeySequence(AVAILABILITY_KEY), self, self.request_availability)
+        availability.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.ui.globalEdit.textEdited.connect(self._refresh)
         show_field_error(self.ui.globalError, None)
         self._refresh()
@@ -321,6 +329,18 @@ class ItemsSection(QWidget):
         self._refresh()
         self.ui.skuEdit.setFocus()
         return True
+
+    def request_availability(self) -> str | None:
+        """F4: emit `availability_requested` with the SKU of the item line (or of the selected line); the SKU."""
+        rows = self.ui.table.selectionModel().selectedRows()
+        if self.ui.table.hasFocus() and rows:
+            sku: str | None = self.lines[rows[0].row()].sku
+        else:
+            item = self.resolve()
+            sku = item.sku if item is not None else None
+        if sku:
+            self.availability_requested.emit(sku)
+        return sku
 
     def remove_line(self) -> None:
         """Remove the selected line."""
