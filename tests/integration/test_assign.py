@@ -403,11 +403,11 @@ def test_crash_after_sale_orders_were_built_leaves_the_database_as_before(engine
     )
     before = snapshot(engine)
 
-    def explode(session, ids):
+    def explode(session, *_):
         assert session.scalar(select(SaleOrder.id).limit(1)) is not None  # SOs were written in the transaction
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(assign_module, "refresh_statuses", explode)
+    monkeypatch.setattr(assign_module, "_update_statuses", explode)
     with pytest.raises(RuntimeError, match="power cut"):
         run_assign(engine)
     assert snapshot(engine) == before
@@ -461,3 +461,21 @@ def test_a_cancelled_remainder_is_never_assigned_nor_ordered(engine):
     params = PurchaseOrderParams(range=CsoRange.by_number(1, 9999), delivery=TODAY, cancel=TODAY, today=TODAY)
     with UnitOfWork(engine) as uow:
         assert generate_purchase_orders(params, uow).purchase_orders == ()
+
+
+def test_a_status_changed_since_it_was_read_makes_the_run_derive_statuses_from_the_database(engine, monkeypatch):
+    load(engine, scenario({"S01": {"A": (3, 0)}}, [{"lines": [("A", 5)]}, {"lines": [("A", 1)]}]))
+    new_statuses = assign_module._new_statuses
+
+    def stale(orders, allocations):  # as if CSO 1001 had been read with another status than it has now
+        return {
+            i: ("partially assigned" if n == 0 else old, new)
+            for n, (i, (old, new)) in enumerate(new_statuses(orders, allocations).items())
+        }
+
+    monkeypatch.setattr(assign_module, "_new_statuses", stale)
+    result = run_assign(engine)
+    assert result.statuses == {1001: "partially assigned"}
+    with UnitOfWork(engine) as uow:
+        statuses = dict(uow.session.execute(select(CorporateSaleOrder.number, CorporateSaleOrder.status)).all())
+    assert statuses == {1001: "partially assigned", 1002: "open"}

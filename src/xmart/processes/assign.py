@@ -32,7 +32,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Row, Select, Table, func, select
+from sqlalchemy import Row, Select, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from xmart.errors import Cancelled, InputError
@@ -49,9 +49,10 @@ from xmart.models import (
     Stock,
 )
 from xmart.models.db import UnitOfWork
+from xmart.models.status import CSO_TRANSITIONS, check_transition
 from xmart.processes.allocation import DepositBasis, Source, deposit_shares, fill_line
 from xmart.processes.availability import pending_units
-from xmart.processes.cso_status import refresh_statuses
+from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.fulfilment import assigned_by_line
 from xmart.processes.money import ZERO, scaled_line_value
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
@@ -207,7 +208,10 @@ class _Order:
     global_discount: Decimal
     billing_customer_id: int | None
     shipping_customer_id: int | None
+    status: str
     lines: list[_Line] = field(default_factory=list)
+    sold: int = 0
+    """Units already sold on its SOs that are not cancelled (for its status)."""
 
 
 Allocations = dict[int, dict[str, dict[int, int]]]
@@ -244,6 +248,7 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
         CorporateSaleOrder.global_discount,
         CorporateSaleOrder.billing_customer_id,
         CorporateSaleOrder.shipping_customer_id,
+        CorporateSaleOrder.status,
     )
     orders = {row[0]: _Order(*row) for row in _rows(session, header)}
     if not orders:
@@ -268,9 +273,11 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
     )
     for row in rows:
         line = _Line(*row)
+        order = orders[line.cso_id]
         if line.id in assigned:
             line.assigned = sum(units for units, _ in assigned[line.id].values())
-        orders[line.cso_id].lines.append(line)
+            order.sold += sum(sold for _, sold in assigned[line.id].values())
+        order.lines.append(line)
     return list(orders.values())
 
 
@@ -536,10 +543,58 @@ def _run(
         session.rollback()
         return AssignResult(tuple(plan.generated), unassigned, dry_run=True)
     _write(session, plan)
-    changed = refresh_statuses(session, list(allocations))
+    changed = _update_statuses(session, orders, allocations)
     uow.commit()
     numbers = {o.id: o.number for o in orders}
     return AssignResult(tuple(plan.generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})
+
+
+def _new_statuses(orders: list[_Order], allocations: Allocations) -> dict[int, tuple[str, str]]:
+    """{CSO id: (status read, new status)} of the CSOs this run assigned to whose status changes.
+
+    The same rule as cso_status.refresh_statuses, from the figures the run already holds: ordered =
+    its lines' qty less cancelled, assigned = what earlier SOs (not cancelled) and this run put on SOs,
+    sold = what was sold on those earlier SOs (this run's are unsold). Every selected CSO is open or
+    partially assigned, statuses derived from those figures.
+    """
+    changed: dict[int, tuple[str, str]] = {}
+    for order in orders:
+        if order.id not in allocations:
+            continue
+        ordered = sum(ln.qty for ln in order.lines)
+        new = derived_status(ordered, sum(ln.assigned for ln in order.lines), order.sold)
+        if new != order.status:
+            check_transition(CSO_TRANSITIONS, order.status, new, "corporate sale order")
+            changed[order.id] = (order.status, new.value)
+    return changed
+
+
+def _update_statuses(session: Session, orders: list[_Order], allocations: Allocations) -> dict[int, str]:
+    """Set the new status of the CSOs this run assigned to; returns {CSO id: new status} of those that changed.
+
+    One executemany of `UPDATE ... WHERE id = ? AND status = <status read>`: should any of them have
+    changed status since it was read (another workstation put it on hold), fewer rows match, and the
+    statuses are then derived again from the database (cso_status.refresh_statuses), as before.
+    """
+    changed = _new_statuses(orders, allocations)
+    if not changed:
+        return {}
+    table = cast(Table, CorporateSaleOrder.__table__)
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("cso_id"), table.c.status == bindparam("old_status"))
+        .values(status=bindparam("new_status"))
+    )
+    params = [{"cso_id": i, "old_status": old, "new_status": new} for i, (old, new) in changed.items()]
+    updated = session.connection().execute(statement, params).rowcount
+    if updated == len(changed):
+        return {i: new for i, (_, new) in changed.items()}
+    result = refresh_statuses(session, list(allocations))
+    ids = list(changed)
+    for start in range(0, len(ids), 500):
+        now = session.execute(select(table.c.id, table.c.status).where(table.c.id.in_(ids[start : start + 500])))
+        result.update((i, status) for i, status in now if status == changed[i][1])
+    return result
 
 
 def _on_postgres(session: Session) -> bool:
