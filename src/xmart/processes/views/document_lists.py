@@ -10,8 +10,8 @@ of the page (filtered, ordered, offset and limited) and the rows of those ids wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeAlias
