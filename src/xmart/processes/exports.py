@@ -50,15 +50,15 @@ def _csv_text(value: Any, money: bool) -> str:
 
 
 def write_csv(
-    path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], money: Collection[str] = ()
+    path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], money: Collection[str] | None = None
 ) -> Path:
     """Write `headers` and `rows` as a UTF-8 CSV file (with a BOM, so spreadsheets read the accents).
 
-    `money`: titles of the columns written with 2 decimals. Returns the path; OSError when it cannot
-    be written (nothing is left under that name then).
+    `money`: titles of the columns whose Decimals are written with 2 decimals (None: every Decimal).
+    Returns the path; OSError when it cannot be written (nothing is left under that name then).
     """
     target = Path(path)
-    is_money = [h in money for h in headers]
+    is_money = [money is None or h in money for h in headers]
 
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8-sig", newline="") as f:
@@ -74,20 +74,20 @@ def write_xlsx(
     path: str | Path,
     headers: Sequence[str],
     rows: Iterable[Sequence[Any]],
-    money: Collection[str] = (),
+    money: Collection[str] | None = None,
     title: str = "Sheet1",
 ) -> Path:
     """Write `headers` and `rows` as an Excel workbook with one sheet named `title` (at most 31 characters).
 
-    Money columns (titles in `money`) are numbers formatted `0.00`; dates are date cells; the header row
-    is bold and frozen. Returns the path; OSError when it cannot be written.
+    Money columns (titles in `money`; None: every Decimal) are numbers formatted `0.00`; dates are date
+    cells; the header row is bold and frozen. Returns the path; OSError when it cannot be written.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     target = Path(path)
-    is_money = [h in money for h in headers]
+    is_money = [money is None or h in money for h in headers]
 
     def write(tmp: Path) -> None:
         book = Workbook(write_only=True)

@@ -36,6 +36,7 @@ from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
+from xmart.ui.sale_orders_report import open_sale_orders_report
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
@@ -243,6 +244,16 @@ class MainWindow(QMainWindow):
                 "Ctrl+F",
                 None,
                 "Ordered, assigned, sold and unassigned units of one corporate sale order",
+            )
+        )
+        reports.addAction(
+            a(
+                "saleOrdersReport",
+                "&Sale Orders — Sold and Not Yet Sold…",
+                lambda: open_sale_orders_report(self.ctx, self.tabs),
+                None,
+                None,
+                "Per sale order line: ordered, sold and not yet sold, with amounts; PDF, CSV, Excel",
             )
         )
         reports.addAction(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeAlias
@@ -426,3 +426,21 @@ def document_page(
         for values in uow.session.execute(query.rows(ids))
     }
     return [by_id[i] for i in ids if i in by_id]
+
+
+def iter_documents(
+    uow: UnitOfWork, kind: str, flt: BrowserFilter, sort: str, descending: bool, page_size: int = 2_000
+) -> Iterator[DocumentRow]:
+    """Every document of `kind` matching `flt`, in the browser's order, read `page_size` rows at a time.
+
+    For exports of a whole list (all rows, not only those a browser has loaded): a page is the same
+    two or three set-based queries as `document_page`, so memory stays flat on 100,000 documents.
+    ValueError for an unknown kind.
+    """
+    offset = 0
+    while True:
+        page = document_page(uow, kind, flt, sort, descending, offset, page_size)
+        yield from page
+        if len(page) < page_size:
+            return
+        offset += page_size
