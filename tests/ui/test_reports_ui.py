@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from tests.ui.helpers import click, wait_task
 from xmart.models.db import UnitOfWork
