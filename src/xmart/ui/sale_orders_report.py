@@ -81,6 +81,7 @@ class SaleOrdersReportView(QWidget):
         table = self.ui.table
         table.setModel(self.model)
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index(COLUMNS[6]), QHeaderView.ResizeMode.Stretch)

@@ -83,18 +83,19 @@ class Ui_SaleOrdersReport(object):
         self.table = QTableView(SaleOrdersReport)
         self.table.setObjectName(u"table")
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
 
         self.layout.addWidget(self.table)
 
-        self.bottomRow = QHBoxLayout()
-        self.bottomRow.setObjectName(u"bottomRow")
         self.totalsLabel = QLabel(SaleOrdersReport)
         self.totalsLabel.setObjectName(u"totalsLabel")
         self.totalsLabel.setWordWrap(True)
 
-        self.bottomRow.addWidget(self.totalsLabel)
+        self.layout.addWidget(self.totalsLabel)
 
+        self.bottomRow = QHBoxLayout()
+        self.bottomRow.setObjectName(u"bottomRow")
         self.bottomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.bottomRow.addItem(self.bottomSpacer)
