@@ -173,3 +173,34 @@ def test_bad_arguments_exit_2_with_one_line(engine, report_data, xmart, tmp_path
         status, (out, err) = exc.code, capsys.readouterr()
     assert status == 2 and out == "" and message in err and err.count("\n") == 1
     assert not out_file.exists()
+
+
+def test_fulfilment_over_a_range_has_the_figures_of_show_cso(engine, report_data):
+    from xmart.processes.fulfilment import cso_fulfilment
+    from xmart.processes.fulfilment_report import fulfilment_rows
+    from xmart.processes.selection import CsoRange
+
+    setup_more = {"corporate_sale_orders": [cso(1002, ("B200", 1)), cso(1003, ("A100", 1), date="2026-12-01")]}
+    from test_purchase_orders import load
+
+    load(engine, setup_more)
+    with UnitOfWork(engine) as uow:
+        by_number = fulfilment_rows(uow.session, CsoRange.by_number(1001, 1002))
+        by_date = fulfilment_rows(uow.session, CsoRange.by_date(dt.date(2026, 11, 1), dt.date(2026, 11, 30)))
+        shown = cso_fulfilment(uow.session, 1001).to_json()["lines"]
+    assert [(r.cso_number, r.line.line_no) for r in by_number] == [(1001, 1), (1001, 2), (1002, 1)]
+    assert by_date == by_number  # 1003 is dated in December
+    for row, line in zip(by_number, shown, strict=False):
+        assert (row.line.qty, row.line.assigned, row.line.sold, row.line.unassigned, row.line.covered) == (
+            line["qty"],
+            line["assigned"],
+            line["sold"],
+            line["unassigned"],
+            line["covered"],
+        )
+    # A100: 4 on 5001 (1 sold) + 3 on 5002; B200: 3 on 5001 (3 sold); 5003 and 5004 are cancelled
+    assert by_number[0].by_store_text == "S01 4/1, WH2 3/0"
+    assert by_number[1].line.assigned == 3 and by_number[1].line.unassigned == 5
+    with pytest.raises(InputError, match="greater than the last"):
+        with UnitOfWork(engine) as uow:
+            fulfilment_rows(uow.session, CsoRange.by_number(1002, 1001))

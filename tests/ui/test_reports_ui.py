@@ -221,3 +221,61 @@ def test_the_cso_browser_shows_the_order_total(window):
     column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index("Total")
     shown = {model.row(r).number: model.data(model.index(r, column)) for r in range(model.rowCount())}
     assert shown == {1001: "109.95", 1002: "28.50", 1003: "39.98"}
+
+
+def test_fulfilment_opens_on_the_cso_selected_in_the_browser(window, qtbot):
+    """Issue 11 fault 6: the Fulfilment report asked for a number defaulting to 1 instead of the selected row."""
+    from xmart.ui.fulfilment_report import FulfilmentReportView
+
+    browser = window.open_browser("cso")
+    view_ = browser.ui.tableView
+    row = next(r for r in range(browser.model.rowCount()) if browser.model.row(r).number == 1002)
+    qtbot.mouseClick(
+        view_.viewport(), Qt.MouseButton.LeftButton, pos=view_.visualRect(browser.model.index(row, 2)).center()
+    )
+    window.actions_by_name["fulfilment"].trigger()
+    report = window.tabs.currentWidget()
+    assert isinstance(report, FulfilmentReportView)
+    assert report.mode() == "number"
+    assert (report.ui.rangeBox.ui.firstNumber.text(), report.ui.rangeBox.ui.lastNumber.text()) == ("1002", "1002")
+    assert [(r.cso_number, r.line.sku, r.line.qty, r.line.unassigned) for r in report.rows] == [(1002, "B200", 3, 3)]
+
+
+def test_fulfilment_over_a_typed_number_range_exports_to_excel(window, qtbot, tmp_path):
+    window.actions_by_name["fulfilment"].trigger()  # no browser row: the last 30 days by date
+    report = window.tabs.currentWidget()
+    assert report.mode() == "date" and {r.cso_number for r in report.rows} == {1001, 1002, 1003}
+    combo = report.ui.modeCombo
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(combo, Qt.Key.Key_Up)  # "CSO number" is above "CSO date"
+    assert report.mode() == "number"
+    box = report.ui.rangeBox.ui
+    click(qtbot, box.firstNumber)
+    qtbot.keyClicks(box.firstNumber, "1001")
+    qtbot.keyClick(box.firstNumber, Qt.Key.Key_Tab)
+    assert box.lastNumber.hasFocus()
+    qtbot.keyClicks(box.lastNumber, "1002")
+    click(qtbot, report.ui.runButton)
+    assert [(r.cso_number, r.line.sku) for r in report.rows] == [(1001, "A100"), (1001, "C300"), (1002, "B200")]
+
+    report.ask = answer(tmp_path / "fulfilment.xlsx")
+    click(qtbot, report.ui.xlsxButton)
+    wait_task(qtbot, report.last_task)
+    sheet = load_workbook(tmp_path / "fulfilment.xlsx").active
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert [(r[0], r[4], r[6]) for r in rows] == [(1001, "A100", 5), (1001, "C300", 2), (1002, "B200", 3)]
+    assert sheet.cell(2, 2).is_date
+
+
+def test_fulfilment_refuses_a_reversed_range_beside_the_fields(window, qtbot):
+    window.actions_by_name["fulfilment"].trigger()
+    report = window.tabs.currentWidget()
+    report.ui.modeCombo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(report.ui.modeCombo, Qt.Key.Key_Up)
+    box = report.ui.rangeBox.ui
+    click(qtbot, box.firstNumber)
+    qtbot.keyClicks(box.firstNumber, "1003")
+    qtbot.keyClick(box.firstNumber, Qt.Key.Key_Tab)
+    qtbot.keyClicks(box.lastNumber, "1001")
+    click(qtbot, report.ui.runButton)
+    assert box.errorLabel.isVisibleTo(report) and "greater than the last" in box.errorLabel.text()

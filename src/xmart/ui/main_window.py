@@ -13,7 +13,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -32,6 +31,7 @@ from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
+from xmart.ui.fulfilment_report import FulfilmentReportView, open_fulfilment_report
 from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
                 self.fulfilment_report,
                 "Ctrl+F",
                 None,
-                "Ordered, assigned, sold and unassigned units of one corporate sale order",
+                "Ordered, assigned, sold and unassigned units of the corporate sale orders in a range",
             )
         )
         reports.addAction(
@@ -436,13 +436,9 @@ class MainWindow(QMainWindow):
         self.refresh_browsers()
 
     # --- reports, help ----------------------------------------------------------------------
-    def fulfilment_report(self) -> None:
-        """Reports › Corporate Sale Order Fulfilment: ask a number, show the CSO with its figures."""
-        number, ok = QInputDialog.getInt(
-            self, "Corporate Sale Order Fulfilment", "Corporate sale order number:", 1, 1, 2_000_000_000
-        )
-        if ok:
-            self.open_document("cso", number)
+    def fulfilment_report(self) -> FulfilmentReportView:
+        """Reports › Corporate Sale Order Fulfilment: a range of CSOs, the selected CSO when a browser has one."""
+        return open_fulfilment_report(self.ctx, self.tabs)
 
     def about(self) -> None:
         """Help › About."""
