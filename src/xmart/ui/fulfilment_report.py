@@ -73,7 +73,8 @@ class FulfilmentReportView(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for stretch in (5, len(COLUMNS) - 1):  # description, by location
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.ui.runButton.clicked.connect(lambda _checked=False: self.run())
         self.ui.csvButton.clicked.connect(lambda _checked=False: self.export(CSV))
         self.ui.xlsxButton.clicked.connect(lambda _checked=False: self.export(XLSX))
@@ -109,11 +110,11 @@ class FulfilmentReportView(QWidget):
             sold = sum(r.line.sold for r in rows)
             unassigned = sum(r.line.unassigned for r in rows)
             self.ui.totalsLabel.setText(
-                f"<b>{csos:,} corporate sale orders {rng.describe()} · {len(rows):,} lines · ordered {ordered:,} · "
+                f"<b>{csos:,} corporate sale order{'s' if csos != 1 else ''} {rng.describe()} · {len(rows):,} lines · ordered {ordered:,} · "
                 f"sold {sold:,} · unassigned {unassigned:,}</b>"
             )
         else:
-            self.ui.totalsLabel.setText(f"No corporate sale orders {rng.describe()}.")
+            self.ui.totalsLabel.setText(f"No corporate sale orders (drafts are not counted) {rng.describe()}.")
         return rows
 
     def export(self, fmt: str) -> Task | None:

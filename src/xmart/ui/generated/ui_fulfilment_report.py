@@ -41,6 +41,11 @@ class Ui_FulfilmentReport(object):
 
         self.rangeBox = RangeBox(FulfilmentReport)
         self.rangeBox.setObjectName(u"rangeBox")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.rangeBox.sizePolicy().hasHeightForWidth())
+        self.rangeBox.setSizePolicy(sizePolicy)
 
         self.filterRow.addWidget(self.rangeBox)
 
