@@ -279,3 +279,43 @@ def test_fulfilment_refuses_a_reversed_range_beside_the_fields(window, qtbot):
     qtbot.keyClicks(box.lastNumber, "1001")
     click(qtbot, report.ui.runButton)
     assert box.errorLabel.isVisibleTo(report) and "greater than the last" in box.errorLabel.text()
+
+
+def test_commission_exports_money_as_numbers(window, qtbot, tmp_path):
+    window.actions_by_name["commission"].trigger()
+    view = window.orders.commission()
+    view.ask_path = answer(tmp_path / "commission.xlsx")
+    click(qtbot, view.ui.xlsxButton)
+    wait_task(qtbot, view.last_task)
+    sheet = load_workbook(tmp_path / "commission.xlsx").active
+    assert [c.value for c in sheet[1]] == ["Salesman", "Code", "Rate %", "Orders", "Sales total", "Commission"]
+    salesman, code, rate, orders, sales, commission = sheet[2]
+    # CSOs 1001-1003 of November: 109.95 + 28.50 + 39.98 = 178.43; 2.5% = 4.46
+    assert (salesman.value, code.value, orders.value) == ("Jo Smith", "JS", 3)
+    assert rate.value == pytest.approx(2.5)
+    assert sales.value == pytest.approx(178.43) and sales.number_format == "0.00"
+    assert commission.value == pytest.approx(4.46) and commission.number_format == "0.00"
+
+    view.ask_path = answer(tmp_path / "commission.csv")
+    click(qtbot, view.ui.csvButton)
+    wait_task(qtbot, view.last_task)
+    with (tmp_path / "commission.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f))[1] == ["Jo Smith", "JS", "2.50", "3", "178.43", "4.46"]
+
+
+def test_outbox_exports_its_list(window, qtbot, tmp_path):
+    view = window.orders.outbox()
+    view.ask_path = answer(tmp_path / "outbox.csv")
+    click(qtbot, view.ui.csvButton)
+    wait_task(qtbot, view.last_task)
+    with (tmp_path / "outbox.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["Queued", "To", "Subject", "Status", "Attempts", "Next attempt", "Sent", "Last error"]
+    assert len(rows) == 1 + view.model.rowCount()
+
+
+def test_a_cancelled_save_dialog_writes_nothing(window, qtbot, tmp_path):
+    browser = window.open_browser("cso")
+    browser.ask_path = lambda *_args: ""
+    click(qtbot, browser.ui.csvButton)
+    assert browser.last_task is None and list(tmp_path.glob("*.csv")) == []

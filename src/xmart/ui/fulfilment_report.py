@@ -110,7 +110,8 @@ class FulfilmentReportView(QWidget):
             sold = sum(r.line.sold for r in rows)
             unassigned = sum(r.line.unassigned for r in rows)
             self.ui.totalsLabel.setText(
-                f"<b>{csos:,} corporate sale order{'s' if csos != 1 else ''} {rng.describe()} · {len(rows):,} lines · ordered {ordered:,} · "
+                f"<b>{csos:,} corporate sale order{'s' if csos != 1 else ''} {rng.describe()} · "
+                f"{len(rows):,} lines · ordered {ordered:,} · "
                 f"sold {sold:,} · unassigned {unassigned:,}</b>"
             )
         else:
