@@ -214,3 +214,15 @@ def test_cso_rows_count_units_on_sale_orders_not_cancelled(engine):
     rows = {row.number: row for row in _page(engine, "cso")}
     assert (rows[1004].units, rows[1004].assigned, rows[1004].sold) == (4, 2, 1)
     assert (rows[1003].assigned, rows[1003].sold) == (0, 0)
+
+
+def test_iter_documents_reads_the_whole_list_a_page_at_a_time(engine):
+    """What a browser export reads: every matching document in the browser's order, however small the pages."""
+    from xmart.processes.views.document_lists import iter_documents
+
+    load(engine, _document())
+    with UnitOfWork(engine) as uow:
+        paged = list(iter_documents(uow, "cso", ANY, "date", True, page_size=2))
+        store = list(iter_documents(uow, "so", BrowserFilter(store="S01"), "number", False, page_size=2))
+    assert paged == _page(engine, "cso", sort="date", descending=True)
+    assert [row.number for row in store] == [4001, 4003, 4005]

@@ -252,8 +252,15 @@ def report_json(report: SaleOrderReport) -> dict[str, Any]:
 
 
 def describe_filters(params: SaleOrderReportParams) -> str:
-    """The filters in words, for titles and headers: "Sale orders dated 2026-11-01 to 2026-11-30, stores S01"."""
-    start = params.date_from.isoformat() if params.date_from else "the first"
-    end = params.date_to.isoformat() if params.date_to else "the last"
+    """The filters in words, for titles and headers: "Sale orders dated 2026-11-01 to 2026-11-30; stores: S01"."""
+    start, end = params.date_from, params.date_to
+    if start and end:
+        dates = f"dated {start.isoformat()} to {end.isoformat()}"
+    elif start:
+        dates = f"dated from {start.isoformat()}"
+    elif end:
+        dates = f"dated up to {end.isoformat()}"
+    else:
+        dates = "of any date"
     stores: Sequence[str] = params.stores or ("all",)
-    return f"Sale orders dated {start} to {end}; stores: {', '.join(stores)}"
+    return f"Sale orders {dates}; stores: {', '.join(stores)}"
