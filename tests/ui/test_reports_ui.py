@@ -319,3 +319,35 @@ def test_a_cancelled_save_dialog_writes_nothing(window, qtbot, tmp_path):
     browser.ask_path = lambda *_args: ""
     click(qtbot, browser.ui.csvButton)
     assert browser.last_task is None and list(tmp_path.glob("*.csv")) == []
+
+
+def test_a_result_summary_exports_every_generated_line(window, qtbot, tmp_path):
+    """All lines of the run, typed (not the listed text, which stops at MAX_LISTED documents)."""
+    from decimal import Decimal
+
+    from xmart.processes.assign import AssignResult, GeneratedLine, GeneratedSaleOrder
+    from xmart.ui.result_summary import MAX_LISTED, assign_summary
+
+    sos = tuple(
+        GeneratedSaleOrder(
+            5001 + i,
+            "S01",
+            1001,
+            dt.date(2026, 11, 21),
+            "note",
+            Decimal("0.00"),
+            (GeneratedLine("A100", 2, Decimal("19.99"), Decimal("10.00"), 1),),
+        )
+        for i in range(MAX_LISTED + 2)
+    )
+    summary = window.processes.show_summary(assign_summary(AssignResult(sos, ()), preview=False), window)
+    qtbot.addWidget(summary)
+    window.processes.ask_path = answer(tmp_path / "assign.xlsx")
+    click(qtbot, summary.xlsx_button)
+    wait_task(qtbot, window.processes.last_export)
+    sheet = load_workbook(tmp_path / "assign.xlsx").active
+    assert [c.value for c in sheet[1]][:7] == ["Sale order", "Date", "Store", "Corporate SO", "CSO line", "SKU", "Qty"]
+    assert sheet.max_row == 1 + MAX_LISTED + 2
+    number, date, *_rest, qty, price, discount = sheet[sheet.max_row]
+    assert (number.value, qty.value) == (5001 + MAX_LISTED + 1, 2)
+    assert date.is_date and price.value == pytest.approx(19.99) and price.number_format == "0.00"
