@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -94,8 +95,32 @@ def test_a_page_holds_plain_rows_with_their_figures(engine):
         units=1,
         assigned=0,
         sold=0,
+        total=Decimal("19.99"),
     )
     assert all(dataclasses.is_dataclass(row) for row in rows)
+
+
+def test_the_cso_total_column_is_the_order_total_with_shipping(engine):
+    """DOMAIN.md section 2: line discounts, global discount, shipping; the same figure as `show cso` less
+    shipping (which `show cso` adds once fault 5 is merged) and as order entry's total."""
+    doc = _document()
+    first = doc["corporate_sale_orders"][0]
+    first["lines"] = [
+        {"sku": "A100", "qty": 3, "price": "19.99", "discount": "10"},
+        {"sku": "A100", "qty": 2, "price": "5.00"},
+    ]
+    first["global_discount"] = "5"
+    first["shipping_cost"] = "12.50"
+    load(engine, doc)
+    assert DOCUMENT_LISTS["cso"].column("total").numeric
+    row = _page(engine, "cso")[0]
+    # 3 x 19.99 less 10% = 53.973 -> 53.97; + 10.00 = 63.97; less 5% (3.20) = 60.77; + 12.50 shipping
+    assert row.total == Decimal("73.27")
+    with UnitOfWork(engine) as uow:
+        from xmart.processes.fulfilment import cso_fulfilment
+
+        shown = cso_fulfilment(uow.session, 1001).to_json()["total"]
+    assert Decimal(shown) in (row.total, row.total - Decimal("12.50"))
 
 
 def test_sorting_breaks_ties_by_id_and_pages_never_overlap(engine):
@@ -189,3 +214,15 @@ def test_cso_rows_count_units_on_sale_orders_not_cancelled(engine):
     rows = {row.number: row for row in _page(engine, "cso")}
     assert (rows[1004].units, rows[1004].assigned, rows[1004].sold) == (4, 2, 1)
     assert (rows[1003].assigned, rows[1003].sold) == (0, 0)
+
+
+def test_iter_documents_reads_the_whole_list_a_page_at_a_time(engine):
+    """What a browser export reads: every matching document in the browser's order, however small the pages."""
+    from xmart.processes.views.document_lists import iter_documents
+
+    load(engine, _document())
+    with UnitOfWork(engine) as uow:
+        paged = list(iter_documents(uow, "cso", ANY, "date", True, page_size=2))
+        store = list(iter_documents(uow, "so", BrowserFilter(store="S01"), "number", False, page_size=2))
+    assert paged == _page(engine, "cso", sort="date", descending=True)
+    assert [row.number for row in store] == [4001, 4003, 4005]

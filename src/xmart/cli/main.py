@@ -45,6 +45,7 @@ HANDLERS = {
     "show": "show",
     "print": "printing",
     "cancel": "cancel",
+    "report": "report",
 }
 
 
@@ -153,6 +154,19 @@ def build_parser() -> argparse.ArgumentParser:
     prt.add_argument("kind", choices=["cso", "so", "po"])
     prt.add_argument("numbers", type=int, nargs="+", metavar="NUMBER")
     _add_print(prt, flag=False)
+
+    report = sub.add_parser("report", help="reports")
+    report_sub = report.add_subparsers(dest="report", required=True, parser_class=Parser)
+    sale_orders = report_sub.add_parser("sale-orders", help="sold and not yet sold on sale orders, per SO line")
+    sale_orders.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first SO date")
+    sale_orders.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last SO date")
+    sale_orders.add_argument(
+        "--store", action="append", default=[], metavar="CODE", help="location (repeatable; default all)"
+    )
+    output = sale_orders.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the report as JSON")
+    output.add_argument("--csv", metavar="FILE", help="write the report as a CSV file")
+    output.add_argument("--pdf", metavar="FILE", help="write the report as a PDF file")
     return parser
 
 

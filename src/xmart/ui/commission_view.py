@@ -1,5 +1,5 @@
 """Reports › Salesman Commission: a date range, one row per salesman (orders, sales total,
-commission), totals; Print and Save as PDF through the reportlab renderer."""
+commission), totals; Print and Save as PDF through the reportlab renderer; Save as CSV, Export to Excel."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from xmart.processes.printing import PrintTarget, print_pdfs
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
+from xmart.ui.export import CSV, XLSX, AskPath, ask_save_path, export, model_table
 from xmart.ui.generated.ui_commission_report import Ui_CommissionReport
 from xmart.ui.printing import NO_PRINTER, print_target_printer
 from xmart.ui.qt_printing import qt_backend_if_needed
@@ -28,13 +29,14 @@ from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.field_error import show_field_error
 
+MONEY = ("Sales total", "Commission")
 COLUMNS: list[Column[CommissionRow]] = [
     Column("Salesman", lambda r: r.salesman),
     Column("Code", lambda r: r.code),
-    Column("Rate", lambda r: f"{format_percent(r.rate)}%", True),
-    Column("Orders", lambda r: str(r.orders), True),
-    Column("Sales total", lambda r: format_money(r.sales_total), True),
-    Column("Commission", lambda r: format_money(r.commission), True),
+    Column("Rate %", lambda r: f"{format_percent(r.rate)}%", True, lambda r: r.rate),
+    Column("Orders", lambda r: str(r.orders), True, lambda r: r.orders),
+    Column("Sales total", lambda r: format_money(r.sales_total), True, lambda r: r.sales_total),
+    Column("Commission", lambda r: format_money(r.commission), True, lambda r: r.commission),
 ]
 
 
@@ -61,6 +63,9 @@ class CommissionView(QWidget):
         self.ui.runButton.clicked.connect(self.run)
         self.ui.printButton.clicked.connect(self.print_report)
         self.ui.pdfButton.clicked.connect(self.save_pdf)
+        self.ui.csvButton.clicked.connect(lambda _checked=False: self.export(CSV))
+        self.ui.xlsxButton.clicked.connect(lambda _checked=False: self.export(XLSX))
+        self.ask_path: AskPath = ask_save_path
         self.run()
 
     def dates_problem(self) -> str | None:
@@ -135,6 +140,15 @@ class CommissionView(QWidget):
                 f"Sent the commission report to {printer or 'the default printer'}."
             ),
             on_error=lambda exc: show_error(self, exc),
+        )
+        return self.last_task
+
+    def export(self, fmt: str) -> Task | None:
+        """Save the report (read again) as CSV or Excel (ui/export.py)."""
+        if self.run() is None:
+            return None
+        self.last_task = export(
+            self.ctx, self, model_table(self.model, "Salesman commission", MONEY), fmt, ask=self.ask_path
         )
         return self.last_task
 

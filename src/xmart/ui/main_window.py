@@ -13,7 +13,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -33,11 +32,13 @@ from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
+from xmart.ui.fulfilment_report import FulfilmentReportView, open_fulfilment_report
 from xmart.ui.item_availability import ItemsView
 from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
+from xmart.ui.sale_orders_report import open_sale_orders_report
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
@@ -260,7 +261,17 @@ class MainWindow(QMainWindow):
                 self.fulfilment_report,
                 "Ctrl+F",
                 None,
-                "Ordered, assigned, sold and unassigned units of one corporate sale order",
+                "Ordered, assigned, sold and unassigned units of the corporate sale orders in a range",
+            )
+        )
+        reports.addAction(
+            a(
+                "saleOrdersReport",
+                "&Sale Orders — Sold and Not Yet Sold…",
+                lambda: open_sale_orders_report(self.ctx, self.tabs),
+                None,
+                None,
+                "Per sale order line: ordered, sold and not yet sold, with amounts; PDF, CSV, Excel",
             )
         )
         reports.addAction(
@@ -470,13 +481,9 @@ class MainWindow(QMainWindow):
         self.refresh_browsers()
 
     # --- reports, help ----------------------------------------------------------------------
-    def fulfilment_report(self) -> None:
-        """Reports › Corporate Sale Order Fulfilment: ask a number, show the CSO with its figures."""
-        number, ok = QInputDialog.getInt(
-            self, "Corporate Sale Order Fulfilment", "Corporate sale order number:", 1, 1, 2_000_000_000
-        )
-        if ok:
-            self.open_document("cso", number)
+    def fulfilment_report(self) -> FulfilmentReportView:
+        """Reports › Corporate Sale Order Fulfilment: a range of CSOs, the selected CSO when a browser has one."""
+        return open_fulfilment_report(self.ctx, self.tabs)
 
     def about(self) -> None:
         """Help › About."""

@@ -1,5 +1,6 @@
 """Transactions › Outbox: every confirmation e-mail with its status, attempts and last error;
-Send Due Now, and Queue Again for a failed or interrupted one (a person's decision)."""
+Send Due Now, and Queue Again for a failed or interrupted one (a person's decision); Save as CSV and
+Export to Excel."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from xmart.processes.outbox import OutboxRow, list_outbox, message_body, requeue
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
+from xmart.ui.export import CSV, XLSX, AskPath, ask_save_path, export, model_table
 from xmart.ui.generated.ui_outbox_view import Ui_OutboxView
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
+from xmart.ui.tasks import Task
 
 
 def _when(value) -> str:
@@ -25,7 +28,7 @@ OUTBOX_COLUMNS: list[Column[OutboxRow]] = [
     Column("To", lambda r: r.recipient),
     Column("Subject", lambda r: r.subject),
     Column("Status", lambda r: r.status_text),
-    Column("Attempts", lambda r: str(r.attempts), True),
+    Column("Attempts", lambda r: str(r.attempts), True, lambda r: r.attempts),
     Column("Next attempt", lambda r: _when(r.next_attempt_at)),
     Column("Sent", lambda r: _when(r.sent_at)),
     Column("Last error", lambda r: r.last_error),
@@ -50,6 +53,10 @@ class OutboxView(QWidget):
         self.ui.refreshButton.clicked.connect(self.refresh)
         self.ui.sendButton.clicked.connect(lambda: self.send_now())
         self.ui.retryButton.clicked.connect(self.queue_again)
+        self.ui.csvButton.clicked.connect(lambda _checked=False: self.export(CSV))
+        self.ui.xlsxButton.clicked.connect(lambda _checked=False: self.export(XLSX))
+        self.ask_path: AskPath = ask_save_path
+        self.last_task: Task | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -65,6 +72,12 @@ class OutboxView(QWidget):
             "Waiting e-mails are retried automatically (1, 2, 4 … minutes apart)."
         )
         self._selected()
+
+    def export(self, fmt: str) -> Task | None:
+        """Save the outbox list (read again) as CSV or Excel (ui/export.py); times as shown, local time."""
+        self.refresh()
+        self.last_task = export(self.ctx, self, model_table(self.model, "Outbox"), fmt, ask=self.ask_path)
+        return self.last_task
 
     def selected(self) -> OutboxRow | None:
         """The selected message."""

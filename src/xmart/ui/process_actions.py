@@ -18,6 +18,7 @@ from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.lookups import list_locations
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error
+from xmart.ui.export import AskPath, ExportTable, ask_save_path, export
 from xmart.ui.options import (
     load_last_assign_options,
     load_last_purchase_order_options,
@@ -56,6 +57,8 @@ class ProcessActions(QObject):
         self.last_task: Task | None = None
         self.last_summary: ResultSummaryDialog | None = None
         self.last_print_task: Task | None = None
+        self.last_export: Task | None = None
+        self.ask_path: AskPath = ask_save_path
 
     # --- Assign ----------------------------------------------------------------------------
     def assign(self, by: str) -> None:
@@ -165,6 +168,9 @@ class ProcessActions(QObject):
             self._print(self.window, kind, list(content.numbers))
         self.run_finished.emit()
 
+    def _export(self, dialog: QWidget, table: ExportTable, fmt: str) -> None:
+        self.last_export = export(self.ctx, dialog, table, fmt, ask=self.ask_path)
+
     def show_summary(self, content: SummaryContent, parent: QWidget) -> ResultSummaryDialog:
         """Show a preview or result window (window-modal to `parent`, not blocking)."""
         dialog = ResultSummaryDialog(
@@ -172,6 +178,7 @@ class ProcessActions(QObject):
             parent,
             open_document=self.open_document,
             print_all=lambda kind, numbers: self._print(dialog, kind, numbers),
+            export=self._export,
         )
         if content.preview:
             dialog.setWindowModality(dialog.windowModality().WindowModal)

@@ -1,17 +1,20 @@
 """The preview / result of an Assign or Purchase Orders run: what was (or would be) generated, and what was left.
 
 A preview (dry run) says plainly that nothing was written; a result lists the generated documents,
-each openable (double-click or Open) and printable together.
+each openable (double-click or Open) and printable together; every generated line saves as CSV or Excel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidgetItem, QWidget
 
+from xmart.ui.export import CSV, XLSX, ExportTable
 from xmart.ui.generated.ui_result_summary import Ui_ResultSummaryDialog
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -43,6 +46,9 @@ class SummaryContent:
     other_rows: tuple[tuple[str, ...], ...]
     other_count: int
     preview: bool
+    export_headers: tuple[str, ...] = ()
+    export_rows: tuple[tuple[Any, ...], ...] = ()
+    """Every generated line (not only the listed ones) as typed values, for Save as CSV / Export to Excel."""
 
 
 def _plural(n: int, word: str) -> str:
@@ -92,6 +98,13 @@ def assign_summary(result, preview: bool) -> SummaryContent:
         other_rows=other,
         other_count=len(result.unassigned),
         preview=preview,
+        export_headers=("Sale order", "Date", "Store", "Corporate SO", "CSO line", "SKU", "Qty", "Price", "Disc. %"),
+        export_rows=tuple(
+            (None if preview else so.number, so.date, so.store, so.corporate_order, ln.cso_line, ln.sku, ln.qty)
+            + (ln.price, ln.discount)
+            for so in sos
+            for ln in so.lines
+        ),
     )
 
 
@@ -138,6 +151,13 @@ def purchase_order_summary(result, preview: bool) -> SummaryContent:
         other_rows=other[:MAX_LISTED],
         other_count=len(other),
         preview=preview,
+        export_headers=("Purchase order", "Vendor", "Ship to", "Delivery", "Cancel", "SKU", "Qty", "Cost", "Covers"),
+        export_rows=tuple(
+            (None if preview else po.number, po.vendor, po.location, po.delivery, po.cancel, ln.sku, ln.qty, ln.cost)
+            + (", ".join(f"CSO {c.corporate_order}: {c.qty}" for c in ln.covers),)
+            for po in pos
+            for ln in po.lines
+        ),
     )
 
 
@@ -150,6 +170,7 @@ class ResultSummaryDialog(QDialog):
         parent: QWidget | None = None,
         open_document: Callable[[str, int], object] | None = None,
         print_all: Callable[[str, list[int]], object] | None = None,
+        export: Callable[[QWidget, ExportTable, str], object] | None = None,
     ):
         super().__init__(parent)
         self.content = content
@@ -170,6 +191,15 @@ class ResultSummaryDialog(QDialog):
         self.open_button.setObjectName("openButton")
         self.print_button = box.addButton("&Print All", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName("printAllButton")
+        self.csv_button = box.addButton("Save as CS&V…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.csv_button.setObjectName("csvButton")
+        self.xlsx_button = box.addButton("E&xport to Excel…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.xlsx_button.setObjectName("xlsxButton")
+        exportable = export is not None and bool(content.export_rows)
+        for button, fmt in ((self.csv_button, CSV), (self.xlsx_button, XLSX)):
+            button.setVisible(exportable)
+            if export is not None:
+                button.clicked.connect(partial(self._export, export, fmt))
         live = not content.preview and bool(content.numbers)
         self.open_button.setVisible(not content.preview)
         self.print_button.setVisible(live and print_all is not None)
@@ -184,6 +214,14 @@ class ResultSummaryDialog(QDialog):
         box.rejected.connect(self.close)
         box.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         self.resize(720, 480)
+
+    def export_table(self) -> ExportTable:
+        """Every generated line of the run as a table to write."""
+        rows = self.content.export_rows
+        return ExportTable(self.content.title, self.content.export_headers, lambda: rows, len(rows))
+
+    def _export(self, export: Callable[[QWidget, ExportTable, str], object], fmt: str, _checked: bool = False) -> None:
+        export(self, self.export_table(), fmt)
 
     def numbers(self) -> list[int]:
         """Numbers of the generated documents."""

@@ -10,12 +10,14 @@ of the page (filtered, ordered, offset and limited) and the rows of those ids wi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from xmart.models import (
     CorporateSaleOrder,
@@ -32,6 +34,7 @@ from xmart.models import (
 )
 from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import assigned_and_sold
+from xmart.processes.money import ZERO, order_totals, to_money
 
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 
@@ -65,6 +68,8 @@ class CsoRow:
     units: int
     assigned: int
     sold: int
+    total: Decimal = ZERO
+    """The order total of DOMAIN.md section 2 (`money.order_totals` of the lines not cancelled, plus shipping)."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,8 @@ class _ListQuery:
     join: Callable[[AnySelect], AnySelect]
     rows: Callable[[list[int]], AnySelect]
     has_store: bool = False
+    extras: Callable[[Session, list[int]], dict[int, tuple[Any, ...]]] | None = None
+    """Values computed in Python for the rows of given ids, appended to each row's SQL values."""
 
     def conditions(self, flt: BrowserFilter) -> list[ColumnElement[bool]]:
         t = self.table
@@ -202,6 +209,30 @@ def _cso_rows(ids: list[int]) -> AnySelect:
     )
 
 
+def cso_totals(session: Session, ids: list[int]) -> dict[int, Decimal]:
+    """The order total of each CSO id (DOMAIN.md section 2): `money.order_totals` over its lines' units not
+    cancelled, with its global discount, plus its shipping charge. Two queries for any number of ids."""
+    lines: dict[int, list[tuple[int, Decimal, Decimal]]] = defaultdict(list)
+    for cso_id, qty, cancelled, price, discount in session.execute(
+        select(CsoLine.cso_id, CsoLine.qty, CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount).where(
+            CsoLine.cso_id.in_(ids)
+        )
+    ):
+        lines[cso_id].append((qty - cancelled, price, discount))
+    return {
+        cso_id: order_totals(lines[cso_id], global_discount).total + to_money(shipping)
+        for cso_id, global_discount, shipping in session.execute(
+            select(CorporateSaleOrder.id, CorporateSaleOrder.global_discount, CorporateSaleOrder.shipping_cost).where(
+                CorporateSaleOrder.id.in_(ids)
+            )
+        )
+    }
+
+
+def _cso_extras(session: Session, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    return {cso_id: (total,) for cso_id, total in cso_totals(session, ids).items()}
+
+
 def _so_rows(ids: list[int]) -> AnySelect:
     lines = select(func.coalesce(func.sum(SaleOrderLine.qty), 0)).where(SaleOrderLine.so_id == SaleOrder.id)
     sold = select(func.coalesce(func.sum(SaleOrderLine.sold), 0)).where(SaleOrderLine.so_id == SaleOrder.id)
@@ -248,6 +279,7 @@ _QUERIES: dict[str, _ListQuery] = {
         party=CorporateSaleOrder.billing_name,
         join=_cso_joins,
         rows=_cso_rows,
+        extras=_cso_extras,
         sort={
             "number": CorporateSaleOrder.number,
             "date": CorporateSaleOrder.date,
@@ -312,6 +344,7 @@ DOCUMENT_LISTS: dict[str, DocumentList] = {
             ("Units", "units", True),
             ("Assigned", "assigned", True),
             ("Sold", "sold", True),
+            ("Total", "total", True),
         ),
         statuses=tuple(s.value for s in CsoStatus),
         party_label="Customer",
@@ -387,5 +420,27 @@ def document_page(
     ids = list(uow.session.scalars(page))
     if not ids:
         return []
-    by_id = {values[0]: query.row_type(*values) for values in uow.session.execute(query.rows(ids))}
+    extras = query.extras(uow.session, ids) if query.extras else {}
+    by_id = {
+        values[0]: query.row_type(*values, *extras.get(values[0], ()))
+        for values in uow.session.execute(query.rows(ids))
+    }
     return [by_id[i] for i in ids if i in by_id]
+
+
+def iter_documents(
+    uow: UnitOfWork, kind: str, flt: BrowserFilter, sort: str, descending: bool, page_size: int = 2_000
+) -> Iterator[DocumentRow]:
+    """Every document of `kind` matching `flt`, in the browser's order, read `page_size` rows at a time.
+
+    For exports of a whole list (all rows, not only those a browser has loaded): a page is the same
+    two or three set-based queries as `document_page`, so memory stays flat on 100,000 documents.
+    ValueError for an unknown kind.
+    """
+    offset = 0
+    while True:
+        page = document_page(uow, kind, flt, sort, descending, offset, page_size)
+        yield from page
+        if len(page) < page_size:
+            return
+        offset += page_size

@@ -1,7 +1,8 @@
 """A document browser: filter bar, a lazily loaded table sorted in SQL, Open, and row actions.
 
 Row actions (`add_row_action`, e.g. Cancel Order on corporate sale orders) appear as buttons beside
-Open and in the table's context menu, enabled for the rows they apply to.
+Open and in the table's context menu, enabled for the rows they apply to. Save as CSV and Export to
+Excel write the whole list as filtered and sorted (ui/export.py).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import BrowserFilter, DocumentList
 from xmart.processes.views.lookups import list_locations
 from xmart.ui.context import AppContext
+from xmart.ui.export import CSV, XLSX, AskPath, ask_save_path, browser_table, export
 from xmart.ui.generated.ui_browser import Ui_DocumentBrowser
 from xmart.ui.table_models.document_table_model import DocumentTableModel
+from xmart.ui.tasks import Task
 from xmart.ui.widgets.field_error import show_field_error
 from xmart.ui.widgets.range_box import number_problem
 
@@ -51,6 +54,10 @@ class DocumentBrowser(QWidget):
         # `activated` comes with a double click and with Enter; `doubleClicked` as well would open twice
         view.activated.connect(lambda index: self.open_row(index.row()))
         self.ui.openButton.clicked.connect(self.open_current)
+        self.ui.csvButton.clicked.connect(lambda _checked=False: self.export(CSV))
+        self.ui.xlsxButton.clicked.connect(lambda _checked=False: self.export(XLSX))
+        self.ask_path: AskPath = ask_save_path
+        self.last_task: Task | None = None
         self.ui.openButton.setEnabled(False)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -192,6 +199,14 @@ class DocumentBrowser(QWidget):
     def open_current(self) -> None:
         """Open the selected document."""
         self.open_row(self.ui.tableView.currentIndex().row())
+
+    def export(self, fmt: str) -> Task | None:
+        """Save the whole list (every matching document, not only those loaded) as CSV or XLSX."""
+        model = self.model
+        sort = self.source.columns[model.sort_column].attr if model.is_sortable(model.sort_column) else "number"
+        table = browser_table(self.ctx, self.source, model.filter, sort, model.descending, model.total)
+        self.last_task = export(self.ctx, self, table, fmt, ask=self.ask_path)
+        return self.last_task
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         if not self.model.is_sortable(column):

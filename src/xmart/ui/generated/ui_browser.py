@@ -104,6 +104,16 @@ class Ui_DocumentBrowser(object):
 
         self.bottomLayout.addItem(self.spacer)
 
+        self.csvButton = QPushButton(DocumentBrowser)
+        self.csvButton.setObjectName(u"csvButton")
+
+        self.bottomLayout.addWidget(self.csvButton)
+
+        self.xlsxButton = QPushButton(DocumentBrowser)
+        self.xlsxButton.setObjectName(u"xlsxButton")
+
+        self.bottomLayout.addWidget(self.xlsxButton)
+
         self.openButton = QPushButton(DocumentBrowser)
         self.openButton.setObjectName(u"openButton")
 
@@ -125,6 +135,14 @@ class Ui_DocumentBrowser(object):
         self.partyEdit.setPlaceholderText(QCoreApplication.translate("DocumentBrowser", u"Customer", None))
         self.filterError.setText("")
         self.countLabel.setText("")
+        self.csvButton.setText(QCoreApplication.translate("DocumentBrowser", u"Save as CS&V\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.csvButton.setToolTip(QCoreApplication.translate("DocumentBrowser", u"Save the whole list, as filtered and sorted, as a CSV file", None))
+#endif // QT_CONFIG(tooltip)
+        self.xlsxButton.setText(QCoreApplication.translate("DocumentBrowser", u"E&xport to Excel\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.xlsxButton.setToolTip(QCoreApplication.translate("DocumentBrowser", u"Save the whole list, as filtered and sorted, as an Excel workbook (.xlsx)", None))
+#endif // QT_CONFIG(tooltip)
         self.openButton.setText(QCoreApplication.translate("DocumentBrowser", u"&Open", None))
         pass
     # retranslateUi

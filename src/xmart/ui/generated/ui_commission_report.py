@@ -68,6 +68,16 @@ class Ui_CommissionReport(object):
 
         self.rangeRow.addWidget(self.pdfButton)
 
+        self.csvButton = QPushButton(CommissionReport)
+        self.csvButton.setObjectName(u"csvButton")
+
+        self.rangeRow.addWidget(self.csvButton)
+
+        self.xlsxButton = QPushButton(CommissionReport)
+        self.xlsxButton.setObjectName(u"xlsxButton")
+
+        self.rangeRow.addWidget(self.xlsxButton)
+
 
         self.layout.addLayout(self.rangeRow)
 
@@ -104,6 +114,8 @@ class Ui_CommissionReport(object):
         self.runButton.setText(QCoreApplication.translate("CommissionReport", u"&Show", None))
         self.printButton.setText(QCoreApplication.translate("CommissionReport", u"&Print\u2026", None))
         self.pdfButton.setText(QCoreApplication.translate("CommissionReport", u"Save as P&DF\u2026", None))
+        self.csvButton.setText(QCoreApplication.translate("CommissionReport", u"Save as CS&V\u2026", None))
+        self.xlsxButton.setText(QCoreApplication.translate("CommissionReport", u"E&xport to Excel\u2026", None))
         self.datesError.setText("")
         self.totalsLabel.setText("")
         pass

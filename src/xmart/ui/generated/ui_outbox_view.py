@@ -61,6 +61,16 @@ class Ui_OutboxView(object):
 
         self.buttons.addItem(self.spacer)
 
+        self.csvButton = QPushButton(OutboxView)
+        self.csvButton.setObjectName(u"csvButton")
+
+        self.buttons.addWidget(self.csvButton)
+
+        self.xlsxButton = QPushButton(OutboxView)
+        self.xlsxButton.setObjectName(u"xlsxButton")
+
+        self.buttons.addWidget(self.xlsxButton)
+
         self.refreshButton = QPushButton(OutboxView)
         self.refreshButton.setObjectName(u"refreshButton")
 
@@ -82,6 +92,8 @@ class Ui_OutboxView(object):
 #if QT_CONFIG(tooltip)
         self.retryButton.setToolTip(QCoreApplication.translate("OutboxView", u"Send a failed or interrupted e-mail again", None))
 #endif // QT_CONFIG(tooltip)
+        self.csvButton.setText(QCoreApplication.translate("OutboxView", u"Save as CS&V\u2026", None))
+        self.xlsxButton.setText(QCoreApplication.translate("OutboxView", u"E&xport to Excel\u2026", None))
         self.refreshButton.setText(QCoreApplication.translate("OutboxView", u"&Refresh", None))
         pass
     # retranslateUi

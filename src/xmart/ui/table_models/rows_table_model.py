@@ -14,11 +14,13 @@ R = TypeVar("R")
 
 @dataclass(frozen=True)
 class Column(Generic[R]):
-    """A column: its title, how to show a row's cell, and whether it is a number (aligned right)."""
+    """A column: its title, how to show a row's cell, whether it is a number (aligned right) and, for exports,
+    the cell's typed value (int, Decimal money, date; None: the shown text)."""
 
     title: str
     text: Callable[[R], str]
     numeric: bool = False
+    value: Callable[[R], Any] | None = None
 
 
 class RowsTableModel(QAbstractTableModel, Generic[R]):
@@ -54,6 +56,9 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             flag = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return int(flag | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            row = self.rows[index.row()]
+            return column.value(row) if column.value is not None else column.text(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
