@@ -37,6 +37,18 @@ def when_modal(driver: Callable[[QWidget], None], kind: type | None = None) -> N
     QTimer.singleShot(0, poll)
 
 
+def answer_question(qtbot, button, seen: list[str] | None = None) -> None:
+    """Answer the next QMessageBox (e.g. Save / Discard / Cancel) by clicking its real `button`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def drive(box: QMessageBox) -> None:
+        if seen is not None:
+            seen.append(box.text())
+        click(qtbot, box.button(button))
+
+    when_modal(drive, QMessageBox)
+
+
 def wait_task(qtbot, task, timeout: int = 30_000) -> None:
     """Wait until a task runner task has finished (result or error delivered) and its window is up."""
     if not task.done:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QToolButton
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.ui.helpers import click, wait_task, when_modal
+from tests.ui.helpers import answer_question, click, wait_task, when_modal
 from xmart.models import Item, Location, PurchaseOrder, SaleOrder, Stock
 from xmart.models.db import UnitOfWork
 from xmart.processes.importer import import_document
@@ -226,7 +226,9 @@ def test_f4_on_the_item_line_shows_availability(window, ctx, qtbot):
     ]
     qtbot.keyClick(dialog.ui.table, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+    answer_question(qtbot, QMessageBox.StandardButton.Discard)  # the typed SKU is unsaved work
     soi.close()
+    assert not soi.isVisible()
 
 
 def test_documents_items_searches_and_shows_locations(window, ctx, qtbot):

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
-from tests.ui.helpers import click, wait_task, when_modal
+from tests.ui.helpers import answer_question, click, wait_task, when_modal
 from xmart.models import CorporateSaleOrder
 from xmart.models.db import UnitOfWork
 
@@ -40,15 +40,7 @@ def _activate(qtbot, window) -> None:
     qtbot.waitUntil(window.isActiveWindow)
 
 
-def _answer(qtbot, button: Std, seen: list[str] | None = None) -> None:
-    """Answer the next Save / Discard / Cancel question by clicking its real button."""
-
-    def drive(box: QMessageBox) -> None:
-        if seen is not None:
-            seen.append(box.text())
-        click(qtbot, box.button(button))
-
-    when_modal(drive, QMessageBox)
+_answer = answer_question
 
 
 def _drafts(engine) -> dict[int, int]:
