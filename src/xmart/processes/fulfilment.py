@@ -131,7 +131,7 @@ class LineFulfilment:
 
 @dataclass(frozen=True)
 class CsoFulfilment:
-    """A CSO header with the fulfilment of each line."""
+    """A CSO header with the fulfilment of each line; `total` is money.order_totals' (shipping included)."""
 
     number: int
     date: dt.date
@@ -140,6 +140,9 @@ class CsoFulfilment:
     deposit: Decimal
     deposit_allocated: Decimal
     lines: tuple[LineFulfilment, ...]
+    shipping: Decimal = ZERO
+    subtotal: Decimal = ZERO
+    global_discount_amount: Decimal = ZERO
 
     def to_json(self) -> dict[str, Any]:
         """The `show cso --json` document (INTERFACE.md)."""
@@ -148,6 +151,7 @@ class CsoFulfilment:
             "date": self.date.isoformat(),
             "status": self.status,
             "total": f"{self.total:.2f}",
+            "shipping": f"{self.shipping:.2f}",
             "deposit": f"{self.deposit:.2f}",
             "deposit_allocated": f"{self.deposit_allocated:.2f}",
             "lines": [
@@ -170,9 +174,9 @@ class CsoFulfilment:
 def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
     """The fulfilment figures of CSO `number`; raises NotFoundError."""
     cso = session.execute(
-        select(_csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount).where(
-            _csos.c.number == number
-        )
+        select(
+            _csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount, _csos.c.shipping_cost
+        ).where(_csos.c.number == number)
     ).one_or_none()
     if cso is None:
         raise NotFoundError(f"Corporate sale order {number} does not exist.")
@@ -210,7 +214,9 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
         )
         for row in rows
     )
-    totals = order_totals(((ln.qty - ln.cancelled, ln.price, ln.discount) for ln in lines), cso.global_discount)
+    totals = order_totals(
+        ((ln.qty - ln.cancelled, ln.price, ln.discount) for ln in lines), cso.global_discount, cso.shipping_cost
+    )
     deposit = session.scalar(select(func.coalesce(func.sum(_payments.c.amount), 0)).where(_payments.c.cso_id == cso.id))
     allocated = session.scalar(
         select(func.coalesce(func.sum(_sos.c.deposit), 0)).where(
@@ -222,6 +228,9 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
         date=cso.date,
         status=cso.status,
         total=totals.total,
+        shipping=totals.shipping,
+        subtotal=totals.subtotal,
+        global_discount_amount=totals.global_discount_amount,
         deposit=Decimal(deposit or 0).quantize(ZERO),
         deposit_allocated=Decimal(allocated or 0).quantize(ZERO),
         lines=lines,

@@ -279,18 +279,18 @@ def load_order(session: Session, cso_id: int) -> OrderView:
 
 def entry_totals(entry: OrderEntry) -> EntryTotals:
     """Running totals: DOMAIN.md section 2 via money.order_totals, then shipping, deposit, balance."""
-    totals: Totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in entry.lines), entry.global_discount)
-    shipping = to_money(entry.shipping_cost)
-    order_total = totals.total + shipping
+    totals: Totals = order_totals(
+        ((ln.qty, ln.price, ln.discount) for ln in entry.lines), entry.global_discount, entry.shipping_cost
+    )
     deposit = sum((to_money(p.amount) for p in entry.payments), ZERO)
     return EntryTotals(
         totals.subtotal,
         totals.global_discount_amount,
+        totals.merchandise,
+        totals.shipping,
         totals.total,
-        shipping,
-        order_total,
         deposit,
-        order_total - deposit,
+        totals.total - deposit,
     )
 
 
