@@ -38,8 +38,19 @@ COLUMNS: list[Column[CommissionRow]] = [
 ]
 
 
+def ask_pdf_path(parent: QWidget, suggested: str) -> str:
+    """The file the user chose in the save dialog, or "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", suggested, "PDF documents (*.pdf)")
+    return path
+
+
 class CommissionView(QWidget):
-    """The report for the chosen range (this month by default)."""
+    """The report for the chosen range (this month by default).
+
+    `ask_path(parent, suggested) -> str` asks where to save the PDF ("" = cancelled); tests replace it.
+    """
+
+    ask_path = staticmethod(ask_pdf_path)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,7 +68,8 @@ class CommissionView(QWidget):
         self.ui.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.ui.runButton.clicked.connect(self.run)
         self.ui.printButton.clicked.connect(self.print_report)
-        self.ui.pdfButton.clicked.connect(self.save_pdf)
+        # clicked(bool) would arrive as `path`: a lambda drops it (tests/unit/test_signal_slots.py checks the kind)
+        self.ui.pdfButton.clicked.connect(lambda: self.save_pdf())
         self.run()
 
     def params(self) -> CommissionParams:
@@ -132,9 +144,7 @@ class CommissionView(QWidget):
         if data is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save as PDF", str(Path.home() / f"{self._stem()}.pdf"), "PDF documents (*.pdf)"
-            )
+            path = self.ask_path(self, str(Path.home() / f"{self._stem()}.pdf"))
             if not path:
                 return None
         Path(path).write_bytes(data)

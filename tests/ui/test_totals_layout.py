@@ -1,0 +1,156 @@
+"""Issue 11, faults 5 and 6: one total in the CSO view; buttons that work; windows that fit 1366x768 and
+1024x600; one clear message; unique mnemonics; result tables whose headers match their data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.support.orders import full_entry, load_orders_data
+from tests.ui.conftest import TODAY
+from tests.ui.helpers import click
+from xmart.models.db import UnitOfWork
+from xmart.processes.assign import AssignParams, assign_orders
+from xmart.processes.order_entry import enter_order
+from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
+from xmart.processes.selection import CsoRange
+
+SCREENS = ((1366, 768), (1024, 600))
+TITLE_BAR = 40  # a window manager's frame and a task bar take about this much of the screen's height
+
+
+@pytest.fixture
+def order_ctx(ui_engine, settings, qtbot):
+    from xmart.ui.context import make_context
+
+    ids = load_orders_data(ui_engine)
+    ctx = make_context(ui_engine, settings)
+    ctx.today = lambda: TODAY  # type: ignore[method-assign]
+    ctx.ids = ids
+    yield ctx
+    ctx.tasks.wait_for_all()
+
+
+@pytest.fixture
+def main(order_ctx, qtbot):
+    from xmart.ui.main_window import MainWindow
+
+    window = MainWindow(order_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+# --- fault 5: one total, and everything the order holds, in the CSO view --------------------------
+def test_cso_view_shows_the_order_managers_total_and_all_of_the_order(main, order_ctx, qtbot):
+    with UnitOfWork(order_ctx.engine) as uow:
+        number = enter_order(uow, order_ctx.ids["C001"], full_entry(order_ctx.ids), TODAY).number
+        uow.commit()
+    from xmart.ui.document_view import DocumentView
+
+    view = DocumentView.open_document(order_ctx, main, "cso", number)
+    qtbot.addWidget(view)
+    totals = view.ui.totalsLabel.text()
+    assert "Total: <b>74.60</b>" in totals and "Shipping (UPS Ground): <b>7.50</b>" in totals
+    fields = {
+        form.itemAt(row, role.LabelRole).widget().text(): form.itemAt(row, role.FieldRole).widget().text()
+        for form in (view.ui.leftForm, view.ui.rightForm)
+        for row in range(form.rowCount())
+        if (role := form.ItemRole)
+    }
+    assert fields["Channel:"] == "Phone" and fields["Salesman:"] == "Jo Smith (JS)"
+    assert fields["Gift message:"] == "Happy birthday, Ada!" and fields["Shipping:"] == "UPS Ground"
+    assert "**** 1111" in fields["Payments:"]
+
+
+# --- fault 6a: Save as PDF ------------------------------------------------------------------------
+def test_commission_save_as_pdf_button_writes_the_file(main, qtbot, tmp_path):
+    view = main.orders.commission()
+    target = tmp_path / "commission.pdf"
+    asked: list[str] = []
+    view.ask_path = lambda parent, suggested: asked.append(suggested) or str(target)
+    click(qtbot, view.ui.pdfButton)
+    assert asked and asked[0].endswith(".pdf")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+# --- fault 6e/6f: result summaries ----------------------------------------------------------------
+def _summary(qtbot, content):
+    from xmart.ui.result_summary import ResultSummaryDialog
+
+    dialog = ResultSummaryDialog(content)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _column(tree, name: str) -> int:
+    header = tree.headerItem()
+    return [header.text(i) for i in range(tree.columnCount())].index(name)
+
+
+def test_assign_preview_puts_skus_under_sku_and_units_under_units(ctx, qtbot):
+    from xmart.ui.result_summary import assign_summary
+
+    params = AssignParams(range=CsoRange.by_number(1001, 1003), dry_run=True, today=TODAY)
+    with UnitOfWork(ctx.engine) as uow:
+        result = assign_orders(params, uow)
+    tree = _summary(qtbot, assign_summary(result, preview=True)).ui.documentTree
+    assert tree.topLevelItemCount() == len(result.sale_orders) > 0
+    for i, so in enumerate(result.sale_orders):
+        top = tree.topLevelItem(i)
+        assert top.text(_column(tree, "Store")) == so.store
+        assert top.text(_column(tree, "Corporate SO")) == str(so.corporate_order)
+        assert top.text(_column(tree, "Deposit")) == f"{so.deposit:,.2f}"
+        for j, line in enumerate(so.lines):
+            child = top.child(j)
+            assert child.text(_column(tree, "SKU")) == line.sku
+            assert child.text(_column(tree, "Units")) == str(line.qty)
+            assert child.text(_column(tree, "Price")) == f"{line.price:,.2f}"
+            assert child.text(_column(tree, "Corporate SO")) == ""
+
+
+def test_purchase_order_preview_puts_skus_under_sku(ctx, qtbot):
+    from xmart.ui.result_summary import purchase_order_summary
+
+    params = PurchaseOrderParams(
+        range=CsoRange.by_number(1001, 1003),
+        delivery=dt.date(2026, 12, 1),
+        cancel=dt.date(2026, 12, 15),
+        dry_run=True,
+        today=TODAY,
+    )
+    with UnitOfWork(ctx.engine) as uow:
+        result = generate_purchase_orders(params, uow)
+    tree = _summary(qtbot, purchase_order_summary(result, preview=True)).ui.documentTree
+    assert tree.topLevelItemCount() == len(result.purchase_orders) > 0
+    for i, po in enumerate(result.purchase_orders):
+        top = tree.topLevelItem(i)
+        assert top.text(_column(tree, "Vendor")) == po.vendor
+        for j, line in enumerate(po.lines):
+            assert top.child(j).text(_column(tree, "SKU")) == line.sku
+            assert top.child(j).text(_column(tree, "Units")) == str(line.qty)
+    other = _summary(qtbot, purchase_order_summary(result, preview=True)).ui.otherTree
+    assert all(other.headerItem().text(i) for i in range(other.columnCount()))  # no blank header
+
+
+def test_empty_result_text_is_shown_whole(ctx, qtbot):
+    from xmart.ui.result_summary import assign_summary
+
+    params = AssignParams(range=CsoRange.by_number(9001, 9002), dry_run=True, today=TODAY)
+    with UnitOfWork(ctx.engine) as uow:
+        result = assign_orders(params, uow)
+    tree = _summary(qtbot, assign_summary(result, preview=True)).ui.documentTree
+    item = tree.topLevelItem(0)
+    text = item.text(0)
+    assert text.startswith("Nothing to generate")
+    needed = tree.fontMetrics().horizontalAdvance(text)
+    shown = tree.viewport().width() if item.isFirstColumnSpanned() else tree.columnWidth(0)
+    assert shown >= needed  # not "Nothi…"
