@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from tests.support.orders import full_entry, load_orders_data
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import click
+from tests.ui.helpers import click, wait_task, when_modal
 from xmart.models.db import UnitOfWork
 from xmart.processes.assign import AssignParams, assign_orders
 from xmart.processes.order_entry import enter_order
@@ -154,3 +155,69 @@ def test_empty_result_text_is_shown_whole(ctx, qtbot):
     needed = tree.fontMetrics().horizontalAdvance(text)
     shown = tree.viewport().width() if item.isFirstColumnSpanned() else tree.columnWidth(0)
     assert shown >= needed  # not "Nothi…"
+
+
+# --- fault 6b: the Sales Order Interface fits 1366x768 and 1024x600 --------------------------------
+LONG_NAME = ("Maximiliana Wolkenstein-Oberhausen " * 3)[:100]
+
+
+def _new_customer_typed(qtbot, soi, name: str) -> None:
+    """New Customer…: type the name in the dialog and press Save, as a clerk does."""
+
+    def fill(dialog) -> None:
+        qtbot.keyClicks(dialog.ui.nameEdit, name)
+        click(qtbot, dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save))
+
+    when_modal(fill)
+    click(qtbot, soi.ui.newCustomerButton)
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_sales_order_interface_fits_the_screen_and_a_long_name_does_not_widen_it(main, qtbot, width, height):
+    soi = main.orders.sales_order_interface()
+    qtbot.waitExposed(soi)
+    frame = soi.frameGeometry().size() - soi.size()  # the window manager's border
+    room = QSize(width - frame.width(), height - TITLE_BAR - frame.height())
+    assert soi.minimumSizeHint().width() <= room.width() and soi.minimumSizeHint().height() <= room.height()
+    soi.resize(room)
+    qtbot.waitUntil(lambda: soi.size() == room)
+    button = soi.ui.completeButton
+    corner = button.mapTo(soi, QPoint(button.width(), button.height()))
+    assert button.isVisible() and corner.x() <= soi.width() and corner.y() <= soi.height()  # Complete Order in view
+    _new_customer_typed(qtbot, soi, LONG_NAME)
+    qtbot.waitUntil(lambda: soi.customer is not None)
+    assert soi.customer.name == LONG_NAME
+    qtbot.wait(50)
+    assert soi.frameGeometry().width() <= width and soi.width() == room.width()
+    assert soi.minimumSizeHint().width() <= room.width()
+    label = soi.ui.customerLabel
+    assert label.text().startswith(LONG_NAME) and label.elided_lines()[0].endswith("…")
+    assert label.toolTip().startswith(LONG_NAME)  # the whole name, on hover
+
+
+# --- fault 6c: one clear message when e-mail is not set up -----------------------------------------
+def test_completing_without_smtp_says_once_that_the_email_waits(main, order_ctx, qtbot):
+    soi = main.orders.sales_order_interface()
+    qtbot.keyClicks(soi.ui.findEdit, "C001")
+    qtbot.keyClick(soi.ui.findEdit, Qt.Key.Key_Return)
+    salesman = soi.ui.setupSection.ui.salesmanCombo
+    salesman.setFocus()
+    qtbot.keyClicks(salesman, "Jo")
+    assert salesman.currentText() == "Jo Smith"
+    qtbot.keyClicks(soi.ui.itemsSection.ui.skuEdit, "A100")
+    qtbot.keyClick(soi.ui.itemsSection.ui.skuEdit, Qt.Key.Key_Return)
+    kind = soi.ui.paymentSection.ui.kindCombo
+    kind.setFocus()
+    qtbot.keyClicks(kind, "Ca")
+    qtbot.keyClicks(soi.ui.paymentSection.ui.amountEdit, "10")
+    qtbot.keyClick(soi.ui.paymentSection.ui.amountEdit, Qt.Key.Key_Return)
+    qtbot.keyClicks(soi.ui.shippingSection.ui.methodCombo.lineEdit(), "Store pickup")
+    click(qtbot, soi.ui.completeButton)
+    wait_task(qtbot, soi.last_task)
+    qtbot.wait(200)
+    if main.orders.delivery is not None:
+        qtbot.waitUntil(lambda: main.orders.delivery.done, timeout=10_000)
+        qtbot.wait(50)
+    said = soi.ui.shortcutsLabel.text()
+    assert "Order 1001 completed" in said and "waits in Transactions › Outbox" in said and "Settings › E-mail" in said
+    assert [box.text() for box in _boxes()] == []  # no second, contradicting "could not be sent" box

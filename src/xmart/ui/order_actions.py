@@ -159,7 +159,7 @@ class OrderActions(QObject):
         refresh = getattr(self.window, "refresh_browsers", None)
         if callable(refresh):
             refresh()
-        if result.outbox_id is not None:
+        if result.outbox_id is not None and result.mail_configured:  # else result.mail_note says it waits
             self.send_mail()
 
     def send_mail(self, quiet: bool = False) -> Task | None:

@@ -126,14 +126,11 @@ class OrderManager(QWidget):
         return self.last_task
 
     def _completed(self, result: CompleteResult) -> None:
-        mail = (
-            f"The confirmation e-mail to {result.recipient} is being sent."
-            if result.outbox_id
-            else "The customer has no e-mail address: no confirmation was sent."
-        )
         self.completed.emit(result)
         show_message(
-            self.parentWidget(), f"Corporate sale order {result.number} is complete and open.\n{mail}", "Order complete"
+            self.parentWidget(),
+            f"Corporate sale order {result.number} is complete and open.\n{result.mail_note}",
+            "Order complete",
         )
         self.close()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
     QVBoxLayout, QWidget)
 
 from xmart.ui.widgets.address_box import AddressBox
+from xmart.ui.widgets.elided_label import ElidedLabel
 
 class Ui_ShippingSection(object):
     def setupUi(self, ShippingSection):
@@ -59,7 +60,7 @@ class Ui_ShippingSection(object):
         self.addressGroup.setObjectName(u"addressGroup")
         self.addressLayout = QVBoxLayout(self.addressGroup)
         self.addressLayout.setObjectName(u"addressLayout")
-        self.shipNameLabel = QLabel(self.addressGroup)
+        self.shipNameLabel = ElidedLabel(self.addressGroup)
         self.shipNameLabel.setObjectName(u"shipNameLabel")
 
         self.addressLayout.addWidget(self.shipNameLabel)
