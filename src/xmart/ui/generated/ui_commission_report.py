@@ -95,11 +95,11 @@ class Ui_CommissionReport(object):
     def retranslateUi(self, CommissionReport):
         self.fromLabel.setText(QCoreApplication.translate("CommissionReport", u"&From:", None))
         self.fromEdit.setDisplayFormat(QCoreApplication.translate("CommissionReport", u"yyyy-MM-dd", None))
-        self.toLabel.setText(QCoreApplication.translate("CommissionReport", u"&To:", None))
+        self.toLabel.setText(QCoreApplication.translate("CommissionReport", u"T&o:", None))
         self.toEdit.setDisplayFormat(QCoreApplication.translate("CommissionReport", u"yyyy-MM-dd", None))
-        self.runButton.setText(QCoreApplication.translate("CommissionReport", u"&Show", None))
-        self.printButton.setText(QCoreApplication.translate("CommissionReport", u"&Print\u2026", None))
-        self.pdfButton.setText(QCoreApplication.translate("CommissionReport", u"Save as P&DF\u2026", None))
+        self.runButton.setText(QCoreApplication.translate("CommissionReport", u"Sho&w", None))
+        self.printButton.setText(QCoreApplication.translate("CommissionReport", u"Pri&nt\u2026", None))
+        self.pdfButton.setText(QCoreApplication.translate("CommissionReport", u"Save &as PDF\u2026", None))
         self.totalsLabel.setText("")
         pass
     # retranslateUi

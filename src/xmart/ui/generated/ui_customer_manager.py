@@ -88,7 +88,7 @@ class Ui_CustomerManager(object):
     # setupUi
 
     def retranslateUi(self, CustomerManager):
-        self.searchLabel.setText(QCoreApplication.translate("CustomerManager", u"&Search:", None))
+        self.searchLabel.setText(QCoreApplication.translate("CustomerManager", u"Se&arch:", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("CustomerManager", u"number, name, company, e-mail or phone", None))
         self.countLabel.setText("")
         self.newButton.setText(QCoreApplication.translate("CustomerManager", u"&New Customer\u2026", None))

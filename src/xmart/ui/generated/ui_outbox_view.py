@@ -77,12 +77,12 @@ class Ui_OutboxView(object):
 
     def retranslateUi(self, OutboxView):
         self.summaryLabel.setText("")
-        self.sendButton.setText(QCoreApplication.translate("OutboxView", u"&Send Due Now", None))
+        self.sendButton.setText(QCoreApplication.translate("OutboxView", u"Send Due &Now", None))
         self.retryButton.setText(QCoreApplication.translate("OutboxView", u"&Queue Again", None))
 #if QT_CONFIG(tooltip)
         self.retryButton.setToolTip(QCoreApplication.translate("OutboxView", u"Send a failed or interrupted e-mail again", None))
 #endif // QT_CONFIG(tooltip)
-        self.refreshButton.setText(QCoreApplication.translate("OutboxView", u"&Refresh", None))
+        self.refreshButton.setText(QCoreApplication.translate("OutboxView", u"Re&fresh", None))
         pass
     # retranslateUi
 

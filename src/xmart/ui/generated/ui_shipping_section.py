@@ -89,8 +89,8 @@ class Ui_ShippingSection(object):
     # setupUi
 
     def retranslateUi(self, ShippingSection):
-        self.methodLabel.setText(QCoreApplication.translate("ShippingSection", u"&Method:", None))
-        self.costLabel.setText(QCoreApplication.translate("ShippingSection", u"&Cost:", None))
+        self.methodLabel.setText(QCoreApplication.translate("ShippingSection", u"Method:", None))
+        self.costLabel.setText(QCoreApplication.translate("ShippingSection", u"C&ost:", None))
         self.costEdit.setPlaceholderText(QCoreApplication.translate("ShippingSection", u"0.00", None))
         self.addressGroup.setTitle(QCoreApplication.translate("ShippingSection", u"Ship to", None))
         self.shipNameLabel.setText("")
