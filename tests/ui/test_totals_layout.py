@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from tests.support.orders import full_entry, load_orders_data
@@ -193,6 +193,32 @@ def test_sales_order_interface_fits_the_screen_and_a_long_name_does_not_widen_it
     label = soi.ui.customerLabel
     assert label.text().startswith(LONG_NAME) and label.elided_lines()[0].endswith("…")
     assert label.toolTip().startswith(LONG_NAME)  # the whole name, on hover
+
+
+@pytest.fixture(params=SCREENS, ids=lambda size: f"{size[0]}x{size[1]}")
+def screen_size(request, monkeypatch):
+    """The primary screen made `width` x `height` (less a task bar) before any window opens."""
+    width, height = request.param
+    screen = QApplication.primaryScreen()
+    monkeypatch.setattr(screen, "availableGeometry", lambda: QRect(0, 0, width, height - TITLE_BAR))
+    return request.param
+
+
+def test_every_order_window_opens_within_the_screen(screen_size, main, order_ctx, qtbot):
+    from xmart.ui.document_view import DocumentView
+
+    with UnitOfWork(order_ctx.engine) as uow:
+        number = enter_order(uow, order_ctx.ids["C001"], full_entry(order_ctx.ids), TODAY).number
+        uow.commit()
+    view = DocumentView.open_document(order_ctx, main, "cso", number)
+    qtbot.addWidget(view)
+    manager = main.orders.new_order(order_ctx.ids["C002"])
+    soi = main.orders.sales_order_interface()
+    width, height = screen_size
+    for window in (main, view, manager, soi):
+        qtbot.waitExposed(window)
+        frame = window.frameGeometry()
+        assert frame.width() <= width and frame.height() <= height - TITLE_BAR, window.windowTitle()
 
 
 # --- fault 6c: one clear message when e-mail is not set up -----------------------------------------

@@ -36,6 +36,7 @@ from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
+from xmart.ui.screen import resize_within_screen
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().showMessage("Ready", 3000)
         self.last_task: Task | None = None
-        self.resize(1100, 700)
+        resize_within_screen(self, 1100, 700)
         self._restore_state()
 
     # --- building ---------------------------------------------------------------------------

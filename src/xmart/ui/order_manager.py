@@ -20,6 +20,7 @@ from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
 from xmart.ui.order_editor import OrderSections, shortcut
+from xmart.ui.screen import resize_within_screen
 from xmart.ui.tasks import Task
 
 
@@ -62,7 +63,7 @@ class OrderManager(QWidget):
         shortcut(self, "Ctrl+Return", self.complete)
         shortcut(self, "Ctrl+Enter", self.complete)
         self._show_header()
-        self.resize(900, 620)
+        resize_within_screen(self, 900, 620)
 
     def _show_header(self) -> None:
         v = self.view
