@@ -105,6 +105,10 @@ def test_assign_preview_puts_skus_under_sku_and_units_under_units(ctx, qtbot):
         result = assign_orders(params, uow)
     tree = _summary(qtbot, assign_summary(result, preview=True)).ui.documentTree
     assert tree.topLevelItemCount() == len(result.sale_orders) > 0
+    widths = [tree.columnWidth(i) for i in range(tree.columnCount())]
+    tree.expandAll()  # as if the user opened every sale order
+    for name in ("SKU", "Price"):  # the lines' cells fit as they were sized ("A…", "19.…" before)
+        assert widths[_column(tree, name)] >= tree.sizeHintForColumn(_column(tree, name))
     for i, so in enumerate(result.sale_orders):
         top = tree.topLevelItem(i)
         assert top.text(_column(tree, "Store")) == so.store

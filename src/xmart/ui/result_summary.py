@@ -234,10 +234,12 @@ class ResultSummaryDialog(QDialog):
             _note_row(tree, f"… and {hidden:,} more (see the Documents menu)")
         if not self.content.documents:
             _note_row(tree, "Nothing to generate for this selection.")
-        tree.setUpdatesEnabled(True)
         tree.header().setStretchLastSection(False)
+        tree.expandAll()  # column widths count only expanded rows: make room for the lines too
         for i in range(len(self.content.document_columns)):
             tree.resizeColumnToContents(i)
+        tree.collapseAll()
+        tree.setUpdatesEnabled(True)
 
     def _fill_other(self) -> None:
         visible = bool(self.content.other_rows)
@@ -259,7 +261,7 @@ class ResultSummaryDialog(QDialog):
 def _note_row(tree: QTreeWidget, text: str) -> None:
     """A row of text over the whole width (not cut to the first column), not selectable."""
     item = QTreeWidgetItem(tree, [text])
-    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     item.setFirstColumnSpanned(True)
 
 
