@@ -21,6 +21,7 @@ from xmart.processes.document_printing import render_pdf
 from xmart.processes.order_entry import enter_order, entry_totals, load_order
 from xmart.processes.outbox import confirmation_text
 from xmart.processes.views.document_details import document_details
+from xmart.processes.views.document_lists import BrowserFilter, document_page
 
 TODAY = dt.date(2026, 11, 21)
 TOTAL = "74.60"  # 70.63 lines - 3.53 (5 %) + 7.50 shipping
@@ -55,6 +56,9 @@ def test_order_manager_view_show_and_confirmation_give_one_total(engine, db_url,
     assert totals["Total"] == TOTAL and totals["Shipping (UPS Ground)"] == "7.50"
     assert totals["Subtotal"] == "70.63" and totals["Global discount 5.00%"] == "-3.53"
     assert totals["Balance due"] == "24.60"
+    with UnitOfWork(engine) as uow:  # the CSO browser's Total column
+        (row,) = document_page(uow, "cso", BrowserFilter(number=order), "number", False, 0, 10)
+    assert str(row.total) == TOTAL
     assert main(["--db", db_url, "show", "cso", str(order), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["total"] == TOTAL and shown["shipping"] == "7.50" and shown["deposit"] == "50.00"

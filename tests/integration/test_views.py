@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -94,6 +95,7 @@ def test_a_page_holds_plain_rows_with_their_figures(engine):
         units=1,
         assigned=0,
         sold=0,
+        total=Decimal("19.99"),
     )
     assert all(dataclasses.is_dataclass(row) for row in rows)
 

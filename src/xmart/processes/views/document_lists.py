@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -31,7 +32,8 @@ from xmart.models import (
     Vendor,
 )
 from xmart.models.db import UnitOfWork
-from xmart.processes.fulfilment import assigned_and_sold
+from xmart.processes.fulfilment import assigned_and_sold, cso_totals
+from xmart.processes.money import ZERO
 
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 
@@ -65,6 +67,8 @@ class CsoRow:
     units: int
     assigned: int
     sold: int
+    total: Decimal = ZERO
+    """The order total of DOMAIN.md section 2 (`fulfilment.cso_totals`, shipping included)."""
 
 
 @dataclass(frozen=True)
@@ -312,6 +316,7 @@ DOCUMENT_LISTS: dict[str, DocumentList] = {
             ("Units", "units", True),
             ("Assigned", "assigned", True),
             ("Sold", "sold", True),
+            ("Total", "total", True),
         ),
         statuses=tuple(s.value for s in CsoStatus),
         party_label="Customer",
@@ -388,4 +393,10 @@ def document_page(
     if not ids:
         return []
     by_id = {values[0]: query.row_type(*values) for values in uow.session.execute(query.rows(ids))}
+    if kind == "cso":  # the one total of each order, computed by money.order_totals (not sortable)
+        totals = cso_totals(uow.session, ids)
+        by_id = {
+            i: replace(row, total=totals[i].total) if isinstance(row, CsoRow) and i in totals else row
+            for i, row in by_id.items()
+        }
     return [by_id[i] for i in ids if i in by_id]
