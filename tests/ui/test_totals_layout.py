@@ -251,3 +251,42 @@ def test_completing_without_smtp_says_once_that_the_email_waits(main, order_ctx,
     said = soi.ui.shortcutsLabel.text()
     assert "Order 1001 completed" in said and "waits in Transactions › Outbox" in said and "Settings › E-mail" in said
     assert [box.text() for box in _boxes()] == []  # no second, contradicting "could not be sent" box
+
+
+# --- fault 6d: Alt+C is Complete Order, Alt+P is Preview (the structural check is test_mnemonics.py) --
+def test_alt_c_in_the_sales_order_interface_completes_not_cost(main, qtbot):
+    soi = main.orders.sales_order_interface()
+    soi.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is soi)
+    clicked: list[bool] = []
+    soi.ui.completeButton.clicked.connect(lambda *_: clicked.append(True))
+    qtbot.keyClick(soi.ui.findEdit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(_boxes()))
+    assert clicked and soi.focusWidget() is not soi.ui.shippingSection.ui.costEdit
+    assert any("find the customer" in box.text() for box in _boxes())
+    for box in _boxes():
+        box.done(0)
+
+
+def test_alt_p_in_the_assign_dialog_previews_not_print(ctx, qtbot):
+    from xmart.ui.dialogs.assign_dialog import AssignDialog
+    from xmart.ui.process_actions import active_locations
+
+    dialog = AssignDialog(None, by="number", locations=active_locations(ctx), today=TODAY, preview=lambda p, w: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    box = dialog.ui.rangeBox.ui
+    qtbot.mouseClick(box.firstNumber, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(box.firstNumber, "1001")
+    qtbot.keyClick(box.firstNumber, Qt.Key.Key_Tab)
+    qtbot.keyClicks(box.lastNumber, "1003")
+    qtbot.keyClick(box.lastNumber, Qt.Key.Key_Tab)
+    qtbot.waitUntil(dialog.preview_button.isEnabled)
+    ticked = dialog.ui.printCheck.isChecked()
+    pressed: list[bool] = []
+    dialog.preview_button.clicked.connect(lambda *_: pressed.append(True))
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(pressed))  # Alt+P is Preview…
+    assert dialog.ui.printCheck.isChecked() == ticked  # … and does not tick Print
