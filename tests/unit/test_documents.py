@@ -248,8 +248,8 @@ def test_purchase_order_shows_vendor_receiving_location_and_dates() -> None:
 
 def test_confirmation_shows_salesman_channel_shipping_and_balance() -> None:
     lines = make_lines(4)
-    totals = order_totals(((x.qty, x.price, x.discount) for x in lines), Decimal("10"))
     shipping, deposit = Decimal("1249.50"), Decimal("100.00")
+    totals = order_totals(((x.qty, x.price, x.discount) for x in lines), Decimal("10"), shipping)
     confirmation = ConfirmationDocument(
         number=1042,
         date=dt.date(2024, 5, 10),
@@ -267,6 +267,7 @@ def test_confirmation_shows_salesman_channel_shipping_and_balance() -> None:
         shipping_method="Courier",
         shipping_cost=shipping,
         note="Gift wrap",
+        custom_fields=(("Gift message", "Happy birthday, Ada!"), ("Delivery date", "2024-06-01")),
     )
     pdf = ConfirmationRenderer(COMPANY).render(confirmation)
     (text,) = pages_text(pdf)
@@ -277,9 +278,12 @@ def test_confirmation_shows_salesman_channel_shipping_and_balance() -> None:
     assert f"Subtotal {format_money(totals.subtotal)}" in text
     assert f"Shipping (Courier) {format_money(shipping)}" in text
     assert "1,249.50" in text
-    assert f"Order total {format_money(totals.total + shipping)}" in text
-    assert f"Balance due {format_money(totals.total + shipping - deposit)}" in text
+    assert f"Order total {format_money(totals.total)}" in text  # money.order_totals: shipping included
+    assert totals.total == totals.subtotal - totals.global_discount_amount + shipping
+    assert f"Balance due {format_money(totals.total - deposit)}" in text
     assert "Gift wrap" in text and CARD.encode() not in pdf
+    assert "GIFT MESSAGE" in text and "Happy birthday, Ada!" in text  # the custom order fields
+    assert "DELIVERY DATE" in text and "2024-06-01" in text
 
 
 def test_logo_is_drawn_when_the_file_exists(tmp_path: Path) -> None:

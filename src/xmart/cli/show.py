@@ -17,7 +17,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print_json(figures.to_json())
         return 0
     print(
-        f"Corporate Sale Order {figures.number}  {figures.date}  {figures.status}  total {figures.total}  "
+        f"Corporate Sale Order {figures.number}  {figures.date}  {figures.status}  total {figures.total} "
+        f"(shipping {figures.shipping})  "
         f"deposit {figures.deposit} (allocated {figures.deposit_allocated})"
     )
     print(f"{'line':>4} {'sku':<12} {'qty':>5} {'assigned':>8} {'sold':>5} {'covered':>7} {'unassigned':>10}  by store")

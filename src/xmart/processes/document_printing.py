@@ -22,6 +22,7 @@ from xmart.models import (
     CorporateSaleOrder,
     CsoLine,
     Customer,
+    CustomFieldValue,
     Payment,
     PaymentType,
     PurchaseOrder,
@@ -86,16 +87,16 @@ def _missing(kind: str, numbers: Sequence[int], found: Sequence[int]) -> None:
 
 
 def _priced(
-    lines: Sequence[SaleOrderLine] | Sequence[CsoLine], global_discount: Decimal
+    lines: Sequence[SaleOrderLine] | Sequence[CsoLine], global_discount: Decimal, shipping: Decimal = ZERO
 ) -> tuple[tuple[DocumentLine, ...], Totals]:
-    """Printable lines (SKU, description, qty, price, discount, amount) and the order totals."""
+    """Printable lines (SKU, description, qty, price, discount, amount) and the order totals (money.order_totals)."""
     printed = tuple(
         DocumentLine(
             ln.item.sku, ln.item.description, ln.qty, ln.price, ln.discount, line_amount(ln.qty, ln.price, ln.discount)
         )
         for ln in lines
     )
-    return printed, order_totals(((ln.qty, ln.price, ln.discount) for ln in lines), global_discount)
+    return printed, order_totals(((ln.qty, ln.price, ln.discount) for ln in lines), global_discount, shipping)
 
 
 def sale_order_documents(session: Session, numbers: Sequence[int]) -> list[SaleOrderDocument]:
@@ -211,6 +212,7 @@ def confirmation_documents(session: Session, numbers: Sequence[int]) -> list[Con
                 selectinload(CorporateSaleOrder.shipping_customer),
                 selectinload(CorporateSaleOrder.salesman),
                 selectinload(CorporateSaleOrder.channel),
+                selectinload(CorporateSaleOrder.custom_values).selectinload(CustomFieldValue.field),
             )
         )
     }
@@ -218,7 +220,7 @@ def confirmation_documents(session: Session, numbers: Sequence[int]) -> list[Con
     documents = []
     for number in numbers:
         cso = orders[number]
-        lines, totals = _priced(cso.lines, cso.global_discount)
+        lines, totals = _priced(cso.lines, cso.global_discount, cso.shipping_cost)
         documents.append(
             ConfirmationDocument(
                 number=cso.number,
@@ -235,11 +237,18 @@ def confirmation_documents(session: Session, numbers: Sequence[int]) -> list[Con
                 salesman=cso.salesman.name if cso.salesman else "",
                 channel=cso.channel.name if cso.channel else "",
                 shipping_method=cso.shipping_method,
-                shipping_cost=cso.shipping_cost,
+                shipping_cost=totals.shipping,
                 note=cso.notes,
+                custom_fields=custom_field_values(cso),
             )
         )
     return documents
+
+
+def custom_field_values(cso: CorporateSaleOrder) -> tuple[tuple[str, str], ...]:
+    """The CSO's custom order fields that have a value, as (field name, value) in field order (DOMAIN.md section 7)."""
+    values = sorted(cso.custom_values, key=lambda v: v.field_id)
+    return tuple((v.field.name, v.value) for v in values if v.value.strip())
 
 
 @dataclass(frozen=True)

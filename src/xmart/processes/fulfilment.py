@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -36,7 +36,7 @@ from xmart.models import (
     SaleOrderLine,
     SoStatus,
 )
-from xmart.processes.money import ZERO, order_totals
+from xmart.processes.money import ZERO, Totals, order_totals
 
 _CHUNK = 500
 
@@ -131,7 +131,7 @@ class LineFulfilment:
 
 @dataclass(frozen=True)
 class CsoFulfilment:
-    """A CSO header with the fulfilment of each line."""
+    """A CSO header with the fulfilment of each line; `total` is money.order_totals' (shipping included)."""
 
     number: int
     date: dt.date
@@ -140,6 +140,9 @@ class CsoFulfilment:
     deposit: Decimal
     deposit_allocated: Decimal
     lines: tuple[LineFulfilment, ...]
+    shipping: Decimal = ZERO
+    subtotal: Decimal = ZERO
+    global_discount_amount: Decimal = ZERO
 
     def to_json(self) -> dict[str, Any]:
         """The `show cso --json` document (INTERFACE.md)."""
@@ -148,6 +151,7 @@ class CsoFulfilment:
             "date": self.date.isoformat(),
             "status": self.status,
             "total": f"{self.total:.2f}",
+            "shipping": f"{self.shipping:.2f}",
             "deposit": f"{self.deposit:.2f}",
             "deposit_allocated": f"{self.deposit_allocated:.2f}",
             "lines": [
@@ -167,12 +171,30 @@ class CsoFulfilment:
         }
 
 
+def cso_totals(session: Session, cso_ids: Sequence[int]) -> dict[int, Totals]:
+    """The totals (money.order_totals: lines less cancelled units, global discount, shipping; DOMAIN.md
+    section 2) of the CSOs with these ids, by id, in two queries; ids that do not exist are left out."""
+    if not cso_ids:
+        return {}
+    heads = session.execute(
+        select(_csos.c.id, _csos.c.global_discount, _csos.c.shipping_cost).where(_csos.c.id.in_(cso_ids))
+    ).all()
+    lines: dict[int, list[tuple[int, Decimal, Decimal]]] = {head.id: [] for head in heads}
+    for row in session.execute(
+        select(
+            _cso_lines.c.cso_id, _cso_lines.c.qty, _cso_lines.c.cancelled_qty, _cso_lines.c.price, _cso_lines.c.discount
+        ).where(_cso_lines.c.cso_id.in_(cso_ids))
+    ):
+        lines[row.cso_id].append((row.qty - row.cancelled_qty, row.price, row.discount))
+    return {head.id: order_totals(lines[head.id], head.global_discount, head.shipping_cost) for head in heads}
+
+
 def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
     """The fulfilment figures of CSO `number`; raises NotFoundError."""
     cso = session.execute(
-        select(_csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount).where(
-            _csos.c.number == number
-        )
+        select(
+            _csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount, _csos.c.shipping_cost
+        ).where(_csos.c.number == number)
     ).one_or_none()
     if cso is None:
         raise NotFoundError(f"Corporate sale order {number} does not exist.")
@@ -210,7 +232,9 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
         )
         for row in rows
     )
-    totals = order_totals(((ln.qty - ln.cancelled, ln.price, ln.discount) for ln in lines), cso.global_discount)
+    totals = order_totals(
+        ((ln.qty - ln.cancelled, ln.price, ln.discount) for ln in lines), cso.global_discount, cso.shipping_cost
+    )
     deposit = session.scalar(select(func.coalesce(func.sum(_payments.c.amount), 0)).where(_payments.c.cso_id == cso.id))
     allocated = session.scalar(
         select(func.coalesce(func.sum(_sos.c.deposit), 0)).where(
@@ -222,6 +246,9 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
         date=cso.date,
         status=cso.status,
         total=totals.total,
+        shipping=totals.shipping,
+        subtotal=totals.subtotal,
+        global_discount_amount=totals.global_discount_amount,
         deposit=Decimal(deposit or 0).quantize(ZERO),
         deposit_allocated=Decimal(allocated or 0).quantize(ZERO),
         lines=lines,

@@ -2,7 +2,9 @@
 
 DOMAIN.md section 2: line amount = round(qty * price * (100 - line_discount) / 100),
 subtotal = sum(line amounts), global discount amount = round(subtotal * global_discount / 100),
-total = subtotal - global discount amount. Exact (unrounded) values are kept as Decimal with
+total = subtotal - global discount amount + shipping charge (`order_totals`, the one home of an
+order's total: order windows, the CSO view, `show cso`, the confirmation and the e-mail use it).
+Exact (unrounded) values are kept as Decimal with
 enough precision (or as Fractions where a ratio must be exact).
 
 Input: `parse_amount` and `parse_percent` are the one place where an amount or a percentage given
@@ -66,18 +68,32 @@ def exact_line_value(qty: int, price: Decimal, discount: Decimal, global_discoun
 
 @dataclass(frozen=True)
 class Totals:
-    """Totals of an order: subtotal, global discount amount and total."""
+    """Totals of an order: subtotal, global discount amount, shipping charge and total (shipping included)."""
 
     subtotal: Decimal
     global_discount_amount: Decimal
     total: Decimal
+    shipping: Decimal = ZERO
+
+    @property
+    def merchandise(self) -> Decimal:
+        """Subtotal less the global discount amount: the total without shipping."""
+        return self.subtotal - self.global_discount_amount
 
 
-def order_totals(lines: Iterable[tuple[int, Decimal, Decimal]], global_discount: Decimal) -> Totals:
-    """Totals of (qty, price, discount) lines with a global discount percentage."""
+def order_totals(
+    lines: Iterable[tuple[int, Decimal, Decimal]], global_discount: Decimal, shipping: Decimal = ZERO
+) -> Totals:
+    """Totals of (qty, price, discount) lines with a global discount percentage and a shipping charge.
+
+    DOMAIN.md section 2: `total = subtotal - round(subtotal * global_discount / 100) + shipping`, each
+    amount a Decimal in cents (shipping is rounded half up to cents). Sale orders and the commission
+    report pass no shipping. Raises nothing for valid Decimals.
+    """
     subtotal = sum((line_amount(q, p, d) for q, p, d in lines), ZERO)
     discount_amount = to_money(subtotal * Decimal(global_discount) / HUNDRED)
-    return Totals(subtotal, discount_amount, subtotal - discount_amount)
+    shipping = to_money(shipping)
+    return Totals(subtotal, discount_amount, subtotal - discount_amount + shipping, shipping)
 
 
 def allocate_largest_remainder(

@@ -137,12 +137,28 @@ class EntryTotals:
 
 @dataclass(frozen=True)
 class CompleteResult:
-    """A completed order: its number and the confirmation e-mail queued (None: no e-mail address)."""
+    """A completed order: its number and the confirmation e-mail queued (None: no e-mail address).
+
+    `mail_configured` is False when Settings › E-mail is not filled in: the e-mail waits in the outbox.
+    """
 
     cso_id: int
     number: int
     outbox_id: int | None
     recipient: str
+    mail_configured: bool = True
+
+    @property
+    def mail_note(self) -> str:
+        """One sentence on the confirmation e-mail, true in every case (shown once, after completion)."""
+        if self.outbox_id is None:
+            return "The customer has no e-mail address: no confirmation was sent."
+        if not self.mail_configured:
+            return (
+                f"The confirmation e-mail to {self.recipient} waits in Transactions › Outbox: "
+                "e-mail is not set up yet (Settings › E-mail…)."
+            )
+        return f"The confirmation e-mail to {self.recipient} is being sent."
 
 
 @dataclass(frozen=True)
@@ -280,18 +296,18 @@ def load_order(session: Session, cso_id: int) -> OrderView:
 
 def entry_totals(entry: OrderEntry) -> EntryTotals:
     """Running totals: DOMAIN.md section 2 via money.order_totals, then shipping, deposit, balance."""
-    totals: Totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in entry.lines), entry.global_discount)
-    shipping = to_money(entry.shipping_cost)
-    order_total = totals.total + shipping
+    totals: Totals = order_totals(
+        ((ln.qty, ln.price, ln.discount) for ln in entry.lines), entry.global_discount, entry.shipping_cost
+    )
     deposit = sum((to_money(p.amount) for p in entry.payments), ZERO)
     return EntryTotals(
         totals.subtotal,
         totals.global_discount_amount,
+        totals.merchandise,
+        totals.shipping,
         totals.total,
-        shipping,
-        order_total,
         deposit,
-        order_total - deposit,
+        totals.total - deposit,
     )
 
 
@@ -603,6 +619,7 @@ def missing_parts(entry: OrderEntry) -> list[str]:
 
 
 def _complete(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, today: dt.date) -> CompleteResult:
+    from xmart.processes.mailer import load_smtp_settings
     from xmart.processes.outbox import queue_confirmation
 
     missing = missing_parts(entry)
@@ -614,7 +631,8 @@ def _complete(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, toda
     cso.date = today
     session.flush()
     outbox_id, recipient = queue_confirmation(session, cso.id)
-    return CompleteResult(cso.id, cso.number, outbox_id, recipient)
+    configured = load_smtp_settings(session).configured
+    return CompleteResult(cso.id, cso.number, outbox_id, recipient, configured)
 
 
 def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:

@@ -30,7 +30,7 @@ from sqlalchemy import CursorResult, Engine, select, update
 from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, NotFoundError
-from xmart.models import CorporateSaleOrder, CustomField, CustomFieldValue, OutboxMessage, OutboxStatus
+from xmart.models import CorporateSaleOrder, OutboxMessage, OutboxStatus
 from xmart.models.db import UnitOfWork
 from xmart.processes.document_printing import company_info, confirmation_documents
 from xmart.processes.documents.base import format_money, format_percent
@@ -81,12 +81,7 @@ def confirmation_text(session: Session, cso_id: int) -> tuple[str, str]:
         raise NotFoundError(f"Corporate sale order {cso_id} no longer exists.")
     doc = confirmation_documents(session, [number])[0]
     company = company_info(session)
-    custom = session.execute(
-        select(CustomField.name, CustomFieldValue.value)
-        .join(CustomFieldValue.field)
-        .where(CustomFieldValue.cso_id == cso_id)
-        .order_by(CustomField.id)
-    ).all()
+    custom = doc.custom_fields
     out = [
         f"Dear {doc.bill_to.name},",
         "",
@@ -100,7 +95,7 @@ def confirmation_text(session: Session, cso_id: int) -> tuple[str, str]:
             f"{line.qty:>5}  {line.sku[:12]:<12} {line.description[:30]:<30} {format_money(line.price):>10} "
             f"{discount:>7} {format_money(line.amount):>11}"
         )
-    order_total = doc.total + doc.shipping_cost
+    order_total = doc.total
     rows = [("Subtotal", doc.subtotal)]
     if doc.global_discount_amount:
         rows.append((f"Discount ({format_percent(doc.global_discount)}%)", -doc.global_discount_amount))

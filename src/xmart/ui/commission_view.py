@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from xmart.errors import XmartError
 from xmart.processes.commission import (
@@ -41,7 +41,11 @@ COLUMNS: list[Column[CommissionRow]] = [
 
 
 class CommissionView(QWidget):
-    """The report for the chosen range (this month by default)."""
+    """The report for the chosen range (this month by default).
+
+    `ask_path(parent, caption, suggested, file_filter) -> str` (ui/export.py's AskPath) asks where to
+    save the PDF, CSV or Excel file ("" = cancelled); tests replace it.
+    """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,7 +66,8 @@ class CommissionView(QWidget):
         self.ui.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.ui.runButton.clicked.connect(self.run)
         self.ui.printButton.clicked.connect(self.print_report)
-        self.ui.pdfButton.clicked.connect(self.save_pdf)
+        # clicked(bool) would arrive as `path`: a lambda drops it (tests/unit/test_signal_slots.py checks the kind)
+        self.ui.pdfButton.clicked.connect(lambda: self.save_pdf())
         self.ui.csvButton.clicked.connect(lambda _checked=False: self.export(CSV))
         self.ui.xlsxButton.clicked.connect(lambda _checked=False: self.export(XLSX))
         self.ask_path: AskPath = ask_save_path
@@ -163,9 +168,7 @@ class CommissionView(QWidget):
         if data is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Save as PDF", str(Path.home() / f"{self._stem()}.pdf"), "PDF documents (*.pdf)"
-            )
+            path = self.ask_path(self, "Save as PDF", str(Path.home() / f"{self._stem()}.pdf"), "PDF documents (*.pdf)")
             if not path:
                 return None
         Path(path).write_bytes(data)

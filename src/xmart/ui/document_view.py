@@ -19,6 +19,7 @@ from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_document_view import Ui_DocumentView
 from xmart.ui.operations import DocumentOperations
 from xmart.ui.printing import print_documents, save_pdf
+from xmart.ui.screen import resize_within_screen
 from xmart.ui.table_models.lines_table_model import LinesTableModel
 from xmart.ui.tasks import Task
 
@@ -74,7 +75,7 @@ class DocumentView(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.ui.buttonBox.rejected.connect(self.close)
         self.show_details(details)
-        self.resize(1040 if details.kind == "cso" else 900, 560)
+        resize_within_screen(self, 1040 if details.kind == "cso" else 900, 560)
 
     def print_document(self) -> Task | None:
         """Print: on the printer chosen in Settings, in the task runner."""

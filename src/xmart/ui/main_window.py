@@ -39,6 +39,7 @@ from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
 from xmart.ui.sale_orders_report import open_sale_orders_report
+from xmart.ui.screen import resize_within_screen
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().showMessage("Ready", 3000)
         self.last_task: Task | None = None
-        self.resize(1100, 700)
+        resize_within_screen(self, 1100, 700)
         self._restore_state()
 
     # --- building ---------------------------------------------------------------------------

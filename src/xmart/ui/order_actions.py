@@ -166,7 +166,7 @@ class OrderActions(QObject):
     def order_completed(self, result: CompleteResult) -> None:
         """After a completion has committed: refresh the lists and send the confirmation."""
         self._refresh()
-        if result.outbox_id is not None:
+        if result.outbox_id is not None and result.mail_configured:  # else result.mail_note says it waits
             self.send_mail()
 
     def send_mail(self, quiet: bool = False) -> Task | None:

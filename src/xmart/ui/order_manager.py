@@ -33,6 +33,7 @@ from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
 from xmart.ui.order_editor import OrderSections, shortcut, with_sections
+from xmart.ui.screen import resize_within_screen
 from xmart.ui.tasks import Task
 from xmart.ui.unsaved import CANCEL, DISCARD, ask_unsaved
 
@@ -88,7 +89,7 @@ class OrderManager(QWidget):
         shortcut(self, "Ctrl+W", self.close)
         shortcut(self, "Esc", self.close)
         self._show_header()
-        self.resize(900, 620)
+        resize_within_screen(self, 900, 620)
 
     def _show_header(self) -> None:
         v = self.view
@@ -159,14 +160,11 @@ class OrderManager(QWidget):
         return self.last_task
 
     def _completed(self, result: CompleteResult) -> None:
-        mail = (
-            f"The confirmation e-mail to {result.recipient} is being sent."
-            if result.outbox_id
-            else "The customer has no e-mail address: no confirmation was sent."
-        )
         self.completed.emit(result)
         show_message(
-            self.parentWidget(), f"Corporate sale order {result.number} is complete and open.\n{mail}", "Order complete"
+            self.parentWidget(),
+            f"Corporate sale order {result.number} is complete and open.\n{result.mail_note}",
+            "Order complete",
         )
         self.new = False
         self._closing = True

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QWidget
 
 from xmart.ui.export import CSV, XLSX, ExportTable
 from xmart.ui.generated.ui_result_summary import Ui_ResultSummaryDialog
@@ -51,6 +51,12 @@ class SummaryContent:
     """Every generated line (not only the listed ones) as typed values, for Save as CSV / Export to Excel."""
 
 
+SO_COLUMNS = ("Sale order", "Store", "Corporate SO", "CSO line", "SKU", "Units", "Price", "Deposit")
+"""A sale order's row fills Sale order, Store, Corporate SO, Units, Deposit; its lines CSO line, SKU, Units, Price."""
+PO_COLUMNS = ("Purchase order", "Vendor", "Delivery", "Cancel", "SKU", "For CSOs", "Units")
+"""A purchase order's row fills the first four and Units; its lines SKU, For CSOs (coverage) and Units."""
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -76,10 +82,13 @@ def assign_summary(result, preview: bool) -> SummaryContent:
                 "(new)" if preview else str(so.number),
                 so.store,
                 str(so.corporate_order),
+                "",
+                "",
                 str(sum(ln.qty for ln in so.lines)),
+                "",
                 f"{so.deposit:,.2f}",
             ),
-            lines=tuple(("", f"line {ln.cso_line}", ln.sku, str(ln.qty), f"{ln.price:,.2f}") for ln in so.lines),
+            lines=tuple(("", "", "", str(ln.cso_line), ln.sku, str(ln.qty), f"{ln.price:,.2f}", "") for ln in so.lines),
         )
         for so in sos[:MAX_LISTED]
     )
@@ -90,7 +99,7 @@ def assign_summary(result, preview: bool) -> SummaryContent:
         kind="so",
         title="Assign preview" if preview else "Assign result",
         headline=headline,
-        document_columns=("Sale order", "Store", "Corporate SO", "Units", "Deposit"),
+        document_columns=SO_COLUMNS,
         documents=documents,
         numbers=tuple(so.number for so in sos),
         other_title="Not assigned (no stock at the selected locations)",
@@ -128,10 +137,12 @@ def purchase_order_summary(result, preview: bool) -> SummaryContent:
                 po.vendor,
                 po.delivery.isoformat(),
                 po.cancel.isoformat(),
+                "",
+                "",
                 str(sum(ln.qty for ln in po.lines)),
             ),
             lines=tuple(
-                ("", ln.sku, ", ".join(f"CSO {c.corporate_order}: {c.qty}" for c in ln.covers), "", str(ln.qty))
+                ("", "", "", "", ln.sku, ", ".join(f"CSO {c.corporate_order}: {c.qty}" for c in ln.covers), str(ln.qty))
                 for ln in po.lines
             ),
         )
@@ -143,11 +154,11 @@ def purchase_order_summary(result, preview: bool) -> SummaryContent:
         kind="po",
         title="Purchase orders preview" if preview else "Purchase orders result",
         headline=headline,
-        document_columns=("Purchase order", "Vendor", "Delivery", "Cancel", "Units"),
+        document_columns=PO_COLUMNS,
         documents=documents,
         numbers=tuple(po.number for po in pos),
         other_title="Already on order, or skipped",
-        other_columns=("Corporate SO", "SKU", "", "Units"),
+        other_columns=("Corporate SO", "SKU", "Note", "Units"),
         other_rows=other[:MAX_LISTED],
         other_count=len(other),
         preview=preview,
@@ -247,35 +258,26 @@ class ResultSummaryDialog(QDialog):
         tree = self.ui.documentTree
         tree.setHeaderLabels(list(self.content.document_columns))
         tree.setUpdatesEnabled(False)
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        numeric = (
-            [i for i, cell in enumerate(self.content.documents[0].cells) if _is_number(cell)]
-            if self.content.documents
-            else []
-        )
         items = []
         for doc in self.content.documents:
             top = QTreeWidgetItem(list(doc.cells))
             top.setData(0, NUMBER_ROLE, doc.number)
-            for col in numeric:
-                top.setTextAlignment(col, right)
+            _align_numbers(top)
             for line in doc.lines:
-                child = QTreeWidgetItem(top, list(line))
-                for col in numeric:
-                    child.setTextAlignment(col, right)
+                _align_numbers(QTreeWidgetItem(top, list(line)))
             items.append(top)
         tree.addTopLevelItems(items)
         hidden = len(self.content.numbers) - len(self.content.documents)
         if hidden > 0:
-            more = QTreeWidgetItem([f"… and {hidden:,} more (see the Documents menu)"])
-            more.setFlags(Qt.ItemFlag.NoItemFlags)
-            tree.addTopLevelItem(more)
-        tree.setUpdatesEnabled(True)
+            _note_row(tree, f"… and {hidden:,} more (see the Documents menu)")
+        if not self.content.documents:
+            _note_row(tree, "Nothing to generate for this selection.")
         tree.header().setStretchLastSection(False)
+        tree.expandAll()  # column widths count only expanded rows: make room for the lines too
         for i in range(len(self.content.document_columns)):
             tree.resizeColumnToContents(i)
-        if not self.content.documents:
-            QTreeWidgetItem(tree, ["Nothing to generate for this selection."])
+        tree.collapseAll()
+        tree.setUpdatesEnabled(True)
 
     def _fill_other(self) -> None:
         visible = bool(self.content.other_rows)
@@ -283,20 +285,30 @@ class ResultSummaryDialog(QDialog):
         self.ui.otherLabel.setVisible(visible)
         self.ui.otherTree.setVisible(visible)
         self.ui.otherTree.setHeaderLabels(list(self.content.other_columns))
-        self.ui.otherTree.addTopLevelItems([QTreeWidgetItem(list(row)) for row in self.content.other_rows])
+        rows = [QTreeWidgetItem(list(row)) for row in self.content.other_rows]
+        for item in rows:
+            _align_numbers(item)
+        self.ui.otherTree.addTopLevelItems(rows)
         if self.content.other_count > len(self.content.other_rows):
-            more = QTreeWidgetItem([f"… and {self.content.other_count - len(self.content.other_rows):,} more"])
-            more.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.ui.otherTree.addTopLevelItem(more)
+            _note_row(self.ui.otherTree, f"… and {self.content.other_count - len(self.content.other_rows):,} more")
         self.ui.otherTree.header().setStretchLastSection(False)
         for i in range(len(self.content.other_columns)):
             self.ui.otherTree.resizeColumnToContents(i)
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for i in range(self.ui.otherTree.topLevelItemCount()):
-            item = self.ui.otherTree.topLevelItem(i)
-            for col in range(len(self.content.other_columns)):
-                if _is_number(item.text(col)):
-                    item.setTextAlignment(col, right)
+
+
+def _note_row(tree: QTreeWidget, text: str) -> None:
+    """A row of text over the whole width (not cut to the first column), not selectable."""
+    item = QTreeWidgetItem(tree, [text])
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    item.setFirstColumnSpanned(True)
+
+
+def _align_numbers(item: QTreeWidgetItem) -> None:
+    """Figures right-aligned, cell by cell."""
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for col in range(item.columnCount()):
+        if _is_number(item.text(col)):
+            item.setTextAlignment(col, right)
 
 
 def _is_number(text: str) -> bool:

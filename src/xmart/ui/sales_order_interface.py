@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -36,6 +36,7 @@ from xmart.ui.customer_manager import new_customer, search
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface
 from xmart.ui.order_editor import OrderSections, shortcut
+from xmart.ui.screen import fit_to_screen
 from xmart.ui.tasks import Task
 from xmart.ui.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
 
@@ -105,7 +106,16 @@ class SalesOrderInterface(QWidget):
             shortcut(self, f"Ctrl+{n + 1}", target.setFocus)
         self._tab_order()
         self.clear()
-        self.resize(1180, 760)
+        fit_to_screen(self)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Room for the whole order without scrolling; `fit_to_screen` bounds it by the screen (which may
+        be as small as 1024x600: then the sections scroll, Complete Order stays in view)."""
+        hint, area, content = super().sizeHint(), self.ui.scrollArea.sizeHint(), self.ui.scrollContents.sizeHint()
+        return QSize(
+            max(hint.width(), hint.width() - area.width() + content.width()),
+            hint.height() - area.height() + content.height(),
+        )
 
     def _tab_order(self) -> None:
         s, i, p, h = (
@@ -186,9 +196,7 @@ class SalesOrderInterface(QWidget):
         shipping.addressBox.set_value(entry.shipping_address)
         shipping.shipNameLabel.setText(row.name)
         shipping.shipNameLabel.setVisible(True)
-        self.ui.customerLabel.setText(
-            f"<b>{row.name}</b> ({row.number})<br>{row.company}<br>{row.email}<br>{row.phone}"
-        )
+        self.ui.customerLabel.setText(f"{row.name} ({row.number})\n{row.company}\n{row.email}\n{row.phone}")
         self.ui.setupSection.ui.channelCombo.setFocus()
 
     # --- order ----------------------------------------------------------------------------
@@ -244,8 +252,7 @@ class SalesOrderInterface(QWidget):
 
     def _completed(self, result: CompleteResult) -> None:
         self.completed.emit(result)
-        mail = f" Confirmation e-mail to {result.recipient}." if result.outbox_id else " (no e-mail address)"
-        self.ui.shortcutsLabel.setText(f"<b>Order {result.number} completed.</b>{mail}")
+        self.ui.shortcutsLabel.setText(f"Order {result.number} completed. {result.mail_note}")
         self.clear()
 
     # --- closing --------------------------------------------------------------------------

@@ -32,7 +32,7 @@ class ConfirmationRenderer(DocumentRenderer[ConfirmationDocument]):
         if document.global_discount or document.global_discount_amount:
             label = f"Discount ({format_percent(document.global_discount)}%)"
             rows.append(TotalRow(label, -document.global_discount_amount))
-        order_total = document.total + document.shipping_cost
+        order_total = document.total
         shipping = f"Shipping ({document.shipping_method})" if document.shipping_method else "Shipping"
         rows += [
             TotalRow(shipping, document.shipping_cost),
@@ -43,5 +43,5 @@ class ConfirmationRenderer(DocumentRenderer[ConfirmationDocument]):
         return rows
 
     def notes(self, document: ConfirmationDocument) -> Sequence[tuple[str, str]]:
-        """The order note."""
-        return (("Note", document.note),)
+        """The order note, then each custom order field with a value (gift message, delivery date ...)."""
+        return (("Note", document.note), *document.custom_fields)

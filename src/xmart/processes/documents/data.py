@@ -85,7 +85,11 @@ class PurchaseOrderDocument:
 
 @dataclass(frozen=True)
 class ConfirmationDocument:
-    """An order confirmation of a Corporate Sale Order; `total` excludes shipping (DOMAIN.md section 2)."""
+    """An order confirmation of a Corporate Sale Order.
+
+    `total` is the order total of DOMAIN.md section 2 (money.order_totals), shipping included;
+    `custom_fields` are the office's custom order fields with a value, as (name, value).
+    """
 
     number: int | str
     date: dt.date
@@ -103,6 +107,7 @@ class ConfirmationDocument:
     shipping_method: str = ""
     shipping_cost: Decimal = ZERO_MONEY
     note: str = ""
+    custom_fields: tuple[tuple[str, str], ...] = ()
 
 
 __all__ = [

@@ -1,6 +1,8 @@
 """One document as the read-only document view shows it: header fields, lines and totals, all as text.
 
-`document_details(uow, kind, number)` reads a corporate sale order (with its fulfilment figures), a
+`document_details(uow, kind, number)` reads a corporate sale order (with its fulfilment figures, channel,
+salesman, custom fields, shipping and payments with masked cards; its total is money.order_totals', the
+same as order entry, `show cso` and the confirmation, DOMAIN.md section 2), a
 sale order or a purchase order and returns a `DocumentDetails` of plain strings, formatted once here
 (money with two decimals and thousands separators, dates ISO).
 """
@@ -20,6 +22,7 @@ from xmart.models import (
     CorporateSaleOrder,
     CsoLine,
     Location,
+    Payment,
     PoCoverage,
     PurchaseOrder,
     PurchaseOrderLine,
@@ -27,6 +30,8 @@ from xmart.models import (
     SaleOrderLine,
 )
 from xmart.models.db import UnitOfWork
+from xmart.processes.cards import mask
+from xmart.processes.document_printing import custom_field_values
 from xmart.processes.fulfilment import cso_fulfilment
 from xmart.processes.money import line_amount, order_totals
 
@@ -60,6 +65,13 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
+def _payment(payment: Payment) -> str:
+    """One payment as `Card VISA **** 1111 50.00`: the card masked, never the number (DOMAIN.md section 3)."""
+    kind = payment.kind.capitalize()
+    card = " ".join(part for part in (payment.card_brand or "", mask(payment.card_last4)) if part)
+    return " ".join(part for part in (kind, card, _money(payment.amount)) if part)
+
+
 def document_details(uow: UnitOfWork, kind: str, number: int) -> DocumentDetails:
     """The document of `kind` ("cso", "so" or "po") numbered `number`.
 
@@ -75,6 +87,7 @@ def _cso(session: Session, number: int) -> DocumentDetails:
     figures = cso_fulfilment(session, number)
     cso = session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.number == number))
     assert cso is not None
+    payments = sorted(cso.payments, key=lambda p: p.id)
     fields = (
         ("Date", figures.date.isoformat()),
         ("Status", figures.status),
@@ -82,7 +95,12 @@ def _cso(session: Session, number: int) -> DocumentDetails:
         ("Ship to", cso.shipping_name),
         ("Billing address", _address(cso.billing_address)),
         ("Shipping address", _address(cso.shipping_address)),
+        ("Channel", cso.channel.name if cso.channel else ""),
+        ("Salesman", f"{cso.salesman.name} ({cso.salesman.code})" if cso.salesman else ""),
+        ("Shipping", cso.shipping_method or ""),
         ("Global discount", f"{cso.global_discount}%"),
+        *custom_field_values(cso),
+        ("Payments", "; ".join(_payment(p) for p in payments)),
         ("Notes", cso.notes or ""),
     )
     rows = tuple(
@@ -124,8 +142,12 @@ def _cso(session: Session, number: int) -> DocumentDetails:
         numeric=(True, False, False, True, True, True, True, True, True, True, True, False),
         rows=rows,
         totals=(
+            ("Subtotal", _money(figures.subtotal)),
+            (f"Global discount {cso.global_discount}%", _money(-figures.global_discount_amount)),
+            (f"Shipping ({cso.shipping_method})" if cso.shipping_method else "Shipping", _money(figures.shipping)),
             ("Total", _money(figures.total)),
             ("Deposit", _money(figures.deposit)),
+            ("Balance due", _money(figures.total - figures.deposit)),
             ("Deposit on sale orders", _money(figures.deposit_allocated)),
         ),
     )

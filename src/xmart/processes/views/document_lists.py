@@ -10,7 +10,6 @@ of the page (filtered, ordered, offset and limited) and the rows of those ids wi
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,8 +32,8 @@ from xmart.models import (
     Vendor,
 )
 from xmart.models.db import UnitOfWork
-from xmart.processes.fulfilment import assigned_and_sold
-from xmart.processes.money import ZERO, order_totals, to_money
+from xmart.processes.fulfilment import assigned_and_sold, cso_totals
+from xmart.processes.money import ZERO
 
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 
@@ -69,7 +68,7 @@ class CsoRow:
     assigned: int
     sold: int
     total: Decimal = ZERO
-    """The order total of DOMAIN.md section 2 (`money.order_totals` of the lines not cancelled, plus shipping)."""
+    """The order total of DOMAIN.md section 2 (`fulfilment.cso_totals`, shipping included)."""
 
 
 @dataclass(frozen=True)
@@ -209,28 +208,9 @@ def _cso_rows(ids: list[int]) -> AnySelect:
     )
 
 
-def cso_totals(session: Session, ids: list[int]) -> dict[int, Decimal]:
-    """The order total of each CSO id (DOMAIN.md section 2): `money.order_totals` over its lines' units not
-    cancelled, with its global discount, plus its shipping charge. Two queries for any number of ids."""
-    lines: dict[int, list[tuple[int, Decimal, Decimal]]] = defaultdict(list)
-    for cso_id, qty, cancelled, price, discount in session.execute(
-        select(CsoLine.cso_id, CsoLine.qty, CsoLine.cancelled_qty, CsoLine.price, CsoLine.discount).where(
-            CsoLine.cso_id.in_(ids)
-        )
-    ):
-        lines[cso_id].append((qty - cancelled, price, discount))
-    return {
-        cso_id: order_totals(lines[cso_id], global_discount).total + to_money(shipping)
-        for cso_id, global_discount, shipping in session.execute(
-            select(CorporateSaleOrder.id, CorporateSaleOrder.global_discount, CorporateSaleOrder.shipping_cost).where(
-                CorporateSaleOrder.id.in_(ids)
-            )
-        )
-    }
-
-
 def _cso_extras(session: Session, ids: list[int]) -> dict[int, tuple[Any, ...]]:
-    return {cso_id: (total,) for cso_id, total in cso_totals(session, ids).items()}
+    """The Total column: each CSO's one order total (fulfilment.cso_totals, DOMAIN.md section 2)."""
+    return {cso_id: (totals.total,) for cso_id, totals in cso_totals(session, ids).items()}
 
 
 def _so_rows(ids: list[int]) -> AnySelect:

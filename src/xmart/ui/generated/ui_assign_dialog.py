@@ -106,7 +106,7 @@ class Ui_AssignDialog(object):
 
     def retranslateUi(self, AssignDialog):
         AssignDialog.setWindowTitle(QCoreApplication.translate("AssignDialog", u"Assign Corporate Sale Orders", None))
-        self.printCheck.setText(QCoreApplication.translate("AssignDialog", u"&Print the generated sale orders", None))
+        self.printCheck.setText(QCoreApplication.translate("AssignDialog", u"Print the &generated sale orders", None))
         self.pendingCheck.setText(QCoreApplication.translate("AssignDialog", u"&Consider items pending on Sale Orders", None))
         self.excludeLabel.setText(QCoreApplication.translate("AssignDialog", u"E&xclude sale orders dated before:", None))
         self.excludeError.setText("")

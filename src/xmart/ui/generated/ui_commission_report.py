@@ -110,10 +110,10 @@ class Ui_CommissionReport(object):
 
     def retranslateUi(self, CommissionReport):
         self.fromLabel.setText(QCoreApplication.translate("CommissionReport", u"&From:", None))
-        self.toLabel.setText(QCoreApplication.translate("CommissionReport", u"&To:", None))
-        self.runButton.setText(QCoreApplication.translate("CommissionReport", u"&Show", None))
-        self.printButton.setText(QCoreApplication.translate("CommissionReport", u"&Print\u2026", None))
-        self.pdfButton.setText(QCoreApplication.translate("CommissionReport", u"Save as P&DF\u2026", None))
+        self.toLabel.setText(QCoreApplication.translate("CommissionReport", u"T&o:", None))
+        self.runButton.setText(QCoreApplication.translate("CommissionReport", u"Sho&w", None))
+        self.printButton.setText(QCoreApplication.translate("CommissionReport", u"Pri&nt\u2026", None))
+        self.pdfButton.setText(QCoreApplication.translate("CommissionReport", u"Save &as PDF\u2026", None))
         self.csvButton.setText(QCoreApplication.translate("CommissionReport", u"Save as CS&V\u2026", None))
         self.xlsxButton.setText(QCoreApplication.translate("CommissionReport", u"E&xport to Excel\u2026", None))
         self.datesError.setText("")

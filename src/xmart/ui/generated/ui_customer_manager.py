@@ -113,7 +113,7 @@ class Ui_CustomerManager(object):
     # setupUi
 
     def retranslateUi(self, CustomerManager):
-        self.searchLabel.setText(QCoreApplication.translate("CustomerManager", u"&Search:", None))
+        self.searchLabel.setText(QCoreApplication.translate("CustomerManager", u"Se&arch:", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("CustomerManager", u"number, name, company, e-mail or phone", None))
         self.countLabel.setText("")
         self.historyBox.setTitle(QCoreApplication.translate("CustomerManager", u"Corporate sale orders", None))

@@ -87,14 +87,14 @@ class Ui_OutboxView(object):
 
     def retranslateUi(self, OutboxView):
         self.summaryLabel.setText("")
-        self.sendButton.setText(QCoreApplication.translate("OutboxView", u"&Send Due Now", None))
+        self.sendButton.setText(QCoreApplication.translate("OutboxView", u"Send Due &Now", None))
         self.retryButton.setText(QCoreApplication.translate("OutboxView", u"&Queue Again", None))
 #if QT_CONFIG(tooltip)
         self.retryButton.setToolTip(QCoreApplication.translate("OutboxView", u"Send a failed or interrupted e-mail again", None))
 #endif // QT_CONFIG(tooltip)
         self.csvButton.setText(QCoreApplication.translate("OutboxView", u"Save as CS&V\u2026", None))
         self.xlsxButton.setText(QCoreApplication.translate("OutboxView", u"E&xport to Excel\u2026", None))
-        self.refreshButton.setText(QCoreApplication.translate("OutboxView", u"&Refresh", None))
+        self.refreshButton.setText(QCoreApplication.translate("OutboxView", u"Re&fresh", None))
         pass
     # retranslateUi
 

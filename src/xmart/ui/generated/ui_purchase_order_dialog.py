@@ -101,7 +101,7 @@ class Ui_PurchaseOrderDialog(object):
 
     def retranslateUi(self, PurchaseOrderDialog):
         PurchaseOrderDialog.setWindowTitle(QCoreApplication.translate("PurchaseOrderDialog", u"Purchase Orders for Corporate Sale Orders", None))
-        self.printCheck.setText(QCoreApplication.translate("PurchaseOrderDialog", u"&Print the generated purchase orders", None))
+        self.printCheck.setText(QCoreApplication.translate("PurchaseOrderDialog", u"Print the &generated purchase orders", None))
         self.rangeGroup.setTitle(QCoreApplication.translate("PurchaseOrderDialog", u"Corporate sale orders", None))
         self.datesGroup.setTitle(QCoreApplication.translate("PurchaseOrderDialog", u"Purchase orders", None))
         self.deliveryLabel.setText(QCoreApplication.translate("PurchaseOrderDialog", u"&Delivery date:", None))

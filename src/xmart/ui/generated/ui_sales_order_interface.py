@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListView, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListView,
+    QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget)
 
+from xmart.ui.widgets.elided_label import ElidedLabel
 from xmart.ui.widgets.order_sections import (ItemsSection, PaymentSection, SetupSection, ShippingSection)
 
 class Ui_SalesOrderInterface(object):
@@ -27,7 +29,16 @@ class Ui_SalesOrderInterface(object):
             SalesOrderInterface.setObjectName(u"SalesOrderInterface")
         self.layout = QVBoxLayout(SalesOrderInterface)
         self.layout.setObjectName(u"layout")
-        self.customerGroup = QGroupBox(SalesOrderInterface)
+        self.scrollArea = QScrollArea(SalesOrderInterface)
+        self.scrollArea.setObjectName(u"scrollArea")
+        self.scrollArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.scrollArea.setWidgetResizable(True)
+        self.scrollContents = QWidget()
+        self.scrollContents.setObjectName(u"scrollContents")
+        self.scrollLayout = QVBoxLayout(self.scrollContents)
+        self.scrollLayout.setObjectName(u"scrollLayout")
+        self.scrollLayout.setContentsMargins(0, 0, 0, 0)
+        self.customerGroup = QGroupBox(self.scrollContents)
         self.customerGroup.setObjectName(u"customerGroup")
         self.customerGrid = QGridLayout(self.customerGroup)
         self.customerGrid.setObjectName(u"customerGrid")
@@ -53,21 +64,20 @@ class Ui_SalesOrderInterface(object):
 
         self.customerGrid.addWidget(self.customerList, 1, 1, 1, 1)
 
-        self.customerLabel = QLabel(self.customerGroup)
+        self.customerLabel = ElidedLabel(self.customerGroup)
         self.customerLabel.setObjectName(u"customerLabel")
-        self.customerLabel.setWordWrap(True)
         self.customerLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
         self.customerGrid.addWidget(self.customerLabel, 1, 2, 1, 1)
 
 
-        self.layout.addWidget(self.customerGroup)
+        self.scrollLayout.addWidget(self.customerGroup)
 
         self.body = QHBoxLayout()
         self.body.setObjectName(u"body")
         self.leftColumn = QVBoxLayout()
         self.leftColumn.setObjectName(u"leftColumn")
-        self.setupGroup = QGroupBox(SalesOrderInterface)
+        self.setupGroup = QGroupBox(self.scrollContents)
         self.setupGroup.setObjectName(u"setupGroup")
         self.setupLayout = QVBoxLayout(self.setupGroup)
         self.setupLayout.setObjectName(u"setupLayout")
@@ -79,7 +89,7 @@ class Ui_SalesOrderInterface(object):
 
         self.leftColumn.addWidget(self.setupGroup)
 
-        self.shippingGroup = QGroupBox(SalesOrderInterface)
+        self.shippingGroup = QGroupBox(self.scrollContents)
         self.shippingGroup.setObjectName(u"shippingGroup")
         self.shippingLayout = QVBoxLayout(self.shippingGroup)
         self.shippingLayout.setObjectName(u"shippingLayout")
@@ -96,7 +106,7 @@ class Ui_SalesOrderInterface(object):
 
         self.rightColumn = QVBoxLayout()
         self.rightColumn.setObjectName(u"rightColumn")
-        self.itemsGroup = QGroupBox(SalesOrderInterface)
+        self.itemsGroup = QGroupBox(self.scrollContents)
         self.itemsGroup.setObjectName(u"itemsGroup")
         self.itemsLayout = QVBoxLayout(self.itemsGroup)
         self.itemsLayout.setObjectName(u"itemsLayout")
@@ -108,7 +118,7 @@ class Ui_SalesOrderInterface(object):
 
         self.rightColumn.addWidget(self.itemsGroup)
 
-        self.paymentGroup = QGroupBox(SalesOrderInterface)
+        self.paymentGroup = QGroupBox(self.scrollContents)
         self.paymentGroup.setObjectName(u"paymentGroup")
         self.paymentLayout = QVBoxLayout(self.paymentGroup)
         self.paymentLayout.setObjectName(u"paymentLayout")
@@ -124,7 +134,11 @@ class Ui_SalesOrderInterface(object):
         self.body.addLayout(self.rightColumn)
 
 
-        self.layout.addLayout(self.body)
+        self.scrollLayout.addLayout(self.body)
+
+        self.scrollArea.setWidget(self.scrollContents)
+
+        self.layout.addWidget(self.scrollArea)
 
         self.totalsLabel = QLabel(SalesOrderInterface)
         self.totalsLabel.setObjectName(u"totalsLabel")
@@ -135,14 +149,15 @@ class Ui_SalesOrderInterface(object):
 
         self.buttons = QHBoxLayout()
         self.buttons.setObjectName(u"buttons")
-        self.shortcutsLabel = QLabel(SalesOrderInterface)
+        self.shortcutsLabel = ElidedLabel(SalesOrderInterface)
         self.shortcutsLabel.setObjectName(u"shortcutsLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.shortcutsLabel.sizePolicy().hasHeightForWidth())
+        self.shortcutsLabel.setSizePolicy(sizePolicy)
 
         self.buttons.addWidget(self.shortcutsLabel)
-
-        self.spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.buttons.addItem(self.spacer)
 
         self.clearButton = QPushButton(SalesOrderInterface)
         self.clearButton.setObjectName(u"clearButton")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
     QVBoxLayout, QWidget)
 
 from xmart.ui.widgets.address_box import AddressBox
+from xmart.ui.widgets.elided_label import ElidedLabel
 
 class Ui_ShippingSection(object):
     def setupUi(self, ShippingSection):
@@ -65,7 +66,7 @@ class Ui_ShippingSection(object):
         self.addressGroup.setObjectName(u"addressGroup")
         self.addressLayout = QVBoxLayout(self.addressGroup)
         self.addressLayout.setObjectName(u"addressLayout")
-        self.shipNameLabel = QLabel(self.addressGroup)
+        self.shipNameLabel = ElidedLabel(self.addressGroup)
         self.shipNameLabel.setObjectName(u"shipNameLabel")
 
         self.addressLayout.addWidget(self.shipNameLabel)
@@ -94,8 +95,8 @@ class Ui_ShippingSection(object):
     # setupUi
 
     def retranslateUi(self, ShippingSection):
-        self.methodLabel.setText(QCoreApplication.translate("ShippingSection", u"&Method:", None))
-        self.costLabel.setText(QCoreApplication.translate("ShippingSection", u"&Cost:", None))
+        self.methodLabel.setText(QCoreApplication.translate("ShippingSection", u"Method:", None))
+        self.costLabel.setText(QCoreApplication.translate("ShippingSection", u"C&ost:", None))
         self.costEdit.setPlaceholderText(QCoreApplication.translate("ShippingSection", u"0.00", None))
         self.costError.setText("")
         self.addressGroup.setTitle(QCoreApplication.translate("ShippingSection", u"Ship to", None))

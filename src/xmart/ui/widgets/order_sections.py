@@ -425,7 +425,7 @@ class PaymentSection(QWidget):
         card = self.ui.kindCombo.currentData() == "card"
         for widget in (self.ui.cardEdit, self.ui.expiryEdit, self.ui.cardLabel, self.ui.expiryLabel):
             widget.setEnabled(card)
-        self.ui.authLabel.setText("A&uthorization:" if card else "Refere&nce:")
+        self.ui.authLabel.setText("Authori&zation:" if card else "R&eference:")
         self.ui.authEdit.setPlaceholderText("code from the card processor" if card else "check number or note")
 
     def add_payment(self) -> bool:
