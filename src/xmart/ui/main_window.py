@@ -36,6 +36,7 @@ from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
+from xmart.ui.settings_actions import edit_company
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
@@ -257,6 +258,16 @@ class MainWindow(QMainWindow):
         )
 
         settings = bar.addMenu("&Settings")
+        settings.addAction(
+            a(
+                "companySettings",
+                "Co&mpany…",
+                lambda: edit_company(self.ctx, self),
+                None,
+                None,
+                "Company name, address, phone, e-mail and logo printed on every document",
+            )
+        )
         settings.addAction(
             a(
                 "printer",

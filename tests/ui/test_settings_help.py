@@ -1,0 +1,98 @@
+"""Settings › Company, the print dialog and Help, driven as a user does: typed keys and clicks."""
+
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui.helpers import click, when_modal
+from xmart.processes.settings import CompanySettings, load_company
+from xmart.processes.unit_of_work import UnitOfWork
+from xmart.ui.dialogs.company_settings_dialog import CompanySettingsDialog
+
+
+def _png(path, size=(300, 100)) -> bytes:
+    Image.new("RGB", size, (230, 120, 20)).save(path, "PNG")
+    return path.read_bytes()
+
+
+def _window(ctx, qtbot):
+    from xmart.ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _stored(ctx) -> CompanySettings:
+    with UnitOfWork(ctx.engine) as uow:
+        return load_company(uow.session)
+
+
+def _replace_text(qtbot, field, text: str) -> None:
+    """Click into a field, select all, type over it."""
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+
+
+def test_company_settings_typed_and_saved_from_the_menu(ctx, qtbot, tmp_path, monkeypatch):
+    logo = _png(tmp_path / "logo.png")
+    chosen = str(tmp_path / "logo.png")
+    monkeypatch.setattr(CompanySettingsDialog, "choose_logo_file", staticmethod(lambda parent: chosen))
+    win = _window(ctx, qtbot)
+
+    def fill(dialog: CompanySettingsDialog) -> None:
+        u = dialog.ui
+        _replace_text(qtbot, u.nameEdit, "Harbour Home & Garden")
+        qtbot.keyClick(u.nameEdit, Qt.Key.Key_Tab)  # into the address
+        qtbot.keyClicks(u.addressEdit, "120 Harbour Road")
+        qtbot.keyClick(u.addressEdit, Qt.Key.Key_Return)
+        qtbot.keyClicks(u.addressEdit, "Springfield")
+        qtbot.keyClick(u.addressEdit, Qt.Key.Key_Tab)  # Tab leaves the address for the phone
+        qtbot.keyClicks(u.phoneEdit, "555 0100")
+        qtbot.keyClick(u.phoneEdit, Qt.Key.Key_Tab)
+        qtbot.keyClicks(u.emailEdit, "office@harbour")  # not yet an address
+        click(qtbot, u.chooseLogoButton)
+        assert u.logoPreview.pixmap() is not None and not u.logoPreview.pixmap().isNull()
+        click(qtbot, u.buttonBox.button(QDialogButtonBox.StandardButton.Save))
+        assert dialog.isVisible() and u.errorLabel.isVisible()
+        assert u.errorLabel.text().startswith("E-mail: an address such as")
+        qtbot.keyClicks(u.emailEdit, ".example")
+        click(qtbot, u.buttonBox.button(QDialogButtonBox.StandardButton.Save))
+
+    when_modal(fill, CompanySettingsDialog)
+    win.actions_by_name["companySettings"].trigger()
+    assert _stored(ctx) == CompanySettings(
+        "Harbour Home & Garden", "120 Harbour Road\nSpringfield", "555 0100", "office@harbour.example", logo
+    )
+
+
+def test_a_file_that_is_no_image_is_refused_beside_the_logo(ctx, qtbot, tmp_path, monkeypatch):
+    (tmp_path / "notes.png").write_text("not an image")
+    big = tmp_path / "big.png"
+    Image.frombytes("RGB", (700, 700), bytes(range(256)) * 5742 + bytes(48)).save(big, "PNG", compress_level=0)
+    answers = iter([str(tmp_path / "notes.png"), str(big)])
+    monkeypatch.setattr(CompanySettingsDialog, "choose_logo_file", staticmethod(lambda parent: next(answers)))
+    dialog = CompanySettingsDialog(None, CompanySettings("Harbour"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click(qtbot, dialog.ui.chooseLogoButton)
+    assert dialog.ui.errorLabel.text() == "Logo: the file is not a PNG or JPEG image that can be read."
+    click(qtbot, dialog.ui.chooseLogoButton)
+    assert dialog.ui.errorLabel.text().startswith("Logo: the file has 1.5 MB; choose an image of at most 1 MB")
+    assert dialog.logo is None and not dialog.ui.removeLogoButton.isEnabled()
+
+
+def test_cancel_keeps_the_stored_company(ctx, qtbot):
+    win = _window(ctx, qtbot)
+
+    def cancel(dialog: CompanySettingsDialog) -> None:
+        _replace_text(qtbot, dialog.ui.nameEdit, "Typed then dropped")
+        click(qtbot, dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel))
+
+    when_modal(cancel, CompanySettingsDialog)
+    win.actions_by_name["companySettings"].trigger()
+    assert _stored(ctx).name == "xmart Retail"
