@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+from types import SimpleNamespace
+
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -10,6 +13,7 @@ from tests.ui.helpers import click, when_modal
 from xmart.processes.settings import CompanySettings, load_company
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.dialogs.company_settings_dialog import CompanySettingsDialog
+from xmart.ui.printing import PRINTER_KEY
 
 
 def _png(path, size=(300, 100)) -> bytes:
@@ -96,3 +100,78 @@ def test_cancel_keeps_the_stored_company(ctx, qtbot):
     when_modal(cancel, CompanySettingsDialog)
     win.actions_by_name["companySettings"].trigger()
     assert _stored(ctx).name == "xmart Retail"
+
+
+# ---- the system print dialog ------------------------------------------------------------------
+
+
+def _open_so(ctx, qtbot, window):
+    from xmart.ui.document_view import DocumentView
+
+    view = window.open_document("so", 4001)
+    assert isinstance(view, DocumentView)
+    return view
+
+
+def test_print_shows_the_print_dialog_and_passes_copies_and_pages_to_lp(ctx, qtbot, monkeypatch):
+    """A recording `lp`: the dialog's copies and pages reach CUPS as -n and -P."""
+    from tests.ui.helpers import answer_print_dialog, wait_task
+    from xmart.processes import printing
+
+    commands: list[list[str]] = []
+    real_run = printing._run
+
+    def recording_run(command):
+        if command[0] == "lp":
+            commands.append(command)
+            return subprocess.CompletedProcess(command, 0, "request id is PDF-42 (1 file(s))\n", "")
+        return real_run(command)
+
+    monkeypatch.setattr(printing, "_run", recording_run)
+    monkeypatch.setattr(printing, "shutil", SimpleNamespace(which=lambda name: f"/usr/bin/{name}"))
+    monkeypatch.setattr(printing, "_check_queue", lambda printer: printer)
+    ctx.settings.setValue(PRINTER_KEY, "PDF")
+    window = _window(ctx, qtbot)
+    view = _open_so(ctx, qtbot, window)
+    answer_print_dialog(qtbot, copies=3, pages=(1, 1))
+    click(qtbot, view.print_button)
+    wait_task(qtbot, view.last_task)
+    assert view.last_task.error is None, view.last_task.error
+    assert len(commands) == 1
+    command = commands[0]
+    assert command[command.index("-n") + 1] == "3" and command[command.index("-P") + 1] == "1-1"
+    assert command[command.index("-d") + 1] == "PDF"
+
+
+def test_cancel_in_the_print_dialog_prints_nothing(ctx, qtbot, monkeypatch):
+    from tests.ui.helpers import answer_print_dialog
+
+    calls = []
+    monkeypatch.setattr("xmart.ui.printing._service", lambda: calls.append("service") or None)
+    ctx.settings.setValue(PRINTER_KEY, "PDF")
+    window = _window(ctx, qtbot)
+    view = _open_so(ctx, qtbot, window)
+    answer_print_dialog(qtbot, cancel=True)
+    click(qtbot, view.print_button)
+    assert view.last_task is None
+
+
+def test_the_qt_backend_receives_copies_and_pages(ctx, qtbot, monkeypatch):
+    """Where there is no `lp`, the Qt backend gets the dialog's copies and page range."""
+    from tests.ui.helpers import answer_print_dialog, wait_task
+    from xmart.processes.printing import PrintResult
+
+    received = []
+
+    def backend(pdf, printer, title, copies=1, pages=None):
+        received.append((printer, title, copies, pages))
+        return PrintResult(job_id="QT-1", pages=1)
+
+    monkeypatch.setattr("xmart.ui.printing.qt_backend_if_needed", lambda: backend)
+    ctx.settings.setValue(PRINTER_KEY, "PDF")
+    window = _window(ctx, qtbot)
+    view = _open_so(ctx, qtbot, window)
+    answer_print_dialog(qtbot, copies=2)
+    click(qtbot, view.print_button)
+    wait_task(qtbot, view.last_task)
+    assert received == [("PDF", "SO-4001", 2, None)]
