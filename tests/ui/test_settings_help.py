@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.helpers import click, when_modal
@@ -175,3 +176,94 @@ def test_the_qt_backend_receives_copies_and_pages(ctx, qtbot, monkeypatch):
     click(qtbot, view.print_button)
     wait_task(qtbot, view.last_task)
     assert received == [("PDF", "SO-4001", 2, None)]
+
+
+# ---- help ----------------------------------------------------------------------------------------
+
+
+def test_f1_on_the_main_window_lists_every_shortcut_and_mnemonic(ctx, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    from xmart.ui.help import ShortcutsDialog, plain
+
+    window = _window(ctx, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    seen = {}
+
+    def look(dialog: ShortcutsDialog) -> None:
+        seen["rows"] = list(dialog.rows)
+        qtbot.keyClicks(dialog.filter_edit, "ctrl+shift+o")  # find a command by its keys
+        seen["filtered"] = dialog.visible_rows()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_modal(look, ShortcutsDialog)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    rows = seen["rows"]
+    by_command = {(row.where, row.command): row.keys for row in rows}
+    # every menu action with a shortcut is listed with it, taken from the action itself
+    for name, action in window.actions_by_name.items():
+        if action.shortcut().isEmpty():
+            continue
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        assert any(row.command == plain(action.text()) and keys in row.keys for row in rows), name
+    assert by_command[("Transactions", "Corporate Sale Order")].startswith("Ctrl+Shift+O")
+    assert "Alt+T, S" in by_command[("Transactions", "Corporate Sale Order")]  # the menu mnemonics
+    assert by_command[("Settings", "Company")] == "Alt+S, M"
+    assert by_command[("Help", "Keyboard Shortcuts")].startswith("F1")
+    assert [row.command for row in seen["filtered"]] == ["Corporate Sale Order"]
+    # the dialogs' mnemonics come from their forms
+    assert ("Company", "Choose Logo", "Alt+L") in {(r.where, r.command, r.keys) for r in rows}
+    assert any(row.where == "E-mail (SMTP)" and row.keys == "Alt+S" for row in rows)
+    # every top-level menu is in the list
+    menus = [plain(a.text()) for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    assert {row.where.split(" › ")[0] for row in rows} >= set(menus)
+
+
+def test_no_two_commands_of_one_menu_share_a_mnemonic(ctx, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    from xmart.ui.help import mnemonic
+
+    window = _window(ctx, qtbot)
+
+    def check(menu: QMenu, where: str) -> None:
+        letters = [mnemonic(a.text()) for a in menu.actions() if not a.isSeparator() and mnemonic(a.text())]
+        assert len(letters) == len(set(letters)), (where, letters)
+        for action in menu.actions():
+            if isinstance(action.menu(), QMenu):
+                check(action.menu(), f"{where} › {action.text()}")
+
+    tops = [a for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    letters = [mnemonic(a.text()) for a in tops]
+    assert len(letters) == len(set(letters)), letters
+    for top in tops:
+        check(top.menu(), top.text())
+
+
+def test_the_user_guide_opens_from_the_help_menu_and_covers_every_menu(ctx, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    from xmart.ui.help import GuideDialog, plain
+
+    window = _window(ctx, qtbot)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if plain(a.text()) == "Help")
+    help_menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(help_menu.isVisible)
+    qtbot.keyClick(help_menu, Qt.Key.Key_U)  # the mnemonic of User Guide
+    qtbot.waitUntil(lambda: window.findChild(GuideDialog) is not None and window.findChild(GuideDialog).isVisible())
+    guide = window.findChild(GuideDialog)
+    text = guide.browser.toPlainText()
+    assert text.startswith("xmart — user guide")
+    headings = [
+        line.removeprefix("## ").strip() for line in guide.browser.toMarkdown().splitlines() if line.startswith("## ")
+    ]
+    for top in (a for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)):
+        title = plain(top.text())
+        assert any(h.startswith(title) for h in headings), f"the guide has no section on the {title} menu"
+    for topic in ("Order Manager", "Sales Order Interface", "Assign", "Purchase Orders", "Receiving", "invoicing"):
+        assert topic in text
+    for topic in ("cancelling", "Reports", "print dialog", "Company"):
+        assert topic in text
+    window.actions_by_name["userGuide"].trigger()  # a second time: the same window, raised
+    assert len(window.findChildren(GuideDialog)) == 1

@@ -32,6 +32,7 @@ from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
+from xmart.ui.help import show_guide, show_shortcuts
 from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
 from xmart.ui.process_actions import ProcessActions
@@ -297,6 +298,20 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            a(
+                "keyboardShortcuts",
+                "&Keyboard Shortcuts",
+                lambda: show_shortcuts(self, self.menuBar()),
+                QKeySequence.StandardKey.HelpContents,
+                SP.SP_DialogHelpButton,
+                "Every shortcut and mnemonic of the client",
+            )
+        )
+        help_menu.addAction(
+            a("userGuide", "&User Guide", lambda: show_guide(self), None, None, "The daily work, step by step")
+        )
+        help_menu.addSeparator()
         help_menu.addAction(a("about", "&About xmart", self.about))
 
     def _build_toolbar(self) -> None:
