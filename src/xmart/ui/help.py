@@ -13,8 +13,10 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from importlib import resources
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -28,10 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xmart.ui.screen import fit_to_screen
-
 _MNEMONIC = re.compile(r"&([^&\s])")
 NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def _size_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize `widget` to width x height, or to 90 % of the available screen when that is smaller."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    size = QSize(width, height)
+    if screen is not None:
+        available = screen.availableGeometry().size()
+        size = size.boundedTo(QSize(available.width() * 9 // 10, available.height() * 9 // 10))
+    widget.resize(size)
 
 
 @dataclass(frozen=True)
@@ -134,8 +144,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.filter_edit.textChanged.connect(self._filter)
-        self.resize(760, 560)
-        fit_to_screen(self)
+        _size_within_screen(self, 760, 620)
 
     def visible_rows(self) -> list[ShortcutRow]:
         """The rows the filter leaves shown."""
@@ -169,8 +178,7 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(760, 640)
-        fit_to_screen(self)
+        _size_within_screen(self, 760, 680)
 
 
 def show_shortcuts(parent: QWidget, bar: QMenuBar) -> None:
