@@ -185,3 +185,13 @@ def test_copies_and_pages_are_checked_and_reach_the_backend(data_engine):
     assert calls == [(4, (2, 9))] and result.pages == 2  # pages 2 and 3 of three, per copy
     with pytest.raises(PrintError, match="the document has 3 pages; page 5 does not exist"):
         print_pdfs(files, PrintTarget(printer="PDF", first_page=5, last_page=5), backend=backend)
+
+
+def test_lp_prints_only_the_page_range_on_the_cups_pdf_queue(data_engine):
+    """The same range through CUPS' `lp -P 2-3`: a two-page file from the CUPS-PDF queue."""
+    require_pdf_queue()
+    files = rendered(data_engine, "cso", CSOS, separate=True)
+    before = pdfs_in(cups_pdf_folders())
+    result = print_pdfs(files, PrintTarget(printer=QUEUE, first_page=2, last_page=3))
+    assert result.pages == 2 and result.job_id
+    _printed(before, expected_pages=2)
