@@ -232,6 +232,7 @@ class DocumentRenderer(Generic[D]):
         self.company = company
         self.styles = _styles()
         self.width = self.pagesize[0] - self.left_margin - self.right_margin
+        self._logo = self._logo_image()
         self._logo_size = self._logo_dimensions()
 
     # ---- public API -------------------------------------------------------------------------
@@ -319,12 +320,18 @@ class DocumentRenderer(Generic[D]):
         """The company's phone and e-mail on one line."""
         return "  ·  ".join(x for x in (self.company.phone, self.company.email) if x)
 
-    def _logo_dimensions(self) -> tuple[float, float] | None:
-        """The logo's printed size (at most 45 x 16 mm), or None when there is no such file."""
+    def _logo_image(self) -> ImageReader | None:
+        """The logo: the image bytes of the settings, else the file at `logo_path`; None when there is none."""
+        if self.company.logo:
+            return ImageReader(io.BytesIO(self.company.logo))
         path = self.company.logo_path
-        if not path or not os.path.isfile(path):
+        return ImageReader(path) if path and os.path.isfile(path) else None
+
+    def _logo_dimensions(self) -> tuple[float, float] | None:
+        """The logo's printed size (scaled to fit 45 x 16 mm, proportions kept), or None without a logo."""
+        if self._logo is None:
             return None
-        width, height = ImageReader(path).getSize()
+        width, height = self._logo.getSize()
         scale = min(45 * mm / width, 16 * mm / height)
         return width * scale, height * scale
 
@@ -332,10 +339,10 @@ class DocumentRenderer(Generic[D]):
         """Company block on the left; title, number and date on the right; a rule below."""
         left_width = width - 92 * mm
         cursor = height
-        if self._logo_size and self.company.logo_path:
+        if self._logo_size and self._logo is not None:
             logo_width, logo_height = self._logo_size
             canvas.drawImage(
-                self.company.logo_path,
+                self._logo,
                 0,
                 cursor - logo_height,
                 logo_width,
