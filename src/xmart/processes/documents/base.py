@@ -202,6 +202,23 @@ def fit_widths(base: Sequence[float], needed: Sequence[float], flexible: int, mi
     return widths
 
 
+def needed_widths(
+    data: Sequence[Sequence[Any]], padding: float, font_at: Callable[[int, int], tuple[str, float] | None]
+) -> list[float]:
+    """Per column, the printed width of its widest plain-string cell plus the left and right `padding`.
+
+    `font_at(row, column)` gives a cell's (font, size), or None to leave it out (a spanned cell);
+    Paragraph cells wrap and are left out too.
+    """
+    widths = [0.0] * max((len(row) for row in data), default=0)
+    for r, row in enumerate(data):
+        for c, cell in enumerate(row):
+            font = font_at(r, c)
+            if isinstance(cell, str) and cell and font is not None:
+                widths[c] = max(widths[c], string_width(cell, *font))
+    return [width + 2 * padding for width in widths]
+
+
 def shrink_to_fit(
     data: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -705,6 +722,7 @@ __all__ = [
     "DocumentRenderer",
     "fit_widths",
     "markup",
+    "needed_widths",
     "shrink_to_fit",
     "string_width",
     "TotalRow",
