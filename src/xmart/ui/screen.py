@@ -1,9 +1,9 @@
-"""Sizing top-level windows to the screen they open on."""
+"""Sizing top-level windows to the screen they open on, and keeping the focused field of a scroll area in view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QSize, Slot
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 
 def fit_to_screen(widget: QWidget) -> None:
@@ -33,3 +33,27 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
     room = _room(widget)
     wanted = QSize(width, height) if room is None else QSize(width, height).boundedTo(room)
     widget.resize(wanted.expandedTo(widget.minimumSizeHint()))
+
+
+class _FocusFollower(QObject):
+    """Scrolls its area to the widget inside it that takes the keyboard focus (a child of the area: it
+    goes with it)."""
+
+    def __init__(self, area: QScrollArea):
+        super().__init__(area)
+        self.area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.follow)
+
+    @Slot(QWidget, QWidget)
+    def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.area.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self.area.ensureWidgetVisible(new)
+
+
+def keep_focus_in_view(area: QScrollArea) -> None:
+    """Whenever the focus moves to a field inside `area` (Tab, a shortcut such as Ctrl+1..4, a click),
+    scroll the area so that the field is in view (on a 1024x600 screen the order sections scroll)."""
+    _FocusFollower(area)
