@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_totals_layout import TITLE_BAR, main, order_ctx  # noqa: F401 - fixtures
+from tests.support.orders import full_entry
+from tests.ui.conftest import TODAY
+from tests.ui.test_totals_layout import SCREENS, TITLE_BAR, main, order_ctx  # noqa: F401 - fixtures
+from xmart.models.db import UnitOfWork
+from xmart.processes.order_entry import enter_order
 
 __all__ = ["main", "order_ctx"]
+SLACK = 50
 
 
 def _in_view(area, widget) -> bool:
@@ -42,3 +48,31 @@ def test_ctrl_number_at_1024x600_scrolls_the_section_into_view(main, qtbot, keys
     qtbot.waitUntil(target.hasFocus)
     qtbot.wait(20)
     assert _in_view(area, target), keys
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_every_editor_window_opens_inside_the_screen(main, order_ctx, qtbot, monkeypatch, width, height):  # noqa: F811
+    """Shot 5: the Order Manager opened in the bottom-left corner, its bottom edge off a 768-px screen."""
+    from xmart.ui.document_view import DocumentView
+
+    screen = QApplication.primaryScreen()
+    area = QRect(0, 0, width, height - TITLE_BAR)
+    monkeypatch.setattr(screen, "availableGeometry", lambda: area)
+    main.move(width // 2, height // 2)  # the main window where the clerk left it, half off to the right
+    qtbot.wait(20)
+    with UnitOfWork(order_ctx.engine) as uow:
+        number = enter_order(uow, order_ctx.ids["C001"], full_entry(order_ctx.ids), TODAY).number
+        uow.commit()
+    view = DocumentView.open_document(order_ctx, main, "cso", number)
+    qtbot.addWidget(view)
+    windows = [view, main.orders.new_order(order_ctx.ids["C002"]), main.orders.sales_order_interface()]
+    for window in windows:
+        qtbot.waitExposed(window)
+        frame, anchor = window.frameGeometry(), main.frameGeometry()
+        assert area.contains(frame), (window.windowTitle(), frame, area)
+        # centred on the main window as far as the screen allows (not wherever the window system puts it)
+        # centred on the main window as far as the screen allows, not wherever the window system puts it
+        # (the slack is the frame a window manager would add, guessed before the window is first shown)
+        near_x = abs(frame.center().x() - anchor.center().x()) <= SLACK or area.right() - frame.right() <= SLACK
+        near_y = abs(frame.center().y() - anchor.center().y()) <= SLACK or area.bottom() - frame.bottom() <= SLACK
+        assert near_x and near_y, (window.windowTitle(), frame, anchor)
