@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.support.orders import full_entry
 from tests.ui.conftest import TODAY
+from tests.ui.helpers import answer_question
 from tests.ui.test_totals_layout import SCREENS, TITLE_BAR, main, order_ctx  # noqa: F401 - fixtures
 from xmart.models.db import UnitOfWork
 from xmart.processes.order_entry import enter_order
@@ -76,3 +77,26 @@ def test_every_editor_window_opens_inside_the_screen(main, order_ctx, qtbot, mon
         near_x = abs(frame.center().x() - anchor.center().x()) <= SLACK or area.right() - frame.right() <= SLACK
         near_y = abs(frame.center().y() - anchor.center().y()) <= SLACK or area.bottom() - frame.bottom() <= SLACK
         assert near_x and near_y, (window.windowTitle(), frame, anchor)
+
+
+def test_enter_on_a_focused_button_presses_it(main, qtbot):  # noqa: F811
+    """Shots 22/23: Tab to Add Payment, Enter: nothing happened (only Space pressed it). The Order Manager
+    uses the same `enter_presses_buttons`."""
+    editor = main.orders.sales_order_interface()
+    payment = editor.sections.payment
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    kind = payment.ui.kindCombo
+    kind.setFocus()
+    qtbot.keyClicks(kind, "Ca")
+    qtbot.keyClicks(payment.ui.amountEdit, "10")
+    for _ in range(6):
+        if payment.ui.addButton.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert payment.ui.addButton.hasFocus()
+    qtbot.keyClick(payment.ui.addButton, Qt.Key.Key_Return)
+    assert len(payment.payments) == 1
+    answer_question(qtbot, QMessageBox.StandardButton.Discard)
+    editor.close()

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from xmart.errors import XmartError
 from xmart.processes.documents.base import format_money
@@ -130,6 +130,13 @@ SECTION_FIELDS = {
 def with_sections(base: OrderEntry, entry: OrderEntry, sections: Iterable[str]) -> OrderEntry:
     """`base` with the fields of `sections` ("setup", "items", "payment", "shipping") taken from `entry`."""
     return replace(base, **{name: getattr(entry, name) for s in sections for name in SECTION_FIELDS[s]})
+
+
+def enter_presses_buttons(window: QWidget) -> None:
+    """Enter/Return on a focused push button of `window` (a plain widget, not a dialog) clicks it, as
+    Space does (Qt's auto-default; outside a dialog it only changes the button's own keys)."""
+    for button in window.findChildren(QPushButton):
+        button.setAutoDefault(True)
 
 
 def shortcut(widget: QWidget, keys: str, slot) -> QShortcut:

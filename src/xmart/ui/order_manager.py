@@ -32,7 +32,7 @@ from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
-from xmart.ui.order_editor import OrderSections, shortcut, with_sections
+from xmart.ui.order_editor import OrderSections, enter_presses_buttons, shortcut, with_sections
 from xmart.ui.screen import resize_within_screen
 from xmart.ui.tasks import Task
 from xmart.ui.unsaved import CANCEL, DISCARD, ask_unsaved
@@ -89,6 +89,7 @@ class OrderManager(QWidget):
         shortcut(self, "Ctrl+W", self.close)
         shortcut(self, "Esc", self.close)
         self._show_header()
+        enter_presses_buttons(self)
         resize_within_screen(self, 900, 620)
 
     def _show_header(self) -> None:

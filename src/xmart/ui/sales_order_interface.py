@@ -35,7 +35,7 @@ from xmart.ui.context import AppContext
 from xmart.ui.customer_manager import new_customer, search
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface
-from xmart.ui.order_editor import OrderSections, shortcut
+from xmart.ui.order_editor import OrderSections, enter_presses_buttons, shortcut
 from xmart.ui.screen import fit_to_screen, keep_focus_in_view
 from xmart.ui.tasks import Task
 from xmart.ui.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
@@ -105,6 +105,7 @@ class SalesOrderInterface(QWidget):
         for n, target in enumerate(targets):
             shortcut(self, f"Ctrl+{n + 1}", target.setFocus)
         self._tab_order()
+        enter_presses_buttons(self)
         keep_focus_in_view(self.ui.scrollArea)
         self.clear()
         fit_to_screen(self)
