@@ -3,6 +3,8 @@ is in view, Enter presses a focused button, the SKU list choice then Tab lands i
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -100,3 +102,29 @@ def test_enter_on_a_focused_button_presses_it(main, qtbot):  # noqa: F811
     assert len(payment.payments) == 1
     answer_question(qtbot, QMessageBox.StandardButton.Discard)
     editor.close()
+
+
+def test_a_sku_picked_from_the_list_then_tab_goes_to_qty_once(main, qtbot):  # noqa: F811
+    """Shots 16-18: Down, Enter in the SKU list moved focus to Qty, so the habitual Tab put the quantity
+    into Price. Picking fills the SKU and stays there; Tab goes to Qty, as after typing a whole SKU."""
+    soi = main.orders.sales_order_interface()
+    qtbot.waitExposed(soi)
+    soi.activateWindow()
+    qtbot.waitUntil(soi.isActiveWindow)
+    items = soi.sections.items
+    sku = items.ui.skuEdit
+    sku.setFocus()
+    qtbot.keyClicks(sku, "A10")
+    popup = items.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert sku.hasFocus() and items.current is not None
+    qtbot.keyClick(sku, Qt.Key.Key_Tab)
+    assert items.ui.qtyEdit.hasFocus()
+    qtbot.keyClicks(items.ui.qtyEdit, "4")
+    qtbot.keyClick(items.ui.qtyEdit, Qt.Key.Key_Return)
+    assert len(items.lines) == 1
+    line = items.lines[0]
+    assert line.sku == "A100" and line.qty == 4 and line.price == Decimal("19.99"), line

@@ -256,9 +256,10 @@ class ItemsSection(QWidget):
             self.suggestions.setStringList([f"{i.sku} — {i.description}" for i in self.finder(text)])
 
     def _picked(self, text: str) -> None:
+        """A choice from the suggestion list fills the SKU and leaves the focus there: Tab then goes to Qty,
+        as after typing a whole SKU (moving on by itself made the habitual Tab land in Price)."""
         self.resolve(text.split(" — ")[0])
-        self.ui.qtyEdit.setFocus()
-        self.ui.qtyEdit.selectAll()
+        self.ui.skuEdit.setFocus()
 
     def _sku_left(self) -> None:
         """Leaving the SKU field (Tab, a click) looks the item up, so that its list price is shown
