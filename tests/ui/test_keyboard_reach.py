@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tests.support.orders import full_entry
 from tests.ui.conftest import TODAY
@@ -128,3 +128,32 @@ def test_a_sku_picked_from_the_list_then_tab_goes_to_qty_once(main, qtbot):  # n
     assert len(items.lines) == 1
     line = items.lines[0]
     assert line.sku == "A100" and line.qty == 4 and line.price == Decimal("19.99"), line
+
+
+def test_enter_in_the_assign_result_opens_the_sale_order_and_keeps_the_window(ctx, qtbot):
+    """Shots 50/51: Enter on a row closed the result window instead of opening the sale order."""
+    from xmart.processes.assign import AssignParams, assign_orders
+    from xmart.processes.selection import CsoRange
+    from xmart.ui.result_summary import ResultSummaryDialog, assign_summary
+
+    with UnitOfWork(ctx.engine) as uow:
+        result = assign_orders(AssignParams(range=CsoRange.by_number(1001, 1003), dry_run=False, today=TODAY), uow)
+        uow.commit()
+    opened: list[tuple[str, int]] = []
+    parent = QWidget()
+    qtbot.addWidget(parent)  # the dialog deletes itself on close
+    dialog = ResultSummaryDialog(
+        assign_summary(result, preview=False), parent, open_document=lambda k, n: opened.append((k, n))
+    )
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    tree = dialog.ui.documentTree
+    first = tree.topLevelItem(0)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(first).center())
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert opened == [("so", result.sale_orders[0].number)]
+    assert dialog.isVisible()
+    qtbot.keyClick(tree, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
