@@ -90,20 +90,18 @@ class SalesOrderInterface(QWidget):
         self.ui.newCustomerButton.clicked.connect(self.new_customer)
         self.ui.completeButton.clicked.connect(self.complete)
         self.ui.clearButton.clicked.connect(self.clear_asking)
-        shortcut(self, "Ctrl+F", self.ui.findEdit.setFocus)
-        shortcut(self, "Ctrl+N", self.new_customer)
-        shortcut(self, "Ctrl+Return", self.complete)
-        shortcut(self, "Ctrl+Enter", self.complete)
-        shortcut(self, "Ctrl+W", self.close)
-        shortcut(self, "Esc", self.close)
+        shortcut(self, "soi.find", self.ui.findEdit.setFocus)
+        shortcut(self, "soi.new_customer", self.new_customer)
+        shortcut(self, "soi.complete", self.complete)
+        shortcut(self, "soi.close", self.close)
         targets = (
             self.ui.setupSection.ui.channelCombo,
             self.ui.itemsSection.ui.skuEdit,
             self.ui.paymentSection.ui.kindCombo,
             self.ui.shippingSection.ui.methodCombo,
         )
-        for n, target in enumerate(targets):
-            shortcut(self, f"Ctrl+{n + 1}", target.setFocus)
+        for name, target in zip(("setup", "items", "payment", "shipping"), targets, strict=True):
+            shortcut(self, f"soi.{name}", target.setFocus)
         self._tab_order()
         enter_presses_buttons(self)
         keep_focus_in_view(self.ui.scrollArea)
