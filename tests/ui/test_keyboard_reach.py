@@ -157,3 +157,18 @@ def test_enter_in_the_assign_result_opens_the_sale_order_and_keeps_the_window(ct
     assert dialog.isVisible()
     qtbot.keyClick(tree, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_sales_order_interface_hints_are_not_clipped(main, qtbot, width, height):  # noqa: F811
+    """Shot 30/99: "No customer chos…" and the placeholder "SKU or descrip…"."""
+    soi = main.orders.sales_order_interface()
+    qtbot.waitExposed(soi)
+    frame = soi.frameGeometry().size() - soi.size()
+    soi.resize(QSize(width - frame.width(), height - TITLE_BAR - frame.height()))
+    qtbot.wait(50)
+    label = soi.ui.customerLabel
+    assert label.width() >= label.fontMetrics().horizontalAdvance("No customer chosen")
+    sku = soi.ui.itemsSection.ui.skuEdit
+    margins = sku.textMargins().left() + sku.textMargins().right() + 8  # the frame around the text
+    assert sku.width() - margins >= sku.fontMetrics().horizontalAdvance(sku.placeholderText())

@@ -43,6 +43,9 @@ from xmart.ui.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
 SOI_CHANNEL = "Sales Order Interface"
 
 
+NO_CUSTOMER = "No customer chosen"
+
+
 class SalesOrderInterface(QWidget):
     """Customer search, then Setup, Items, Payment and Shipping on one screen."""
 
@@ -77,6 +80,8 @@ class SalesOrderInterface(QWidget):
             self.ui.totalsLabel,
         )
         self.ui.itemsSection.ui.totalsLabel.setMinimumWidth(0)
+        label = self.ui.customerLabel  # "No customer chosen" whole; a long name still elides
+        label.setMinimumWidth(label.fontMetrics().horizontalAdvance(NO_CUSTOMER) + 2)
         self.ui.setupSection.ui.notesEdit.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 12)  # fits 800 px
         if on_completed is not None:
             self.completed.connect(on_completed)
@@ -209,7 +214,7 @@ class SalesOrderInterface(QWidget):
         self.ui.findEdit.clear()
         self.found = []
         self.list_model.setStringList([])
-        self.ui.customerLabel.setText("No customer chosen")
+        self.ui.customerLabel.setText(NO_CUSTOMER)
         self.blank = self.sections.entry_or_empty()
         self.ui.findEdit.setFocus()
 

@@ -218,6 +218,10 @@ class ItemsSection(QWidget):
         super().__init__(parent)
         self.ui = Ui_ItemsSection()
         self.ui.setupUi(self)
+        sku = self.ui.skuEdit  # wide enough for its hint ("SKU or description"), not "SKU or descrip…"
+        sku.setMinimumWidth(
+            sku.fontMetrics().horizontalAdvance(sku.placeholderText()) + 4 * sku.fontMetrics().averageCharWidth()
+        )
         self.finder: Callable[[str], list[ItemRow]] = lambda _text: []
         self.lines: list[LineParams] = []
         self.current: ItemRow | None = None
