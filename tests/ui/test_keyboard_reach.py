@@ -172,3 +172,21 @@ def test_sales_order_interface_hints_are_not_clipped(main, qtbot, width, height)
     sku = soi.ui.itemsSection.ui.skuEdit
     margins = sku.textMargins().left() + sku.textMargins().right() + 8  # the frame around the text
     assert sku.width() - margins >= sku.fontMetrics().horizontalAdvance(sku.placeholderText())
+
+
+def test_fulfilment_by_location_header_is_whole_at_1024(main, order_ctx, qtbot):  # noqa: F811
+    """Shot 78: the last header read "location (assigned/so"."""
+    with UnitOfWork(order_ctx.engine) as uow:
+        for customer in ("C001", "C002"):
+            enter_order(uow, order_ctx.ids[customer], full_entry(order_ctx.ids), TODAY)
+        uow.commit()
+    main.resize(1024, 560)
+    view = main.fulfilment_report()
+    qtbot.waitExposed(main)
+    qtbot.wait(50)
+    table = view.ui.table
+    header = table.horizontalHeader()
+    last = table.model().columnCount() - 1
+    title = str(table.model().headerData(last, Qt.Orientation.Horizontal))
+    widest = max(header.fontMetrics().horizontalAdvance(line) for line in title.splitlines())
+    assert header.sectionSize(last) >= widest + 8, (title, header.sectionSize(last))
