@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QWidget
 
 from tests.support.orders import full_entry
 from tests.ui.conftest import TODAY
@@ -190,3 +190,42 @@ def test_fulfilment_by_location_header_is_whole_at_1024(main, order_ctx, qtbot):
     title = str(table.model().headerData(last, Qt.Orientation.Horizontal))
     widest = max(header.fontMetrics().horizontalAdvance(line) for line in title.splitlines())
     assert header.sectionSize(last) >= widest + 8, (title, header.sectionSize(last))
+
+
+def test_sale_orders_report_store_choice_is_whole_at_1024(ui_engine, settings, qtbot):
+    """Shot 75: the Store box showed "S01 — Saratoga Spring" (the demo data's location names)."""
+    from xmart.processes.demo import load_demo
+    from xmart.ui.context import make_context
+    from xmart.ui.main_window import MainWindow
+    from xmart.ui.sale_orders_report import open_sale_orders_report
+
+    load_demo(ui_engine, progress=lambda *_: None)
+    ctx = make_context(ui_engine, settings)
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.show()
+    main.resize(1024, 560)
+    view = open_sale_orders_report(ctx, main.tabs)
+    qtbot.waitExposed(main)
+    combo = view.ui.storeCombo
+    combo.setFocus()
+    longest = max((combo.itemText(i) for i in range(combo.count())), key=combo.fontMetrics().horizontalAdvance)
+    for _ in range(combo.count()):  # the clerk goes through the choices with Down
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        if combo.currentText() == longest:
+            break
+    qtbot.wait(20)
+    assert combo.currentText() == longest
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, _option(combo), QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    assert room.width() >= combo.fontMetrics().horizontalAdvance(longest), (longest, room.width())
+
+
+def _option(combo):
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    option.currentText = combo.currentText()
+    return option

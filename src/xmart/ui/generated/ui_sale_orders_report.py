@@ -57,7 +57,7 @@ class Ui_SaleOrdersReport(object):
         self.storeCombo = QComboBox(SaleOrdersReport)
         self.storeCombo.setObjectName(u"storeCombo")
         self.storeCombo.setMinimumContentsLength(14)
-        self.storeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.storeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.filterRow.addWidget(self.storeCombo)
 
