@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QTableView, QWidget
 
 from tests.support.orders import full_entry
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import answer_question
+from tests.ui.helpers import answer_question, when_modal
 from tests.ui.test_totals_layout import SCREENS, TITLE_BAR, main, order_ctx  # noqa: F401 - fixtures
 from xmart.models.db import UnitOfWork
 from xmart.processes.order_entry import enter_order
@@ -194,18 +194,11 @@ def test_fulfilment_by_location_header_is_whole_at_1024(main, order_ctx, qtbot):
 
 def test_sale_orders_report_store_choice_is_whole_at_1024(ui_engine, settings, qtbot):
     """Shot 75: the Store box showed "S01 — Saratoga Spring" (the demo data's location names)."""
-    from xmart.processes.demo import load_demo
-    from xmart.ui.context import make_context
-    from xmart.ui.main_window import MainWindow
     from xmart.ui.sale_orders_report import open_sale_orders_report
 
-    load_demo(ui_engine, progress=lambda *_: None)
-    ctx = make_context(ui_engine, settings)
-    main = MainWindow(ctx)
-    qtbot.addWidget(main)
-    main.show()
+    main = _demo_main(ui_engine, settings, qtbot)
     main.resize(1024, 560)
-    view = open_sale_orders_report(ctx, main.tabs)
+    view = open_sale_orders_report(main.ctx, main.tabs)
     qtbot.waitExposed(main)
     combo = view.ui.storeCombo
     combo.setFocus()
@@ -229,3 +222,39 @@ def _option(combo):
     option.initFrom(combo)
     option.currentText = combo.currentText()
     return option
+
+
+def _demo_main(ui_engine, settings, qtbot):
+    from xmart.processes.demo import load_demo
+    from xmart.ui.context import make_context
+    from xmart.ui.main_window import MainWindow
+
+    load_demo(ui_engine, progress=lambda *_: None)
+    ctx = make_context(ui_engine, settings)
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_customer_chooser_shows_every_column_whole(ui_engine, settings, qtbot, monkeypatch):
+    """Shot 3: Transactions › Corporate Sale Order's chooser cut the Phone column off (1366x768)."""
+    area = QRect(0, 0, 1366, 768 - TITLE_BAR)
+    monkeypatch.setattr(QApplication.primaryScreen(), "availableGeometry", lambda: area)
+    main = _demo_main(ui_engine, settings, qtbot)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    seen = {}
+
+    def look(dialog) -> None:
+        table = dialog.findChild(QTableView, "table")
+        qtbot.wait(50)
+        seen["length"] = table.horizontalHeader().length()
+        seen["room"] = table.viewport().width()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_modal(look)
+    qtbot.keyClick(main, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "room" in seen)
+    assert seen["length"] <= seen["room"], seen
