@@ -267,3 +267,30 @@ def test_the_user_guide_opens_from_the_help_menu_and_covers_every_menu(ctx, qtbo
         assert topic in text
     window.actions_by_name["userGuide"].trigger()  # a second time: the same window, raised
     assert len(window.findChildren(GuideDialog)) == 1
+
+
+def test_f1_lists_the_keys_of_the_order_windows_made_with_qshortcut(ctx, qtbot):
+    """Ctrl+Enter, Ctrl+1..4, Ctrl+F in the Sales Order Interface, Ctrl+N new customer, F4 availability
+    were missing from the list: every QShortcut of an open order window is listed."""
+    from PySide6.QtGui import QShortcut
+
+    from xmart.ui.help import ShortcutsDialog
+
+    window = _window(ctx, qtbot)
+    soi = window.orders.sales_order_interface()
+    made = {s.key().toString(QKeySequence.SequenceFormat.NativeText) for s in soi.findChildren(QShortcut)}
+    assert {"Ctrl+Return", "Ctrl+1", "Ctrl+4", "Ctrl+F", "Ctrl+N", "F4"} <= made
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    seen = {}
+
+    def look(dialog: ShortcutsDialog) -> None:
+        seen["rows"] = list(dialog.rows)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_modal(look, ShortcutsDialog)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    listed = {(row.where, key) for row in seen["rows"] for key in row.keys.split(" or ")}
+    for key in made:
+        where = "Order entry (Items)" if key in ("F4", "Del", "Delete") else "Sales Order Interface"
+        assert (where, key) in listed, key

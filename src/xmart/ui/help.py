@@ -1,7 +1,8 @@
 """Help › Keyboard Shortcuts (F1) and Help › User Guide.
 
 The shortcut list is built from the client itself, so it cannot drift from it: the main window's
-menu actions (their shortcuts and the menus' mnemonics, Alt + underlined letter), and the mnemonics
+menu actions (their shortcuts and the menus' mnemonics, Alt + underlined letter), the keys of the
+windows made with QShortcut (`key_table`), and the mnemonics
 of every dialog's buttons, labels and check boxes as its Designer form (`forms/*.ui`) declares them.
 The guide is `resources/guide.md`, shown in a QTextBrowser.
 """
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from xmart.ui.key_table import key_entries
 
 _MNEMONIC = re.compile(r"&([^&\s])")
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -112,6 +115,11 @@ def form_rows() -> list[ShortcutRow]:
     return rows
 
 
+def table_rows() -> list[ShortcutRow]:
+    """The keys made with QShortcut in the windows (Ctrl+1..4, Ctrl+Enter, F4…), from `key_table`."""
+    return [ShortcutRow(where, command, keys) for where, command, keys in key_entries()]
+
+
 class ShortcutsDialog(QDialog):
     """Help › Keyboard Shortcuts: a filterable table of every key (menus first, then the dialogs)."""
 
@@ -183,7 +191,7 @@ class GuideDialog(QDialog):
 
 def show_shortcuts(parent: QWidget, bar: QMenuBar) -> None:
     """Help › Keyboard Shortcuts: the keys of the menus of `bar` and of every dialog."""
-    dialog = ShortcutsDialog(parent, menu_rows(bar) + form_rows())
+    dialog = ShortcutsDialog(parent, menu_rows(bar) + table_rows() + form_rows())
     try:
         dialog.exec()
     finally:
