@@ -129,6 +129,20 @@ def table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+TEXT_LIMIT = 10_000
+"""Characters an unbounded text column (notes, custom field values) accepts from a document."""
+
+
+def column_width(column: Any) -> int:
+    """Characters `column` (a mapped attribute such as `Customer.name`, or a Core column) holds.
+
+    Derived from the model's column type: String(n) holds n, Text holds TEXT_LIMIT; checked before
+    the database sees a value, the same on SQLite (which would store anything) and PostgreSQL.
+    """
+    length = getattr(getattr(column, "type", None), "length", None)
+    return int(length) if length else TEXT_LIMIT
+
+
 def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
     """`values` in slices of at most `size`."""
     for start in range(0, len(values), size):

@@ -13,16 +13,17 @@ card numbers are stored only encrypted.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import String
 from sqlalchemy.orm import Session
 
 from xmart.errors import CardDataError, ImportDocumentError, InputError
@@ -34,9 +35,11 @@ from xmart.models import (
     CsoStatus,
     Customer,
     CustomField,
+    CustomFieldValue,
     Item,
     Location,
     LocationKind,
+    Payment,
     PaymentType,
     PoStatus,
     PurchaseOrder,
@@ -51,6 +54,9 @@ from xmart.models.status import FieldKind
 from xmart.processes.cards import (
     SECURITY_CODE_REFUSED,
     CardVault,
+    authorization_problem,
+    field_name_problem,
+    free_text_problem,
     load_vault,
     normalize_card_number,
     security_code_key,
@@ -65,6 +71,7 @@ from xmart.processes.import_rows import (
     Order,
     Ref,
     RowWriter,
+    column_width,
     read_cso_facts,
     read_keys,
     table_of,
@@ -74,11 +81,6 @@ from xmart.processes.settings import get_setting
 
 MAX_INTEGER = 2**31 - 1
 """The largest whole number an INTEGER column holds on PostgreSQL (checked on SQLite too)."""
-
-ADDRESS_WIDTHS = {
-    name: cast(String, table_of(Customer).c[f"billing_{name}"].type).length or 200 for name in ADDRESS_FIELDS
-}
-"""Characters each address column holds (the schema's widths), checked before the database sees them."""
 
 SECTIONS = (
     "locations",
@@ -103,18 +105,48 @@ class ImportResult:
 
 
 def read_document(path: Path) -> dict[str, Any]:
-    """Parse an import file (numbers with decimals become Decimal, never float)."""
+    """Parse an import file (numbers with decimals become Decimal, never float).
+
+    `path`: a JSON file as users produce it: UTF-8 with or without a byte-order mark, or UTF-16 with
+    one (what PowerShell writes). Raises InputError in one line naming the file for anything else:
+    an unreadable file, another encoding, invalid or too deeply nested JSON, or a document that is
+    not an object (INTERFACE.md, "Import document").
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    text = _decode(path, raw)
     try:
         doc = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError:
+        raise InputError(f"{path}: the JSON is nested too deeply to be an import document") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise InputError(f"{path}: not a valid import document ({exc})") from None
     if not isinstance(doc, dict):
         raise InputError(f"{path}: the document must be a JSON object with sections")
     return doc
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """The text of an import file: UTF-16 with a byte-order mark, else UTF-8 with or without one."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not readable as {encoding.upper().removesuffix('-SIG')} text (byte {exc.start}); "
+            "save it as UTF-8 or UTF-16 with a byte-order mark"
+        ) from None
+
+
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+"""Characters no text column takes: C0 controls but tab and line breaks, DEL, unpaired surrogates."""
 
 
 class Record:
@@ -147,8 +179,13 @@ class Record:
             raise self.error(field, "is required")
         return value
 
-    def text(self, field: str, required: bool = False, default: str = "", max_len: int = 200) -> str:
-        """A string field."""
+    def text(self, field: str, column: Any, required: bool = False, default: str = "", free: bool = True) -> str:
+        """A string field stored in `column` (a mapped attribute: its width is the limit, `column_width`).
+
+        Refused: not a string, longer than the column, control characters other than tab and line
+        breaks (PostgreSQL cannot store NUL), unpaired surrogates; and, for `free` text, card data
+        (`cards.free_text_problem`, DOMAIN.md section 3). Codes and keys pass `free=False`.
+        """
         value = self._value(field, required)
         if value is None:
             return default
@@ -157,8 +194,14 @@ class Record:
         value = value.strip()
         if required and not value:
             raise self.error(field, "must not be empty")
-        if len(value) > max_len:
-            raise self.error(field, f"is longer than {max_len} characters")
+        width = column_width(column)
+        if len(value) > width:
+            raise self.error(field, f"is longer than {width} characters ({len(value)})")
+        if _UNSTORABLE.search(value):
+            raise self.error(field, "contains a control character or an invalid character")
+        problem = free_text_problem(value) if free else None
+        if problem is not None:
+            raise self.error(field, problem)
         return value
 
     def integer(self, field: str, required: bool = False, default: int = 0, minimum: int | None = 0) -> int:
@@ -167,11 +210,11 @@ class Record:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(field, f"must be a whole number, not {json.dumps(value, default=str)}")
+            raise self.error(field, "must be a whole number")
         if minimum is not None and value < minimum:
             raise self.error(field, f"must be at least {minimum}, not {value}")
         if value > MAX_INTEGER:
-            raise self.error(field, f"is too large: {value}")
+            raise self.error(field, f"is too large (at most {MAX_INTEGER})")
         return value
 
     def money(
@@ -339,11 +382,11 @@ class Importer:
     def load_locations(self, rec: Record) -> None:
         """Check a `locations` record: created, or updated by its code."""
         rec.allow("code", "name", "kind", "active")
-        code = rec.text("code", required=True, max_len=20)
+        code = rec.text("code", Location.code, required=True, free=False)
         self.table(Location).put(
             code,
             {
-                "name": rec.text("name", required=True, max_len=100),
+                "name": rec.text("name", Location.name, required=True),
                 "kind": rec.choice("kind", LocationKind, LocationKind.STORE),
                 "active": rec.boolean("active", True),
             },
@@ -352,17 +395,17 @@ class Importer:
     def load_vendors(self, rec: Record) -> None:
         """Check a `vendors` record: created, or updated by its code."""
         rec.allow("code", "name")
-        code = rec.text("code", required=True, max_len=20)
-        self.table(Vendor).put(code, {"name": rec.text("name", required=True, max_len=100)})
+        code = rec.text("code", Vendor.code, required=True, free=False)
+        self.table(Vendor).put(code, {"name": rec.text("name", Vendor.name, required=True)})
 
     def load_items(self, rec: Record) -> None:
         """Check an `items` record: created, or updated by its SKU; its vendor by code."""
         rec.allow("sku", "description", "price", "cost", "vendor")
-        sku = rec.text("sku", required=True, max_len=40)
+        sku = rec.text("sku", Item.sku, required=True, free=False)
         self.table(Item).put(
             sku,
             {
-                "description": rec.text("description"),
+                "description": rec.text("description", Item.description),
                 "price": rec.money("price", required=True),
                 "cost": rec.money("cost", default=Decimal("0.00")),
                 "vendor_id": self._optional_ref(rec, "vendor", Vendor, "vendor"),
@@ -383,20 +426,20 @@ class Importer:
         if sub is None:
             return {f"{kind}_{name}": "" for name in ADDRESS_FIELDS}
         sub.allow(*ADDRESS_FIELDS)
-        return {f"{kind}_{name}": sub.text(name, max_len=ADDRESS_WIDTHS[name]) for name in ADDRESS_FIELDS}
+        return {f"{kind}_{name}": sub.text(name, table_of(Customer).c[f"{kind}_{name}"]) for name in ADDRESS_FIELDS}
 
     def load_customers(self, rec: Record) -> None:
         """Check a `customers` record: created, or updated by its number, with both addresses."""
         rec.allow("number", "name", "company", "email", "phone", "notes", "billing_address", "shipping_address")
-        number = rec.text("number", required=True, max_len=20)
+        number = rec.text("number", Customer.number, required=True, free=False)
         self.table(Customer).put(
             number,
             {
-                "name": rec.text("name", required=True, max_len=100),
-                "company": rec.text("company", max_len=100),
-                "email": rec.text("email"),
-                "phone": rec.text("phone", max_len=40),
-                "notes": rec.text("notes", max_len=10_000),
+                "name": rec.text("name", Customer.name, required=True),
+                "company": rec.text("company", Customer.company),
+                "email": rec.text("email", Customer.email),
+                "phone": rec.text("phone", Customer.phone, free=False),
+                "notes": rec.text("notes", Customer.notes),
                 **self._address(rec, "billing"),
                 **self._address(rec, "shipping"),
             },
@@ -405,11 +448,11 @@ class Importer:
     def load_salesmen(self, rec: Record) -> None:
         """Check a `salesmen` record: created, or updated by its code."""
         rec.allow("code", "name", "commission_rate", "active")
-        code = rec.text("code", required=True, max_len=20)
+        code = rec.text("code", Salesman.code, required=True, free=False)
         self.table(Salesman).put(
             code,
             {
-                "name": rec.text("name", required=True, max_len=100),
+                "name": rec.text("name", Salesman.name, required=True),
                 "commission_rate": rec.percent("commission_rate"),
                 "active": rec.boolean("active", True),
             },
@@ -418,13 +461,16 @@ class Importer:
     def load_channels(self, rec: Record) -> None:
         """Check a `channels` record: created, or updated by its name."""
         rec.allow("name", "active")
-        name = rec.text("name", required=True, max_len=60)
+        name = rec.text("name", Channel.name, required=True)
         self.table(Channel).put(name, {"active": rec.boolean("active", True)})
 
     def load_custom_fields(self, rec: Record) -> None:
         """Check a `custom_fields` record: created, or updated by its name."""
         rec.allow("name", "kind", "active")
-        name = rec.text("name", required=True, max_len=60)
+        name = rec.text("name", CustomField.name, required=True)
+        problem = field_name_problem(name)
+        if problem is not None:
+            raise rec.error("name", problem)
         self.table(CustomField).put(
             name,
             {
@@ -466,8 +512,8 @@ class Importer:
                 "channel_id": self._optional_ref(rec, "channel", Channel, "channel"),
                 "salesman_id": self._optional_ref(rec, "salesman", Salesman, "salesman"),
                 "global_discount": rec.percent("global_discount"),
-                "notes": rec.text("notes", max_len=10_000),
-                "shipping_method": rec.text("shipping_method", max_len=60),
+                "notes": rec.text("notes", CorporateSaleOrder.notes),
+                "shipping_method": rec.text("shipping_method", CorporateSaleOrder.shipping_method),
                 "shipping_cost": rec.money("shipping_cost", default=Decimal("0.00")),
             }
         )
@@ -499,11 +545,28 @@ class Importer:
             raise rec.error("custom_fields", "must be an object of field name to value")
         fields = self.table(CustomField)
         values = []
-        for name, value in custom.items():
+        for index, (name, value) in enumerate(custom.items()):
+            problem = field_name_problem(name)
+            if problem is not None:  # the name itself may hold card data: name the entry by position
+                raise rec.error(f"custom_fields[{index}]", problem)
             if not fields.knows(name):
                 raise rec.error(f"custom_fields.{name}", "unknown custom order field")
-            values.append({"field_id": Ref(CustomField, name), "value": str(value)})
+            if isinstance(value, (dict, list)):
+                raise rec.error(f"custom_fields.{name}", "must be a text, number or true/false value")
+            text = Record(rec.section, rec.index, {"value": str(value)}, f"{rec.prefix}custom_fields.{name}.")
+            values.append({"field_id": Ref(CustomField, name), "value": text.text("value", CustomFieldValue.value)})
         return values
+
+    @staticmethod
+    def _authorization(rec: Record) -> str | None:
+        """The approval code of a payment or card record, or None (`cards.authorization_problem`)."""
+        text = rec.text("authorization", Payment.authorization, free=False)
+        if not text:
+            return None
+        problem = authorization_problem(text)
+        if problem is not None:
+            raise rec.error("authorization", problem)
+        return text
 
     def _payment(self, rec: Record) -> dict[str, Any]:
         _refuse_security_code(rec)
@@ -512,7 +575,7 @@ class Importer:
         payment: dict[str, Any] = {
             "kind": kind,
             "amount": rec.money("amount", default=Decimal("0.00")),
-            "authorization": rec.text("authorization", max_len=40) or None,
+            "authorization": self._authorization(rec),
             "card_brand": None,
             "card_last4": None,
             "card_expiry": None,
@@ -533,19 +596,23 @@ class Importer:
         """The card columns of a payment; the number is encrypted with the vault (DOMAIN.md section 3)."""
         card.allow("brand", "number", "expiry", "authorization")
         try:
-            digits = normalize_card_number(card.text("number", required=True, max_len=40))
+            digits = normalize_card_number(card.text("number", None, required=True, free=False))
         except CardDataError as exc:
             raise card.error("number", str(exc)) from None
         try:
-            expiry = validate_expiry(card.text("expiry", required=True)) if card.has("expiry") else None
+            expiry = (
+                validate_expiry(card.text("expiry", Payment.card_expiry, required=True, free=False))
+                if card.has("expiry")
+                else None
+            )
         except CardDataError as exc:
             raise card.error("expiry", str(exc)) from None
         return {
-            "card_brand": card.text("brand", max_len=20) or None,
+            "card_brand": card.text("brand", Payment.card_brand) or None,
             "card_last4": digits[-4:],
             "card_expiry": expiry,
             "card_number_encrypted": self.vault().encrypt(digits),
-            "authorization": card.text("authorization", max_len=40) or authorization,
+            "authorization": self._authorization(card) or authorization,
         }
 
     def _read_db_csos(self, records: list[Any]) -> None:
@@ -587,7 +654,7 @@ class Importer:
                 "cso_id": None if cso is None else Ref(CorporateSaleOrder, cso),
                 "billing_customer_id": billing,
                 "shipping_customer_id": shipping,
-                "note": rec.text("note", max_len=10_000),
+                "note": rec.text("note", SaleOrder.note),
                 "deposit": rec.money("deposit", default=Decimal("0.00")),
                 "global_discount": rec.percent("global_discount"),
             }
@@ -649,7 +716,7 @@ class Importer:
                 "delivery_date": delivery,
                 "cancel_date": cancel,
                 "status": rec.choice("status", PoStatus, PoStatus.OPEN),
-                "note": rec.text("note", max_len=10_000),
+                "note": rec.text("note", PurchaseOrder.note),
             }
         )
         for line in rec.children("lines", required=True):
