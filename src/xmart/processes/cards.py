@@ -127,6 +127,12 @@ def free_text_problem(text: str) -> str | None:
     return None
 
 
+def check_free_texts(texts: Mapping[str, str]) -> None:
+    """`check_free_text` for each `what: text` pair: CardDataError naming the first that holds card data."""
+    for what, text in texts.items():
+        check_free_text(text, what)
+
+
 def check_free_text(text: str, what: str) -> str:
     """`text` unchanged, or CardDataError "`what` looks like card data ..." (see `free_text_problem`)."""
     problem = free_text_problem(text)
@@ -153,9 +159,12 @@ def check_field_name(name: str, what: str) -> str:
 def authorization_problem(text: str) -> str | None:
     """Why `text` is not an authorization, or None: only the approval code (DOMAIN.md section 3).
 
-    An authorization is letters and digits, no spaces, at most APPROVAL_CODE_LENGTH characters;
-    anything else (a security code beside it, a card number) is refused without repeating it.
+    An authorization is letters and digits, no spaces, at most APPROVAL_CODE_LENGTH characters, and
+    not a bare 3- or 4-digit number (a security code); anything else (a security code beside the
+    code, a card number) is refused without repeating it.
     """
+    if re.fullmatch(r"\d{3,4}", text):
+        return "is a 3- or 4-digit number, which looks like a card security code: enter the approval code"
     if not _APPROVAL_CODE.fullmatch(text) or _has_card_number(text):
         return (
             f"must be the approval code only: letters and digits, no spaces, at most {APPROVAL_CODE_LENGTH} "

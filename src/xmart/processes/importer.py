@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
@@ -43,7 +43,9 @@ from xmart.models import (
     PaymentType,
     PoStatus,
     PurchaseOrder,
+    PurchaseOrderLine,
     SaleOrder,
+    SaleOrderLine,
     Salesman,
     SoStatus,
     Vendor,
@@ -62,6 +64,7 @@ from xmart.processes.cards import (
     security_code_key,
     validate_expiry,
 )
+from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.dates import parse_iso_date
 from xmart.processes.import_rows import (
     CsoFacts,
@@ -73,14 +76,24 @@ from xmart.processes.import_rows import (
     RowWriter,
     column_width,
     read_cso_facts,
+    read_cso_line_fill,
     read_keys,
     table_of,
 )
-from xmart.processes.money import AmountError, parse_amount, parse_percent
+from xmart.processes.invoicing import so_status
+from xmart.processes.money import AMOUNT_LIMIT, AmountError, parse_amount, parse_percent
+from xmart.processes.receiving import po_status
+from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
 
 MAX_INTEGER = 2**31 - 1
 """The largest whole number an INTEGER column holds on PostgreSQL (checked on SQLite too)."""
+
+IMPORT_LOCK = PROCESS_LOCK
+"""The lock an import holds for its transaction: the processes' own, as an import creates SOs and POs too."""
+
+_UNDERIVED_CSO_STATUSES = frozenset({CsoStatus.DRAFT, CsoStatus.ON_HOLD, CsoStatus.CANCELLED})
+"""CSO statuses a clerk sets; the others follow the figures (`cso_status.derived_status`)."""
 
 SECTIONS = (
     "locations",
@@ -309,6 +322,9 @@ class Importer:
         self.counts: dict[str, int] = {}
         self._receiving_code: str | None = None
         self._db_csos: dict[Key, CsoFacts] = {}
+        self._line_fill: dict[Any, list[int]] = {}
+        """CSO line (a Ref for the document's, an id for the database's) -> [units ordered, units assigned]."""
+        self._sold_on_cso: dict[Key, int] = {}
 
     def vault(self) -> CardVault:
         """The card vault, loaded on first card."""
@@ -361,7 +377,10 @@ class Importer:
             for index, data in enumerate(records):
                 check(Record(name, index, data))
             self.counts[name] = len(records)
+        self._derive_cso_statuses()
         RowWriter(self.session, self.rows).write()
+        db_csos = self.table(CorporateSaleOrder).ids
+        refresh_statuses(self.session, [db_csos[key] for key in self._db_csos])
         self.session.add(AuditEntry(action="import", detail=json.dumps(self.counts)))
         self.session.flush()
         return ImportResult(dict(self.counts))
@@ -533,9 +552,43 @@ class Importer:
                     "discount": line.percent("discount"),
                 }
             )
-        order.payments = [self._payment(payment) for payment in rec.children("payments")]
+        order.payments = self._payments(rec)
         order.custom_values = self._custom_values(rec)
+        for row in order.lines:
+            self._line_fill[Ref(CsoLine, (number, row["line_no"]))] = [row["qty"], 0]
         self.table(CorporateSaleOrder).put(number, order)
+
+    def _payments(self, rec: Record) -> list[dict[str, Any]]:
+        """The payments of a CSO record; their sum must fit an amount column (SO deposits are shares of it)."""
+        payments, paid = [], Decimal(0)
+        for index, child in enumerate(rec.children("payments")):
+            payment = self._payment(child)
+            paid += payment["amount"]
+            if paid >= AMOUNT_LIMIT:
+                raise rec.error(
+                    f"payments[{index}].amount",
+                    f"brings the payments to {paid}: a deposit must stay below {AMOUNT_LIMIT:,.0f}",
+                )
+            payments.append(payment)
+        return payments
+
+    def _derive_cso_statuses(self) -> None:
+        """Each CSO of the document gets the status its figures call for (`cso_status.derived_status`).
+
+        Draft, on-hold and cancelled are kept as given; the others follow the units the document's
+        sale orders assign and sell (README, "Rules xmart chose": statuses of imported documents).
+        """
+        units: dict[Any, tuple[int, int]] = {}
+        for line, (ordered, assigned) in self._line_fill.items():
+            if isinstance(line, Ref):
+                cso = cast(tuple[Key, int], line.key)[0]
+                before = units.get(cso, (0, 0))
+                units[cso] = (before[0] + ordered, before[1] + assigned)
+        for key, order in self.table(CorporateSaleOrder).new.items():
+            if CsoStatus(order.header["status"]) in _UNDERIVED_CSO_STATUSES:
+                continue
+            ordered, assigned = units.get(key, (0, 0))
+            order.header["status"] = derived_status(ordered, assigned, self._sold_on_cso.get(key, 0)).value
 
     def _custom_values(self, rec: Record) -> list[dict[str, Any]]:
         custom = rec.data.get("custom_fields")
@@ -559,7 +612,7 @@ class Importer:
 
     @staticmethod
     def _authorization(rec: Record) -> str | None:
-        """The approval code of a payment or card record, or None (`cards.authorization_problem`)."""
+        """The approval code of a card payment or its card, or None (`cards.authorization_problem`)."""
         text = rec.text("authorization", Payment.authorization, free=False)
         if not text:
             return None
@@ -575,7 +628,11 @@ class Importer:
         payment: dict[str, Any] = {
             "kind": kind,
             "amount": rec.money("amount", default=Decimal("0.00")),
-            "authorization": self._authorization(rec),
+            "authorization": (
+                self._authorization(rec)
+                if kind == PaymentType.CARD
+                else rec.text("authorization", Payment.authorization) or None  # a check number, a note
+            ),
             "card_brand": None,
             "card_last4": None,
             "card_expiry": None,
@@ -643,6 +700,8 @@ class Importer:
             "number", "location", "date", "status", "corporate_order", "note", "deposit", "global_discount", "lines"
         )
         number = self._new_number(rec, SaleOrder, "sale order")
+        status = rec.choice("status", SoStatus, SoStatus.OPEN)
+        counts = status != SoStatus.CANCELLED  # a cancelled SO assigns nothing (fulfilment.assigned_and_sold)
         cso = self.ref(rec, "corporate_order", CorporateSaleOrder, "corporate sale order", required=False)
         billing, shipping, cso_lines = self._cso_facts(cso) if cso is not None else (None, None, {})
         order = Order(
@@ -650,7 +709,7 @@ class Importer:
                 "number": int(number),
                 "location_id": Ref(Location, self.ref(rec, "location", Location, "location")),
                 "date": rec.date("date", required=True),
-                "status": rec.choice("status", SoStatus, SoStatus.OPEN),
+                "status": status,
                 "cso_id": None if cso is None else Ref(CorporateSaleOrder, cso),
                 "billing_customer_id": billing,
                 "shipping_customer_id": shipping,
@@ -675,6 +734,8 @@ class Importer:
                     raise line.error("cso_line", "no such line with this SKU on the corporate sale order")
                 cso_line = found[1]
                 self.rows.cso_line_ids_needed = True
+                if counts:
+                    self._assign(line, cso, cso_line, qty, sold)
             order.lines.append(
                 {
                     "line_no": len(order.lines) + 1,
@@ -686,7 +747,36 @@ class Importer:
                     "cso_line_id": cso_line,
                 }
             )
+        order.header["status"] = self._derived_status(status, so_status, SaleOrderLine, "sold", order.lines)
         self.table(SaleOrder).put(number, order)
+
+    def _assign(self, line: Record, cso: Key, cso_line: Any, qty: int, sold: int) -> None:
+        """Count `qty` units of an SO line against its CSO line: never more assigned than ordered."""
+        fill = self._line_fill.get(cso_line)
+        if fill is None:  # a line of a CSO in the database: read its figures once
+            fill = self._line_fill[cso_line] = list(read_cso_line_fill(self.session, [cso_line])[cso_line])
+        ordered, assigned = fill
+        if assigned + qty > ordered:
+            raise line.error(
+                "qty",
+                f"would assign {assigned + qty} units to a line of corporate sale order {cso} that orders {ordered}"
+                + (f" ({assigned} already assigned)" if assigned else ""),
+            )
+        fill[1] += qty
+        self._sold_on_cso[cso] = self._sold_on_cso.get(cso, 0) + sold
+
+    @staticmethod
+    def _derived_status(
+        status: str, derive: Callable[[Any], StrEnum], model: type[Base], done: str, lines: list[dict[str, Any]]
+    ) -> str:
+        """The status an SO's or PO's figures call for (`invoicing.so_status`, `receiving.po_status`).
+
+        `cancelled` is kept as given; `open`, `partially ...` and `sold`/`received` follow the units
+        `done` (README, "Rules xmart chose": statuses of imported documents).
+        """
+        if status == "cancelled":
+            return status
+        return derive([model(qty=row["qty"], **{done: row[done]}) for row in lines]).value
 
     def _receiving_location(self, rec: Record) -> Key:
         if self._receiving_code is None:
@@ -735,6 +825,9 @@ class Importer:
                     "cost": self._price(line, "cost"),
                 }
             )
+        order.header["status"] = self._derived_status(
+            order.header["status"], po_status, PurchaseOrderLine, "received", order.lines
+        )
         self.table(PurchaseOrder).put(number, order)
 
 
@@ -750,9 +843,12 @@ def import_document(
     """Load `doc` and commit; on any error nothing is written and ImportDocumentError names the record.
 
     `doc` is a parsed import document (`read_document`); implements INTERFACE.md "Import document"
-    and `xmart import`. Raises ImportDocumentError (exit status 2) for a bad record.
+    and `xmart import`. The import holds IMPORT_LOCK (the processes' lock) for its whole transaction:
+    a second import, or an Assign run, waits for it and then sees what it wrote, so a number taken
+    meanwhile is the same clean refusal. Raises ImportDocumentError (exit status 2) for a bad
+    record, ProcessBusyError after waiting LOCK_WAIT_SECONDS for another run.
     """
-    assert uow.session is not None
-    result = Importer(uow.session, vault_factory).run(doc)
-    uow.commit()
+    with uow.exclusive(IMPORT_LOCK):
+        result = Importer(uow.session, vault_factory).run(doc)
+        uow.commit()
     return result
