@@ -355,3 +355,14 @@ def test_two_imports_at_once_wait_and_a_duplicate_is_a_clean_refusal(engine, db_
     assert "Ada" not in err[0] and "Main St" not in err[0] and "locked" not in err[0]
     with UnitOfWork(engine) as uow:
         assert len(uow.session.scalars(select(CorporateSaleOrder)).all()) == 1
+
+
+def test_errors_never_echo_card_data_in_unknown_fields_or_references(engine, db_url, tmp_path, capsys):
+    doc = _doc(engine)
+    doc["items"][0][TEST_CARD] = 1
+    line = _refused(engine, db_url, tmp_path, capsys, doc, "items[0].[field 6]: unknown field")
+    assert TEST_CARD not in line
+    doc = example()
+    doc["stock"][0]["sku"] = TEST_CARD
+    line = _refused(engine, db_url, tmp_path, capsys, doc, "stock[0].sku: unknown SKU (not in")
+    assert TEST_CARD not in line

@@ -178,9 +178,10 @@ class Record:
 
     def allow(self, *fields: str) -> None:
         """Refuse fields this record type does not have (catches typos)."""
-        for key in self.data:
+        for position, key in enumerate(self.data):
             if key not in fields:
-                raise self.error(key, f"unknown field (expected one of: {', '.join(fields)})")
+                named = key if free_text_problem(key) is None else f"[field {position + 1}]"  # never echo card data
+                raise self.error(named, f"unknown field (expected one of: {', '.join(fields)})")
 
     def has(self, field: str) -> bool:
         """True when the field is present and not null."""
@@ -350,7 +351,8 @@ class Importer:
             raise rec.error(field, f"must name a {what}")
         key = str(value)
         if not self.table(model).knows(key):
-            raise rec.error(field, f"unknown {what} {value!r} (not in this document nor in the database)")
+            shown = f" {value!r}" if free_text_problem(key) is None else ""  # never echo card data
+            raise rec.error(field, f"unknown {what}{shown} (not in this document nor in the database)")
         return key
 
     def _optional_ref(self, rec: Record, field: str, model: type[Base], what: str) -> Ref | None:
