@@ -577,8 +577,9 @@ class Importer:
     def _derive_cso_statuses(self) -> None:
         """Each CSO of the document gets the status its figures call for (`cso_status.derived_status`).
 
-        Draft, on-hold and cancelled are kept as given; the others follow the units the document's
-        sale orders assign and sell (README, "Rules xmart chose": statuses of imported documents).
+        Draft, on-hold and cancelled are kept as given, and so is the status of a CSO no sale order
+        of the document names (its figures are not in the document); the others follow the units the
+        document's sale orders assign and sell (README, "Rules xmart chose": imported statuses).
         """
         units: dict[Any, tuple[int, int]] = {}
         for line, (ordered, assigned) in self._line_fill.items():
@@ -587,8 +588,8 @@ class Importer:
                 before = units.get(cso, (0, 0))
                 units[cso] = (before[0] + ordered, before[1] + assigned)
         for key, order in self.table(CorporateSaleOrder).new.items():
-            if CsoStatus(order.header["status"]) in _UNDERIVED_CSO_STATUSES:
-                continue
+            if CsoStatus(order.header["status"]) in _UNDERIVED_CSO_STATUSES or key not in self._sold_on_cso:
+                continue  # a CSO without its sale orders in the document (a history) keeps its status
             ordered, assigned = units.get(key, (0, 0))
             order.header["status"] = derived_status(ordered, assigned, self._sold_on_cso.get(key, 0)).value
 
