@@ -366,3 +366,11 @@ def test_errors_never_echo_card_data_in_unknown_fields_or_references(engine, db_
     doc["stock"][0]["sku"] = TEST_CARD
     line = _refused(engine, db_url, tmp_path, capsys, doc, "stock[0].sku: unknown SKU (not in")
     assert TEST_CARD not in line
+
+
+def test_names_no_log_file_or_terminal_takes_are_not_echoed(engine, db_url, tmp_path, capsys):
+    """A field or section named with an unpaired surrogate crashed the log handler (a traceback on stderr)."""
+    doc = _doc(engine)
+    doc["items"][0]["\ud800"] = 1
+    _refused(engine, db_url, tmp_path, capsys, doc, "items[0].[field 6]: unknown field")
+    _refused(engine, db_url, tmp_path, capsys, {"x\ud800": []}, "[section 1]: unknown section")

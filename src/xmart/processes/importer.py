@@ -162,6 +162,14 @@ _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 """Characters no text column takes: C0 controls but tab and line breaks, DEL, unpaired surrogates."""
 
 
+def _echoable(text: str, instead: str) -> str:
+    """`text` when a message may repeat it, else `instead`: never card data, control characters or
+    unpaired surrogates (which no log file or terminal takes) in a message (DOMAIN.md sections 3, 9)."""
+    if len(text) > 80 or _UNSTORABLE.search(text) or free_text_problem(text) is not None:
+        return instead
+    return text
+
+
 class Record:
     """One record of the document, with typed field readers whose errors name the record."""
 
@@ -180,7 +188,7 @@ class Record:
         """Refuse fields this record type does not have (catches typos)."""
         for position, key in enumerate(self.data):
             if key not in fields:
-                named = key if free_text_problem(key) is None else f"[field {position + 1}]"  # never echo card data
+                named = _echoable(key, f"[field {position + 1}]")
                 raise self.error(named, f"unknown field (expected one of: {', '.join(fields)})")
 
     def has(self, field: str) -> bool:
@@ -351,7 +359,7 @@ class Importer:
             raise rec.error(field, f"must name a {what}")
         key = str(value)
         if not self.table(model).knows(key):
-            shown = f" {value!r}" if free_text_problem(key) is None else ""  # never echo card data
+            shown = _echoable(f" {value!r}", "")
             raise rec.error(field, f"unknown {what}{shown} (not in this document nor in the database)")
         return key
 
@@ -364,9 +372,10 @@ class Importer:
 
         Raises ImportDocumentError naming the first bad record; nothing is written then.
         """
-        for name in doc:
+        for position, name in enumerate(doc):
             if name not in SECTIONS:
-                raise ImportDocumentError(name, None, None, f"unknown section (expected: {', '.join(SECTIONS)})")
+                shown = _echoable(name, f"[section {position + 1}]")
+                raise ImportDocumentError(shown, None, None, f"unknown section (expected: {', '.join(SECTIONS)})")
         for name in SECTIONS:
             records = doc.get(name)
             if records is None:
@@ -602,14 +611,15 @@ class Importer:
         fields = self.table(CustomField)
         values = []
         for index, (name, value) in enumerate(custom.items()):
+            label = "custom_fields" + _echoable(f".{name}", f"[{index}]")
             problem = field_name_problem(name)
             if problem is not None:  # the name itself may hold card data: name the entry by position
                 raise rec.error(f"custom_fields[{index}]", problem)
             if not fields.knows(name):
-                raise rec.error(f"custom_fields.{name}", "unknown custom order field")
+                raise rec.error(label, "unknown custom order field")
             if isinstance(value, (dict, list)):
-                raise rec.error(f"custom_fields.{name}", "must be a text, number or true/false value")
-            text = Record(rec.section, rec.index, {"value": str(value)}, f"{rec.prefix}custom_fields.{name}.")
+                raise rec.error(label, "must be a text, number or true/false value")
+            text = Record(rec.section, rec.index, {"value": str(value)}, f"{rec.prefix}{label}.")
             values.append({"field_id": Ref(CustomField, name), "value": text.text("value", CustomFieldValue.value)})
         return values
 
