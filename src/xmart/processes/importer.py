@@ -8,7 +8,13 @@ Invariants: on any error nothing is loaded and the error names the record (secti
 field). Master data (locations, vendors, items, stock, customers, salesmen) is created or
 updated by its code; documents (CSOs, SOs, POs) must be new. Records may refer to records of the
 same document or to records already in the database. A card carrying a security code is refused;
-card numbers are stored only encrypted.
+card numbers are stored only encrypted; no free-text field may hold card data (`cards`).
+
+Bad input (issue 12): every whole number fits an INTEGER column, money and percentages are plain
+decimals (`money.parse_amount`), every text fits the column it goes to (`import_rows.column_width`)
+and holds no character a database cannot store, a CSO's payments sum below AMOUNT_LIMIT, sale orders
+never assign more units of a CSO line than it orders (counting those in the database), and statuses
+follow the figures. The import holds IMPORT_LOCK for its transaction, as the processes do.
 """
 
 from __future__ import annotations
