@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 
 ROLLED_BACK = "nothing of the unfinished transaction was written"
 
@@ -66,7 +67,10 @@ def _database_error(exc: BaseException) -> tuple[str, str] | None:
         if "timeout" in message or "timed out" in message:
             return "the database server did not answer in time (connect timeout)", f"{driver} timeout"
         if isinstance(exc, sa_exc.OperationalError):
-            return "cannot reach the database server (check the --db URL and that the server runs)", driver
+            return (
+                "the connection to the database server failed or was lost (check the --db URL and the server)",
+                driver,
+            )
     if orig is not None and type(orig).__module__ == "sqlite3":
         message = str(orig).lower()
         for needle, text in _SQLITE_MESSAGES:
@@ -92,5 +96,9 @@ def log_text(command: str, exc: BaseException) -> str:
     detail = database[1] if database is not None else type(exc).__name__
     if database is None and isinstance(exc, OSError):
         detail += f" errno {exc.errno}"
-    frames = "".join(traceback.format_tb(exc.__traceback__)[-6:])  # code lines only, never values
-    return f"{command} failed: {type(exc).__name__} ({detail})\n{frames}".rstrip()
+    # where it happened: file, line and function of the innermost frames, never source text or values
+    frames = " < ".join(
+        f"{Path(frame.filename).name}:{frame.lineno} {frame.name}"
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)[-8:])
+    )
+    return f"{command} failed: {type(exc).__name__} ({detail}) at {frames}"
