@@ -36,7 +36,7 @@ def upgrade() -> None:
             break
         connection.execute(
             sa.update(customers).where(customers.c.id == sa.bindparam("_id")).values(search_key=sa.bindparam("_key")),
-            [{"_id": row["id"], "_key": customer_search_key(row)} for row in rows],
+            [{"_id": row["id"], "_key": customer_search_key(dict(row))} for row in rows],
         )
         last = rows[-1]["id"]
 
