@@ -52,3 +52,22 @@ def test_saved_files_are_whole_and_never_overwritten(tmp_path: Path) -> None:
     assert (tmp_path / "SO-5001.pdf").read_bytes() == b"an older copy"
     assert (tmp_path / "SO-5001-2.pdf").read_bytes() == PDF
     assert sorted(p.name for p in tmp_path.iterdir()) == ["SO-5001-2.pdf", "SO-5001.pdf"]
+
+
+def test_a_report_pdf_replaces_its_file_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from xmart.processes.exports import write_bytes_atomically
+
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"last week's report")
+
+    def full(self: Path, _data: bytes) -> int:
+        self.write_text("half")  # the disk fills after a few bytes
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "write_bytes", full)
+        with pytest.raises(OSError):
+            write_bytes_atomically(target, PDF)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+    assert target.read_bytes() == b"last week's report"
+    assert write_bytes_atomically(target, PDF) == target and target.read_bytes() == PDF

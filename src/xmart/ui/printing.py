@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from xmart.processes import document_printing
+from xmart.processes.exports import write_bytes_atomically
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.qt_printing import qt_backend_if_needed
@@ -113,8 +114,7 @@ def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> Task |
 
     def work(progress, cancelled) -> Path:
         data = service.render_pdf(ctx.engine, kind, number)
-        Path(path).write_bytes(data)
-        return Path(path)
+        return write_bytes_atomically(path, data)
 
     return ctx.tasks.start(
         "Saving PDF",
