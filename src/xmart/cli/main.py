@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None, *, freeze_startup: bool = False) -> 
         print("xmart: interrupted; nothing was written by the unfinished transaction", file=sys.stderr)
         return 1
     except Exception as exc:
-        from xmart.cli import failures  # never raw SQL, parameters or customer data (DOMAIN.md section 9)
+        from xmart.processes import failures  # never raw SQL, parameters or customer data (DOMAIN.md section 9)
 
         log.error(failures.log_text(command, exc))
         print(f"xmart: {failures.describe(command, exc)}", file=sys.stderr)

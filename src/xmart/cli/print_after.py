@@ -24,10 +24,11 @@ def print_generated(ctx: Context, kind: str, numbers: list[int], args: argparse.
         if isinstance(exc, XmartError):
             reason = str(exc)
         else:
-            from xmart.cli.failures import describe, log_text
+            from xmart.processes.failures import log_text
+            from xmart.processes.failures import reason as plain
 
             log.error(log_text("printing", exc))
-            reason = describe("printing", exc).removeprefix("printing failed: ").split(";")[0].rstrip(".") + "."
+            reason = f"{plain(exc)}."
         print(
             f"xmart: printing failed: {reason} The {len(numbers)} {NAMES[kind]} were saved "
             f"({', '.join(map(str, numbers))}); print them again with "

@@ -1,10 +1,11 @@
-"""One plain line for a failure that is not the user's input: database, disk, network (INTERFACE.md, exit 1).
+"""One plain line for a failure that is not the user's input: database, disk, network (INTERFACE.md, exit 1),
+for the command line (xmart.cli.main) and the client's error box (xmart.ui.errors) alike.
 
 DOMAIN.md section 9: no message or log line carries raw SQL, statement parameters or customer data.
 SQLAlchemy's and the drivers' messages carry all three (the statement, its values, a row's DETAIL),
 so a database error is described by its kind only: the driver's error class, PostgreSQL's SQLSTATE
 code, or one of SQLite's fixed messages. `describe` gives the stderr line, `log_text` the log line.
-Imported only when a command fails; it imports SQLAlchemy only when the error came from there.
+The command line imports it only when a command fails; it never imports SQLAlchemy itself.
 """
 
 from __future__ import annotations
@@ -79,15 +80,22 @@ def _database_error(exc: BaseException) -> tuple[str, str] | None:
     return f"the database reported an error ({driver})", driver
 
 
-def describe(command: str, exc: BaseException) -> str:
-    """The one stderr line (without the `xmart: ` prefix) for `exc` that ended `command`."""
+def reason(exc: BaseException) -> str:
+    """What went wrong, in plain words and without values: "the disk holding the database is full"."""
     database = _database_error(exc)
     if database is not None:
-        return f"{command} failed: {database[0]}; {ROLLED_BACK}."
+        return database[0]
     if isinstance(exc, OSError):
         where = f' "{exc.filename}"' if exc.filename else ""
-        return f"{command} failed: {exc.strerror or type(exc).__name__}{where}."
-    return f"{command} failed: {type(exc).__name__}; {ROLLED_BACK}."
+        return f"{exc.strerror or type(exc).__name__}{where}"
+    return type(exc).__name__
+
+
+def describe(command: str, exc: BaseException) -> str:
+    """The one stderr line (without the `xmart: ` prefix) for `exc` that ended `command`."""
+    if isinstance(exc, OSError) and _database_error(exc) is None:
+        return f"{command} failed: {reason(exc)}."
+    return f"{command} failed: {reason(exc)}; {ROLLED_BACK}."
 
 
 def log_text(command: str, exc: BaseException) -> str:
