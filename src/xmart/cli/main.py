@@ -23,8 +23,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from xmart import config
+from xmart.cli.arguments import code, document_number, iso_date, quantity, seed
 from xmart.errors import XmartError
-from xmart.processes.dates import parse_iso_date
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -48,13 +48,8 @@ HANDLERS = {
     "report": "report",
 }
 
-
-def iso_date(value: str) -> dt.date:
-    """An argparse type for YYYY-MM-DD dates."""
-    try:
-        return parse_iso_date(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+READING_COMMANDS = frozenset({"show", "print", "report"})
+"""Commands that only read: they never create a database (a mistyped --db path exits 2)."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -67,7 +62,9 @@ class Parser(argparse.ArgumentParser):
 def _add_range(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--by-date", nargs=2, type=iso_date, metavar=("FROM", "TO"), help="CSO dates, inclusive")
-    group.add_argument("--by-number", nargs=2, type=int, metavar=("FIRST", "LAST"), help="CSO numbers, inclusive")
+    group.add_argument(
+        "--by-number", nargs=2, type=document_number, metavar=("FIRST", "LAST"), help="CSO numbers, inclusive"
+    )
 
 
 def _add_print(p: argparse.ArgumentParser, flag: bool = True) -> None:
@@ -96,13 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="fill an empty database with demo data and run the whole flow")
     demo.add_argument("--gui", action="store_true", help="open the desktop client afterwards")
-    demo.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)
+    demo.add_argument("--seed", type=seed, default=2026, help=argparse.SUPPRESS)
 
     assign = sub.add_parser("assign", help="assign corporate sale orders to stores (DOMAIN.md section 4)")
     _add_range(assign)
     assign.add_argument(
         "--store",
         action="append",
+        type=code,
         metavar="CODE",
         default=[],
         help="location to assign from (repeatable; default all active)",
@@ -130,29 +128,29 @@ def build_parser() -> argparse.ArgumentParser:
     po.add_argument("--json", action="store_true")
 
     receive = sub.add_parser("receive", help="receive a whole purchase order, or part of one line")
-    receive.add_argument("po_number", type=int, metavar="PO_NUMBER")
-    receive.add_argument("--sku")
-    receive.add_argument("--qty", type=int)
+    receive.add_argument("po_number", type=document_number, metavar="PO_NUMBER")
+    receive.add_argument("--sku", type=code)
+    receive.add_argument("--qty", type=quantity)
 
     invoice = sub.add_parser("invoice", help="record a sale at the sale order's location")
-    invoice.add_argument("so_number", type=int, metavar="SO_NUMBER")
-    invoice.add_argument("--sku", required=True)
-    invoice.add_argument("--qty", type=int, required=True)
+    invoice.add_argument("so_number", type=document_number, metavar="SO_NUMBER")
+    invoice.add_argument("--sku", type=code, required=True)
+    invoice.add_argument("--qty", type=quantity, required=True)
 
     cancel = sub.add_parser(
         "cancel", help="cancel a sale order (its units become unassigned) or a purchase order (its coverage is freed)"
     )
     cancel.add_argument("kind", choices=["so", "po"])
-    cancel.add_argument("number", type=int, metavar="NUMBER")
+    cancel.add_argument("number", type=document_number, metavar="NUMBER")
 
     show = sub.add_parser("show", help="show a document")
     show.add_argument("kind", choices=["cso"])
-    show.add_argument("number", type=int)
+    show.add_argument("number", type=document_number)
     show.add_argument("--json", action="store_true")
 
     prt = sub.add_parser("print", help="print documents")
     prt.add_argument("kind", choices=["cso", "so", "po"])
-    prt.add_argument("numbers", type=int, nargs="+", metavar="NUMBER")
+    prt.add_argument("numbers", type=document_number, nargs="+", metavar="NUMBER")
     _add_print(prt, flag=False)
 
     report = sub.add_parser("report", help="reports")
@@ -161,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     sale_orders.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first SO date")
     sale_orders.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last SO date")
     sale_orders.add_argument(
-        "--store", action="append", default=[], metavar="CODE", help="location (repeatable; default all)"
+        "--store", action="append", type=code, default=[], metavar="CODE", help="location (repeatable; default all)"
     )
     output = sale_orders.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -175,15 +173,23 @@ class Context:
     """What a command handler gets: the database URL and, on demand, an engine with the schema up to date."""
 
     db_url: str
+    create: bool = True
+    """False for reading commands: a database that does not exist is an InputError, never created."""
 
     @cached_property
     def engine(self) -> Engine:
-        """The engine, with the schema migrated to the newest revision."""
+        """The engine, with the schema migrated to the newest revision (created when `create`)."""
         from xmart.models.db import make_engine
-        from xmart.models.migrate import upgrade
+        from xmart.models.migrate import require_database, upgrade
 
+        if not self.create:
+            require_database(self.db_url)
         engine = make_engine(self.db_url)
-        upgrade(engine)
+        try:
+            upgrade(engine, create=self.create)
+        except BaseException:
+            engine.dispose()
+            raise
         return engine
 
     def close(self) -> None:
@@ -244,7 +250,7 @@ def main(argv: Sequence[str] | None = None, *, freeze_startup: bool = False) -> 
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     setup_logging()
-    ctx = Context(config.database_url(args.db))
+    ctx = Context(config.database_url(args.db), create=command not in READING_COMMANDS)
     module = import_command(command, freeze=freeze_startup)  # only this command's imports
     try:
         return module.run(args, ctx) or 0
@@ -256,8 +262,10 @@ def main(argv: Sequence[str] | None = None, *, freeze_startup: bool = False) -> 
         print("xmart: interrupted; nothing was written by the unfinished transaction", file=sys.stderr)
         return 1
     except Exception as exc:
-        log.exception("%s failed", command)
-        print(f"xmart: {command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        from xmart.processes import failures  # never raw SQL, parameters or customer data (DOMAIN.md section 9)
+
+        log.error(failures.log_text(command, exc))
+        print(f"xmart: {failures.describe(command, exc)}", file=sys.stderr)
         return 1
     finally:
         ctx.close()

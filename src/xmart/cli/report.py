@@ -41,9 +41,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
         print(write_csv(Path(args.csv), HEADERS, table_values(report), MONEY_COLUMNS))
     elif args.pdf:
-        path = Path(args.pdf)
-        path.write_bytes(data)
-        print(path)
+        from xmart.processes.exports import write_bytes_atomically
+
+        print(write_bytes_atomically(Path(args.pdf), data))
     else:
         print(describe_filters(params))
         print(

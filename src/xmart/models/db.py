@@ -24,13 +24,28 @@ from xmart.errors import ProcessBusyError
 LOCK_WAIT_SECONDS = 30
 SQLITE_BUSY_TIMEOUT_MS = LOCK_WAIT_SECONDS * 1000
 
+POSTGRES_DEFAULTS = {
+    "connect_timeout": "10",  # seconds to establish a connection, including a server that never answers
+    "options": "-c statement_timeout=600000",  # ms: a statement (lock waits included) never runs past 10 min
+    "keepalives": "1",  # a server or network that dies mid-run is noticed within about a minute
+    "keepalives_idle": "30",
+    "keepalives_interval": "10",
+    "keepalives_count": "3",
+}
+"""libpq connection parameters xmart sets on PostgreSQL unless the URL's query gives its own
+(`postgresql+psycopg://host/db?connect_timeout=5&options=-c%20statement_timeout%3D60000`)."""
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`; on SQLite with WAL, synchronous=FULL, secure_delete, foreign keys, busy timeout."""
+    """An engine for `url`; on SQLite with WAL, synchronous=FULL, secure_delete, foreign keys, busy timeout;
+    on PostgreSQL with the connect and statement time-outs and keepalives of POSTGRES_DEFAULTS."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
+        if parsed.get_backend_name() == "postgresql":
+            defaults = {k: v for k, v in POSTGRES_DEFAULTS.items() if k not in parsed.query}
+            kwargs["connect_args"] = defaults | kwargs.get("connect_args", {})
         return create_engine(parsed, pool_pre_ping=True, **kwargs)
     engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
 

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from xmart.models.base import Address, Base, Percent, address_composite
+from xmart.models.search_key import search_key_default
 from xmart.models.status import FieldKind, check_values
 
 
@@ -25,6 +26,9 @@ class Customer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     billing_address: Mapped[Address] = address_composite("billing")
     shipping_address: Mapped[Address] = address_composite("shipping")
+    search_key: Mapped[str] = mapped_column(Text, default=search_key_default, server_default="")
+    """number, name, company, e-mail and phone folded for search (xmart.models.search_key); kept by
+    every save: the Customer Manager, imports, and inserts that leave it out (its column default)."""
 
 
 class Salesman(Base):

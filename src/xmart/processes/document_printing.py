@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
-from pathlib import Path
 from typing import Generic
 
 from sqlalchemy import Engine, select
@@ -303,9 +302,7 @@ def print_documents(
     """Save documents to `target.pdf_dir` (one file each, or one combined) or print them as one job via `backend`."""
     separate = target.pdf_dir is not None and not target.combined
     files = rendered(engine, kind, numbers, separate=separate)
-    if target.pdf_dir is not None:
-        Path(target.pdf_dir).mkdir(parents=True, exist_ok=True)
-    return print_pdfs(files, target, backend=backend)
+    return print_pdfs(files, target, backend=backend)  # the folder is made there, a failure is a PrintError
 
 
 def print_sale_orders(

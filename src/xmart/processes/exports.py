@@ -39,6 +39,17 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
+def write_bytes_atomically(path: str | Path, data: bytes) -> Path:
+    """Write `data` (a PDF, say) to `path`, replacing it whole: a temporary file in the same folder is
+    renamed over it, so a failure midway (a full disk) never leaves a half-written file. Returns the
+    path; OSError when it cannot be written (nothing is left under that name then)."""
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    return _atomic(Path(path), write)
+
+
 def _csv_text(value: Any, money: bool) -> str:
     if value is None:
         return ""

@@ -58,6 +58,7 @@ from xmart.models import (
 )
 from xmart.models.base import ADDRESS_FIELDS, Base
 from xmart.models.db import UnitOfWork
+from xmart.models.search_key import customer_search_key
 from xmart.models.status import FieldKind
 from xmart.processes.cards import (
     SECURITY_CODE_REFUSED,
@@ -468,18 +469,16 @@ class Importer:
         """Check a `customers` record: created, or updated by its number, with both addresses."""
         rec.allow("number", "name", "company", "email", "phone", "notes", "billing_address", "shipping_address")
         number = rec.text("number", Customer.number, required=True, free=False)
-        self.table(Customer).put(
-            number,
-            {
-                "name": rec.text("name", Customer.name, required=True),
-                "company": rec.text("company", Customer.company),
-                "email": rec.text("email", Customer.email),
-                "phone": rec.text("phone", Customer.phone, free=False),
-                "notes": rec.text("notes", Customer.notes),
-                **self._address(rec, "billing"),
-                **self._address(rec, "shipping"),
-            },
-        )
+        values = {
+            "name": rec.text("name", Customer.name, required=True),
+            "company": rec.text("company", Customer.company),
+            "email": rec.text("email", Customer.email),
+            "phone": rec.text("phone", Customer.phone, free=False),
+            "notes": rec.text("notes", Customer.notes),
+            **self._address(rec, "billing"),
+            **self._address(rec, "shipping"),
+        }
+        self.table(Customer).put(number, values | {"search_key": customer_search_key(values | {"number": number})})
 
     def load_salesmen(self, rec: Record) -> None:
         """Check a `salesmen` record: created, or updated by its code."""

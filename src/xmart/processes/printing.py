@@ -180,19 +180,34 @@ def _save(files: Sequence[tuple[str, bytes]], folder: Path, combined: bool, titl
 
 
 def _write_new(folder: Path, stem: str, data: bytes) -> Path:
-    """Write `data` to folder/stem.pdf, or stem-2.pdf, stem-3.pdf... if taken; return the path."""
+    """Write `data` to folder/stem.pdf, or stem-2.pdf, stem-3.pdf... if taken; return the path.
+
+    The bytes go to a temporary file in `folder` first, which is then linked under its name (a link
+    never replaces an existing file): a failure midway (full disk) never leaves a half-written PDF.
+    """
     safe = _safe_stem(stem)
-    for attempt in range(1, 10_000):
-        path = folder / (f"{safe}.pdf" if attempt == 1 else f"{safe}-{attempt}.pdf")
-        try:
-            with path.open("xb") as handle:
-                handle.write(data)
-            return path
-        except FileExistsError:
-            continue
-        except OSError as error:
-            raise PrintError(f'Cannot write "{path}": {error.strerror or error}.') from error
-    raise PrintError(f'The folder "{folder}" already holds too many files named {safe}.')
+    try:
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{safe}.", suffix=".part")
+    except OSError as error:
+        raise PrintError(f'Cannot write in "{folder}": {error.strerror or error}.') from error
+    temporary = Path(name)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        for attempt in range(1, 10_000):
+            path = folder / (f"{safe}.pdf" if attempt == 1 else f"{safe}-{attempt}.pdf")
+            try:
+                os.link(temporary, path)
+                return path
+            except FileExistsError:
+                continue
+        raise PrintError(f'The folder "{folder}" already holds too many files named {safe}.')
+    except OSError as error:
+        raise PrintError(f'Cannot write in "{folder}": {error.strerror or error}.') from error
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _safe_stem(stem: str) -> str:

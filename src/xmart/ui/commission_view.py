@@ -17,6 +17,7 @@ from xmart.processes.commission import (
 )
 from xmart.processes.document_printing import company_info
 from xmart.processes.documents.base import format_money, format_percent
+from xmart.processes.exports import write_bytes_atomically
 from xmart.processes.printing import print_pdfs
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
@@ -170,5 +171,4 @@ class CommissionView(QWidget):
             path = self.ask_path(self, "Save as PDF", str(Path.home() / f"{self._stem()}.pdf"), "PDF documents (*.pdf)")
             if not path:
                 return None
-        Path(path).write_bytes(data)
-        return Path(path)
+        return write_bytes_atomically(path, data)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from xmart.errors import XmartError
 from xmart.processes.customers import (
     SEARCH_LIMIT,
+    SEARCH_MAX_LENGTH,
     CustomerRow,
     create_customer,
     get_customer,
@@ -97,6 +98,7 @@ class CustomerManager(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
+        self.ui.searchEdit.setMaxLength(SEARCH_MAX_LENGTH)
         self.ui.searchEdit.textChanged.connect(lambda _text: self.timer.start())
         self.ui.searchEdit.returnPressed.connect(self._focus_table)
         self.ui.newButton.clicked.connect(self.new_customer)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import traceback
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from xmart.errors import Cancelled, XmartError
+from xmart.processes import failures
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +32,14 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "xmart")
         return _box(parent, QMessageBox.Icon.Information, title, CANCELLED_TEXT)
     if isinstance(exc, XmartError):
         return _box(parent, QMessageBox.Icon.Warning, title, str(exc))
-    log.error("unexpected error", exc_info=exc)
-    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    # never raw SQL, statement values or customer data, on screen or in the log (DOMAIN.md section 9)
+    log.error(failures.log_text("client step", exc))
     return _box(
         parent,
         QMessageBox.Icon.Critical,
         title,
-        f"Something went wrong: {type(exc).__name__}: {exc}\n\nNothing was written by the unfinished step.",
-        details,
+        f"Something went wrong: {failures.reason(exc)}.\n\nNothing was written by the unfinished step.",
+        failures.log_text(type(exc).__name__, exc),
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter,
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
 from xmart.processes import document_printing
+from xmart.processes.exports import write_bytes_atomically
 from xmart.processes.printing import PrintTarget
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
@@ -148,8 +149,7 @@ def save_pdf(ctx: AppContext, parent: QWidget, kind: str, number: int) -> Task |
 
     def work(progress, cancelled) -> Path:
         data = service.render_pdf(ctx.engine, kind, number)
-        Path(path).write_bytes(data)
-        return Path(path)
+        return write_bytes_atomically(path, data)
 
     return ctx.tasks.start(
         "Saving PDF",

@@ -16,6 +16,7 @@ from xmart.errors import InputError
 from xmart.processes.document_printing import company_info
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.documents.sale_orders_report import render_sale_orders_report
+from xmart.processes.exports import write_bytes_atomically
 from xmart.processes.sale_order_report import (
     HEADERS,
     MONEY_COLUMNS,
@@ -138,7 +139,7 @@ class SaleOrdersReportView(QWidget):
         try:
             with UnitOfWork(self.ctx.engine) as uow:
                 company = company_info(uow.session)
-            path.write_bytes(render_sale_orders_report(report, company))
+            write_bytes_atomically(path, render_sale_orders_report(report, company))
         except OSError as exc:
             show_error(self, InputError(f"Could not write {path}: {exc.strerror or exc}."))
             return None
