@@ -62,7 +62,7 @@ def pdfs_in(folders: list[Path]) -> set[Path]:
     return {path for folder in folders if folder.is_dir() for path in folder.glob("*.pdf")}
 
 
-def wait_for_new_pdfs(before: set[Path], expected_pages: int, timeout: float = 20) -> tuple[set[Path], int | None]:
+def wait_for_new_pdfs(before: set[Path], expected_pages: int, timeout: float = 60) -> tuple[set[Path], int | None]:
     """New CUPS-PDF files since `before` and the pages of the single new one, once it is complete."""
     folders = cups_pdf_folders()
     deadline = time.monotonic() + timeout
