@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # alembic is imported only when the schema must change (modul
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The newest revision in migrations/versions (a test checks it against alembic's own answer)."""
 
 
