@@ -31,17 +31,28 @@ def _money(value: Decimal) -> Decimal:
 def _backfill() -> None:
     """Set each sale order's total to round(sum of rounded line amounts less its global discount)."""
     connection = op.get_bind()
+    money = sa.Numeric(12, 2, asdecimal=True)
     subtotals: dict[int, Decimal] = defaultdict(lambda: Decimal("0.00"))
-    lines = connection.execute(sa.text("SELECT so_id, qty, price, discount FROM sale_order_lines"))
-    for so_id, qty, price, discount in lines:
-        subtotals[so_id] += _money(qty * Decimal(price) * (100 - Decimal(discount)) / 100)
-    orders = connection.execute(sa.text("SELECT id, global_discount FROM sale_orders")).all()
+    lines = sa.text("SELECT so_id, qty, price, discount FROM sale_order_lines").columns(
+        sa.column("so_id", sa.Integer()),
+        sa.column("qty", sa.Integer()),
+        sa.column("price", money),
+        sa.column("discount", money),
+    )
+    for so_id, qty, price, discount in connection.execute(lines):
+        subtotals[so_id] += _money(qty * price * (100 - discount) / 100)
+    orders = sa.text("SELECT id, global_discount FROM sale_orders").columns(
+        sa.column("id", sa.Integer()), sa.column("global_discount", money)
+    )
     updates = []
-    for so_id, global_discount in orders:
+    for so_id, global_discount in connection.execute(orders).all():
         subtotal = subtotals[so_id]
-        updates.append({"so_id": so_id, "total": subtotal - _money(subtotal * Decimal(global_discount) / 100)})
+        updates.append({"so_id": so_id, "total": subtotal - _money(subtotal * global_discount / 100)})
     if updates:
-        connection.execute(sa.text("UPDATE sale_orders SET total = :total WHERE id = :so_id"), updates)
+        statement = sa.text("UPDATE sale_orders SET total = :total WHERE id = :so_id").bindparams(
+            sa.bindparam("total", type_=money), sa.bindparam("so_id", type_=sa.Integer())
+        )
+        connection.execute(statement, updates)
 
 
 def upgrade() -> None:
