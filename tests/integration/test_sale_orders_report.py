@@ -204,3 +204,22 @@ def test_fulfilment_over_a_range_has_the_figures_of_show_cso(engine, report_data
     with pytest.raises(InputError, match="greater than the last"):
         with UnitOfWork(engine) as uow:
             fulfilment_rows(uow.session, CsoRange.by_number(1002, 1001))
+
+
+def test_a_cancelled_cso_wants_nothing_more(engine, report_data):
+    """DOMAIN.md section 2: a cancelled CSO's units are not unassigned — in show cso and the report alike."""
+    from test_purchase_orders import load
+
+    from xmart.processes.fulfilment import cso_fulfilment
+    from xmart.processes.fulfilment_report import fulfilment_rows
+    from xmart.processes.order_status import cancel_order
+    from xmart.processes.selection import CsoRange
+
+    load(engine, {"corporate_sale_orders": [cso(1002, ("B200", 3))]})
+    with UnitOfWork(engine) as uow:
+        cancel_order(uow, 1002)
+    with UnitOfWork(engine) as uow:
+        rows = fulfilment_rows(uow.session, CsoRange.by_number(1002, 1002))
+        shown = cso_fulfilment(uow.session, 1002).to_json()["lines"]
+    assert [(r.status, r.line.qty, r.line.unassigned) for r in rows] == [("cancelled", 3, 0)]
+    assert [line["unassigned"] for line in shown] == [0]

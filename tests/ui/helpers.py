@@ -70,3 +70,42 @@ def type_over(qtbot, widget, text: str, leave: bool = True) -> None:
         qtbot.keyClick(widget, Qt.Key.Key_Backspace)
     if leave:
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def answer_print_dialog(
+    qtbot, copies: int | None = None, pages: tuple[int, int] | None = None, cancel: bool = False
+) -> None:
+    """Answer the next system print dialog (the real QPrintDialog) as a user does: Options >>, type the
+    copies and the page range, click Print (or Cancel)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QRadioButton, QSpinBox, QTabWidget
+
+    def answer(dialog: QWidget) -> None:
+        box = dialog.findChild(QDialogButtonBox)
+        if cancel:
+            click(qtbot, box.button(QDialogButtonBox.StandardButton.Cancel))
+            return
+        if copies is not None or pages is not None:
+            options = next(b for b in dialog.findChildren(QPushButton) if b.text().startswith("&Options"))
+            click(qtbot, options)
+            tabs = dialog.findChild(QTabWidget)
+            copies_tab = next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&", "") == "Copies")
+            bar = tabs.tabBar()
+            qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(copies_tab).center())
+        if pages is not None:
+            click(qtbot, dialog.findChild(QRadioButton, "printRange"))
+            for name, value in (("to", pages[1]), ("from", pages[0])):
+                spin = dialog.findChild(QSpinBox, name)
+                qtbot.mouseClick(spin.lineEdit(), Qt.MouseButton.LeftButton)
+                qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+                qtbot.keyClicks(spin.lineEdit(), str(value))
+                qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Tab)
+        if copies is not None:
+            spin = dialog.findChild(QSpinBox, "copies")
+            qtbot.mouseClick(spin.lineEdit(), Qt.MouseButton.LeftButton)
+            qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(spin.lineEdit(), str(copies))
+            qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Tab)
+        click(qtbot, box.button(QDialogButtonBox.StandardButton.Ok) or box.buttons()[0])
+
+    when_modal(answer, QPrintDialog)

@@ -224,8 +224,11 @@ def test_f4_on_the_item_line_shows_availability(window, ctx, qtbot):
         ("S01 — Downtown", "10", "2", "2", "8", "0"),
         ("S02 — Uptown", "4", "1", "0", "4", "0"),
     ]
+    dialog.activateWindow()  # as the window manager does for a new window (offscreen leaves the SOI active)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     qtbot.keyClick(dialog.ui.table, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert soi.isVisible()  # Esc closed the availability window only
     answer_question(qtbot, QMessageBox.StandardButton.Discard)  # the typed SKU is unsaved work
     soi.close()
     assert not soi.isVisible()

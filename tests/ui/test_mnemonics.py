@@ -13,10 +13,20 @@ from collections import defaultdict
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 from sqlalchemy import select
 
 from tests.ui.conftest import TODAY
+from tests.ui.helpers import when_modal
 from xmart.models import Customer
 
 MNEMONIC = re.compile(r"&([^&\s])")
@@ -54,12 +64,26 @@ def _live(window: QWidget) -> dict[str, list[str]]:
     return found
 
 
+def _unmarked(window: QWidget) -> list[str]:
+    """Texts of the visible buttons on the main window's current tab that carry no Alt+letter."""
+    if not isinstance(window, QMainWindow) or not isinstance(page := window.centralWidget(), QTabWidget):
+        return []
+    current = page.currentWidget()
+    if current is None:
+        return []
+    return [
+        button.text()
+        for button in current.findChildren(QAbstractButton)
+        if button.text().strip() and button.isVisibleTo(window) and _mnemonic(button.text()) is None
+    ]
+
+
 def _clashes(window: QWidget, where: str) -> list[str]:
     return [
         f"{where}: Alt+{letter.upper()} on {', '.join(texts)}"
         for letter, texts in _live(window).items()
         if len(texts) > 1
-    ]
+    ] + [f"{where}: no Alt+letter on {text}" for text in _unmarked(window)]
 
 
 def _every_tab(window: QWidget, where: str) -> list[str]:
@@ -98,6 +122,7 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
     from xmart.ui.first_run import FirstRunDialog
     from xmart.ui.process_actions import active_locations
     from xmart.ui.result_summary import ResultSummaryDialog, assign_summary
+    from xmart.ui.sale_orders_report import open_sale_orders_report
 
     o = main.orders
     for kind in ("cso", "so", "po"):
@@ -105,6 +130,9 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
     o.customers()
     o.outbox()
     o.commission()
+    main.open_items()
+    main.fulfilment_report()
+    open_sale_orders_report(ctx, main.tabs)
     windows: list[tuple[str, QWidget]] = [("Main window", main)]
     for by in ("date", "number"):
         windows.append(
@@ -147,3 +175,28 @@ def test_no_window_has_two_widgets_with_one_mnemonic(main, ctx, qtbot):
     for name, window in _windows(main, ctx, qtbot):
         problems += _every_tab(window, name)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("letter", "answer"), [(Qt.Key.Key_S, "save"), (Qt.Key.Key_D, "discard")])
+def test_unsaved_changes_box_answers_by_alt_letter(qtbot, letter, answer):
+    """Alt+S saves, Alt+D discards in the unsaved-changes box; Esc cancels."""
+    from xmart.ui.unsaved import ask_unsaved
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    texts: list[str] = []
+
+    def press(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        texts.extend(button.text() for button in box.buttons())
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)  # as on a desktop: the box has the keyboard
+        qtbot.keyClick(box.focusWidget() or box, letter, Qt.KeyboardModifier.AltModifier)
+        qtbot.wait(300)  # the button's click is animated
+        if box.isVisible():  # the letter did nothing: Esc, so that the test ends
+            qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Escape)
+
+    when_modal(press, QMessageBox)
+    assert ask_unsaved(parent, "Order 1001 has unsaved changes.") == answer
+    assert sorted(texts) == ["&Discard", "&Save", "Cancel"]

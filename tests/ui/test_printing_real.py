@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tests.support.cups import QUEUE, cups_pdf_folders, pdfs_in, require_pdf_queue, wait_for_new_pdfs
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import click, wait_task, when_modal
+from tests.ui.helpers import answer_print_dialog, click, wait_task, when_modal
 from xmart.models import SaleOrder
 from xmart.ui.printing import PRINTER_KEY, chosen_printer
 
@@ -105,6 +105,7 @@ def test_print_all_from_the_assign_summary_goes_to_the_cups_pdf_queue(window, ct
     numbers = _generated(ctx.engine)
     assert summary.numbers() == numbers and len(numbers) >= 2
     before = pdfs_in(cups_pdf_folders())
+    answer_print_dialog(qtbot)  # the system print dialog, "PDF" preselected: Print
     click(qtbot, summary.print_button)
     task = window.processes.last_print_task
     wait_task(qtbot, task)

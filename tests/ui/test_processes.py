@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.ui.helpers import click, tick, type_over, wait_task, when_modal
+from tests.ui.helpers import answer_print_dialog, click, tick, type_over, wait_task, when_modal
 from xmart.models import PoCoverage, PurchaseOrder, SaleOrder, SaleOrderLine
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import CANCELLED_TEXT
@@ -84,10 +84,12 @@ def test_assign_by_date_preview_then_run_then_open_and_print(window, ctx, qtbot,
             printed.append((list(numbers), target))
 
     monkeypatch.setattr(printing, "_service", lambda: FakeService)
-    ctx.settings.setValue(printing.PRINTER_KEY, "Office")  # chosen in Settings › Printer…
+    chosen = (printing.printer_names() or ["Office"])[0]  # a printer Qt knows, where there is one
+    ctx.settings.setValue(printing.PRINTER_KEY, chosen)  # chosen in Settings › Printer…
+    answer_print_dialog(qtbot)  # the system print dialog, the chosen printer preselected: Print
     click(qtbot, views[-1].print_button)
     qtbot.waitUntil(lambda: bool(printed), timeout=5000)
-    assert printed[0][0] == [generated[0][0]] and printed[0][1].printer == "Office"
+    assert printed[0][0] == [generated[0][0]] and printed[0][1].printer == chosen
     # options remembered
     assert ctx.settings.value("assign/date_first") == "2026-11-01"
 

@@ -16,10 +16,10 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinterInfo
 
 from tests.support.cups import QUEUE, cups_pdf_folders, pdfs_in, require_pdf_queue, wait_for_new_pdfs
-from tests.ui.helpers import click, wait_task
+from tests.ui.helpers import answer_print_dialog, click, wait_task
 from xmart.cli.main import main
 from xmart.processes.document_printing import print_documents, rendered
-from xmart.processes.printing import PrintError, PrintResult, PrintTarget, print_pdfs
+from xmart.processes.printing import PrintError, PrintResult, PrintTarget, merge_pdfs, print_pdfs
 from xmart.ui import qt_printing
 from xmart.ui.printing import PRINTER_KEY
 from xmart.ui.qt_printing import print_pdf_with_qt, qt_backend_if_needed
@@ -81,6 +81,7 @@ def test_the_print_button_prints_through_qt_in_the_worker_when_lp_is_missing(ctx
     monkeypatch.setenv("PATH", str(tmp_path))  # no lp: as on Windows
     view = window.open_document("so", 4001)
     before = pdfs_in(cups_pdf_folders())
+    answer_print_dialog(qtbot)  # the system print dialog: Print
     click(qtbot, view.print_button)
     wait_task(qtbot, view.last_task)
     assert view.last_task.error is None, view.last_task.error
@@ -116,7 +117,7 @@ def test_the_backend_gets_the_merged_batch_instead_of_lp(data_engine, monkeypatc
     monkeypatch.setattr("xmart.processes.printing.subprocess.run", no_lp)
     calls: list[tuple[int, str | None, str]] = []
 
-    def recording(pdf: bytes, printer: str | None, title: str) -> PrintResult:
+    def recording(pdf: bytes, printer: str | None, title: str, copies: int = 1, pages=None) -> PrintResult:
         calls.append((_pages(pdf), printer, title))
         return PrintResult(job_id="QT-1", pages=_pages(pdf))
 
@@ -127,7 +128,7 @@ def test_the_backend_gets_the_merged_batch_instead_of_lp(data_engine, monkeypatc
 
     calls.clear()
     result = print_documents(
-        data_engine, "cso", CSOS, PrintTarget(), backend=lambda *a: (calls.append(a), PrintResult())[1]
+        data_engine, "cso", CSOS, PrintTarget(), backend=lambda *a, **k: (calls.append(a), PrintResult())[1]
     )
     assert len(calls) == 1 and calls[0][1] is None  # None: the default printer
     assert _pages(calls[0][0]) == 3 and result.pages == 3  # counted by the service when the backend did not
@@ -155,3 +156,42 @@ def test_the_cli_loads_no_qt_where_lp_exists(tmp_path):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_qt_prints_only_the_page_range_on_the_cups_pdf_queue(data_engine, qtbot):
+    """Pages 2-3 of a three-page batch: a two-page job (QPdfDocument pages onto the QPrinter)."""
+    require_pdf_queue()
+    merged, _count = merge_pdfs([data for _, data in rendered(data_engine, "cso", CSOS, separate=True)])
+    before = pdfs_in(cups_pdf_folders())
+    assert print_pdf_with_qt(merged, QUEUE, "xmart-range", pages=(2, 3)) == PrintResult(pages=2)
+    _printed(before, expected_pages=2)
+    with pytest.raises(PrintError, match="the document has 3 pages; page 4 does not exist"):
+        print_pdf_with_qt(merged, QUEUE, "xmart-range", pages=(4, 5))
+
+
+def test_copies_and_pages_are_checked_and_reach_the_backend(data_engine):
+    with pytest.raises(PrintError, match="Copies: a number from 1 to 999"):
+        PrintTarget(printer="PDF", copies=0)
+    with pytest.raises(PrintError, match="Pages: 3 to 2 is not a range"):
+        PrintTarget(printer="PDF", first_page=3, last_page=2)
+    calls = []
+
+    def backend(pdf, printer, title, copies=1, pages=None):
+        calls.append((copies, pages))
+        return PrintResult()
+
+    files = rendered(data_engine, "cso", CSOS, separate=True)
+    result = print_pdfs(files, PrintTarget(printer="PDF", copies=4, first_page=2, last_page=9), backend=backend)
+    assert calls == [(4, (2, 9))] and result.pages == 2  # pages 2 and 3 of three, per copy
+    with pytest.raises(PrintError, match="the document has 3 pages; page 5 does not exist"):
+        print_pdfs(files, PrintTarget(printer="PDF", first_page=5, last_page=5), backend=backend)
+
+
+def test_lp_prints_only_the_page_range_on_the_cups_pdf_queue(data_engine):
+    """The same range through CUPS' `lp -P 2-3`: a two-page file from the CUPS-PDF queue."""
+    require_pdf_queue()
+    files = rendered(data_engine, "cso", CSOS, separate=True)
+    before = pdfs_in(cups_pdf_folders())
+    result = print_pdfs(files, PrintTarget(printer=QUEUE, first_page=2, last_page=3))
+    assert result.pages == 2 and result.job_id
+    _printed(before, expected_pages=2)

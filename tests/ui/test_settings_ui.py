@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.support.cups import QUEUE, cups_pdf_folders, pdfs_in, require_pdf_queue, wait_for_new_pdfs
-from tests.ui.helpers import click, tick, type_over, wait_task, when_modal
+from tests.ui.helpers import answer_print_dialog, click, tick, type_over, wait_task, when_modal
 from xmart.models import Channel, CustomField, Salesman
 from xmart.models.db import UnitOfWork
 from xmart.processes.mailer import load_smtp_settings, smtp_password
@@ -168,6 +168,7 @@ def test_commission_report_prints_on_the_chosen_printer(window, ctx, qtbot):
     view = window.orders.commission()
     assert view.report is not None and view.report.orders >= 1
     before = pdfs_in(cups_pdf_folders())
+    answer_print_dialog(qtbot)  # the system print dialog, the chosen printer preselected: Print
     click(qtbot, view.ui.printButton)
     wait_task(qtbot, view.last_task)
     assert view.last_task.error is None, view.last_task.error

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from tests.support.orders import full_entry, load_orders_data
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import click, wait_task, when_modal
+from tests.ui.helpers import answer_question, click, wait_task, when_modal
 from xmart.models.db import UnitOfWork
 from xmart.processes.assign import AssignParams, assign_orders
 from xmart.processes.order_entry import enter_order
@@ -197,6 +197,9 @@ def test_sales_order_interface_fits_the_screen_and_a_long_name_does_not_widen_it
     label = soi.ui.customerLabel
     assert label.text().startswith(LONG_NAME) and label.elided_lines()[0].endswith("…")
     assert label.toolTip().startswith(LONG_NAME)  # the whole name, on hover
+    answer_question(qtbot, QMessageBox.StandardButton.Discard)  # a chosen customer is unsaved work
+    soi.close()
+    assert not soi.isVisible()
 
 
 @pytest.fixture(params=SCREENS, ids=lambda size: f"{size[0]}x{size[1]}")

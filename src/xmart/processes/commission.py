@@ -26,8 +26,17 @@ from sqlalchemy.orm import Session
 
 from xmart.errors import InputError
 from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, Salesman
-from xmart.processes.documents.base import format_money, format_percent, register_fonts
+from xmart.processes.documents.base import (
+    fit_widths,
+    format_money,
+    format_percent,
+    markup,
+    needed_widths,
+    register_fonts,
+    shrink_to_fit,
+)
 from xmart.processes.documents.data import CompanyInfo
+from xmart.processes.documents.fonts import is_plain
 from xmart.processes.money import HUNDRED, ZERO, order_totals, to_money
 
 NOT_COUNTED = (CsoStatus.DRAFT.value, CsoStatus.CANCELLED.value)
@@ -135,11 +144,15 @@ def render_commission_pdf(report: CommissionReport, company: CompanyInfo) -> byt
         title="Salesman commission",
         author=company.name,
     )
-    data = [["Salesman", "Code", "Rate", "Orders", "Sales total", "Commission"]]
+
+    def text(value: str) -> str | Paragraph:
+        return value if is_plain(value, regular) else Paragraph(markup(value), small)
+
+    data: list[list[str | Paragraph]] = [["Salesman", "Code", "Rate", "Orders", "Sales total", "Commission"]]
     data += [
         [
-            r.salesman,
-            r.code,
+            text(r.salesman),
+            text(r.code),
             f"{format_percent(r.rate)}%",
             str(r.orders),
             format_money(r.sales_total),
@@ -150,7 +163,14 @@ def render_commission_pdf(report: CommissionReport, company: CompanyInfo) -> byt
     data.append(
         ["Total", "", "", str(report.orders), format_money(report.sales_total), format_money(report.commission)]
     )
-    table = Table(data, colWidths=[60 * mm, 20 * mm, 18 * mm, 18 * mm, 29 * mm, 29 * mm], repeatRows=1)
+    padding = 6  # reportlab's default cell padding
+
+    def font_at(r: int, c: int) -> tuple[str, float]:
+        return (bold if r in (0, len(data) - 1) else regular), 9
+
+    needed = needed_widths(data, padding, font_at)
+    widths = fit_widths([60 * mm, 20 * mm, 18 * mm, 18 * mm, 29 * mm, 29 * mm], needed, flexible=0, minimum=35 * mm)
+    table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -161,11 +181,12 @@ def render_commission_pdf(report: CommissionReport, company: CompanyInfo) -> byt
                 ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.grey),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#F2F4F7")]),
+                *shrink_to_fit(data, widths, needed, padding, font_at),
             ]
         )
     )
     story = [
-        Paragraph(company.name, small),
+        Paragraph(markup(company.name), small),
         Paragraph("Salesman commission", title),
         Paragraph(
             f"Orders dated {report.params.date_from:%Y-%m-%d} to {report.params.date_to:%Y-%m-%d} "

@@ -47,22 +47,24 @@ from xmart.processes.documents import (
 from xmart.processes.documents.base import D, DocumentRenderer
 from xmart.processes.money import ZERO, Totals, line_amount, order_totals
 from xmart.processes.printing import PrinterBackend, PrintResult, PrintTarget, print_pdfs
-from xmart.processes.settings import get_setting
+from xmart.processes.settings import load_company
 
 KINDS = ("so", "po", "cso")
 _WORDS = {"so": "Sale order", "po": "Purchase order", "cso": "Corporate sale order"}
 
 
 def company_info(session: Session) -> CompanyInfo:
-    """The company header from the office settings (logo: resources/logo.png when present)."""
-    address = tuple(line for line in get_setting(session, "company.address").splitlines() if line.strip())
+    """The company header from Settings › Company (DOMAIN.md section 8); without a stored logo,
+    resources/logo.png when present."""
+    company = load_company(session)
     logo = resources.files("xmart.resources").joinpath("logo.png")
     return CompanyInfo(
-        name=get_setting(session, "company.name"),
-        address_lines=address,
-        phone=get_setting(session, "company.phone"),
-        email=get_setting(session, "company.email"),
+        name=company.name,
+        address_lines=company.address_lines,
+        phone=company.phone,
+        email=company.email,
         logo_path=str(logo) if logo.is_file() else None,
+        logo=company.logo,
     )
 
 

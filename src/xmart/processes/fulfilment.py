@@ -25,6 +25,7 @@ from xmart.errors import NotFoundError
 from xmart.models import (
     CorporateSaleOrder,
     CsoLine,
+    CsoStatus,
     Item,
     Location,
     Payment,
@@ -117,11 +118,13 @@ class LineFulfilment:
     covered: int
     by_store: dict[str, tuple[int, int]] = field(default_factory=dict)
     cancelled: int = 0
+    order_cancelled: bool = False
+    """The line's CSO is cancelled: it wants nothing more (DOMAIN.md section 2)."""
 
     @property
     def unassigned(self) -> int:
-        """Units not yet on any SO (a cancelled remainder is no longer wanted)."""
-        return self.qty - self.cancelled - self.assigned
+        """Units not yet on any SO and still wanted: a cancelled remainder, or a cancelled CSO, wants none."""
+        return 0 if self.order_cancelled else self.qty - self.cancelled - self.assigned
 
     @property
     def not_yet_sold(self) -> int:
@@ -229,6 +232,7 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
             covered=covered.get(row.id, 0),
             by_store=dict(stores.get(row.id, {})),
             cancelled=row.cancelled_qty,
+            order_cancelled=cso.status == CsoStatus.CANCELLED.value,
         )
         for row in rows
     )

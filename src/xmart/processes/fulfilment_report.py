@@ -106,6 +106,7 @@ def fulfilment_rows(session: Session, rng: CsoRange) -> tuple[FulfilmentRow, ...
             covered=covered.get(r.id, 0),
             by_store=by_store,
             cancelled=r.cancelled_qty,
+            order_cancelled=r.status == CsoStatus.CANCELLED.value,
         )
         result.append(FulfilmentRow(r.number, r.date, r.status, line))
     return tuple(result)

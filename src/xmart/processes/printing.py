@@ -6,6 +6,8 @@ sent to a printer is exactly one print job (the PDFs are merged first); every fa
 `lp` and `lpstat`, run without a shell and with a timeout, unless the caller passes a `PrinterBackend`
 (e.g. the Qt one of `xmart.ui.qt_printing` where there is no `lp`, as on Windows): the batch, merged
 into one PDF, is then handed to it as one job. This module keeps no printer state of its own.
+Copies and a page range (the print dialog's) reach `lp` as `-n COPIES -P FIRST-LAST` and a backend
+as its `copies` and `pages` arguments; a range beyond the document's last page is refused.
 
 Speed: merging per-document PDFs costs 2-3 ms a page (each carries its own fonts); for a large batch
 to a printer, render it with `DocumentRenderer.render_many` and pass that one PDF.
@@ -19,15 +21,17 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from pypdf import PdfReader, PdfWriter
 
 from xmart.errors import XmartError
 
 COMMAND_TIMEOUT = 30.0
+MAX_COPIES = 999
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -39,15 +43,32 @@ class PrintError(XmartError):
 
 @dataclass(frozen=True)
 class PrintTarget:
-    """Where documents go: a folder (`pdf_dir`), a named printer, or neither for the default printer."""
+    """Where documents go: a folder (`pdf_dir`), a named printer, or neither for the default printer;
+    on a printer `copies` of the batch, and only pages `first_page`..`last_page` (1-based, inclusive) when given."""
 
     pdf_dir: Path | None = None
     printer: str | None = None
     combined: bool = False
+    copies: int = 1
+    first_page: int | None = None
+    last_page: int | None = None
 
     def __post_init__(self) -> None:
         if self.pdf_dir is not None and self.printer:
             raise PrintError("Choose either a folder or a printer, not both.")
+        if not 1 <= self.copies <= MAX_COPIES:
+            raise PrintError(f"Copies: a number from 1 to {MAX_COPIES}.")
+        if (self.first_page is None) != (self.last_page is None):
+            raise PrintError("Pages: give both the first and the last page to print.")
+        if self.first_page is not None and self.last_page is not None and not 1 <= self.first_page <= self.last_page:
+            raise PrintError(f"Pages: {self.first_page} to {self.last_page} is not a range of pages.")
+
+    @property
+    def pages(self) -> tuple[int, int] | None:
+        """The page range to print (first, last), or None for every page."""
+        if self.first_page is None or self.last_page is None:
+            return None
+        return self.first_page, self.last_page
 
 
 @dataclass(frozen=True)
@@ -59,8 +80,15 @@ class PrintResult:
     pages: int = 0
 
 
-PrinterBackend = Callable[[bytes, str | None, str], PrintResult]
-"""Prints one PDF (the whole batch) as one job: (pdf bytes, printer name or None for the default, job title)."""
+class PrinterBackend(Protocol):
+    """Prints one PDF (the whole batch) as one job."""
+
+    def __call__(
+        self, pdf: bytes, printer: str | None, title: str, copies: int = 1, pages: tuple[int, int] | None = None
+    ) -> PrintResult:
+        """Print `copies` of `pdf` (only pages first..last of `pages` when given, 1-based) on `printer`
+        (None: the default printer) as one job named `title`."""
+        ...
 
 
 def print_pdfs(
@@ -76,9 +104,24 @@ def print_pdfs(
         return _save(files, Path(target.pdf_dir), target.combined, title)
     if backend is not None:
         pdf, pages = _one_pdf(files)
-        result = backend(pdf, target.printer or None, title or _batch_title(files))
+        pages = _printed_pages(pages, target.pages)
+        result = backend(
+            pdf, target.printer or None, title or _batch_title(files), copies=target.copies, pages=target.pages
+        )
         return result if result.pages else replace(result, pages=pages)  # a backend that could not count
-    return _print(files, target.printer, title or _batch_title(files))
+    return _print(files, target, title or _batch_title(files))
+
+
+def _printed_pages(pages: int, selection: tuple[int, int] | None) -> int:
+    """How many pages of a `pages`-page PDF one copy prints; PrintError when the range starts past its end."""
+    if selection is None:
+        return pages
+    first, last = selection
+    if first > pages:
+        raise PrintError(
+            f"Pages: the document has {pages} page{'s' if pages != 1 else ''}; page {first} does not exist."
+        )
+    return min(last, pages) - first + 1
 
 
 def merge_pdfs(pdfs: Sequence[bytes]) -> tuple[bytes, int]:
@@ -167,8 +210,9 @@ def _batch_title(files: Sequence[tuple[str, bytes]]) -> str:
 # ---- printer -------------------------------------------------------------------------------------
 
 
-def _print(files: Sequence[tuple[str, bytes]], printer: str | None, title: str) -> PrintResult:
-    """Send all documents to `printer` (None: the default printer) as one job."""
+def _print(files: Sequence[tuple[str, bytes]], target: PrintTarget, title: str) -> PrintResult:
+    """Send all documents to `target.printer` (None: the default printer) as one job, with its copies and pages."""
+    printer = target.printer
     if shutil.which("lp") is None:
         raise PrintError(
             'Printing is not available on this computer: the CUPS command "lp" is not installed. '
@@ -176,11 +220,17 @@ def _print(files: Sequence[tuple[str, bytes]], printer: str | None, title: str) 
         )
     queue = _check_queue(printer)
     pdf, pages = _one_pdf(files)
+    pages = _printed_pages(pages, target.pages)
     handle, name = tempfile.mkstemp(prefix="xmart-print-", suffix=".pdf")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(pdf)
-        command = ["lp", "-t", title] + (["-d", printer] if printer else []) + [name]
+        command = ["lp", "-t", title] + (["-d", printer] if printer else [])
+        if target.copies > 1:
+            command += ["-n", str(target.copies)]
+        if target.pages is not None:
+            command += ["-P", f"{target.pages[0]}-{target.pages[1]}"]
+        command.append(name)
         result = _run(command)
     finally:
         os.unlink(name)

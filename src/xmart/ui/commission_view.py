@@ -17,13 +17,13 @@ from xmart.processes.commission import (
 )
 from xmart.processes.document_printing import company_info
 from xmart.processes.documents.base import format_money, format_percent
-from xmart.processes.printing import PrintTarget, print_pdfs
+from xmart.processes.printing import print_pdfs
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
-from xmart.ui.errors import show_error, show_message
+from xmart.ui.errors import show_error
 from xmart.ui.export import CSV, XLSX, AskPath, ask_save_path, export, model_table
 from xmart.ui.generated.ui_commission_report import Ui_CommissionReport
-from xmart.ui.printing import NO_PRINTER, print_target_printer
+from xmart.ui.printing import ask_print_target
 from xmart.ui.qt_printing import qt_backend_if_needed
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 from xmart.ui.tasks import Task
@@ -122,13 +122,12 @@ class CommissionView(QWidget):
         """Print on the chosen printer: the report is read again here, rendered and printed in the task runner."""
         if self.run() is None:
             return None
-        printer = print_target_printer(self.ctx)
-        if printer is None:
-            show_message(self, NO_PRINTER)
+        target = ask_print_target(self.ctx, self, "Print the commission report")
+        if target is None:
             return None
+        printer = target.printer
         report, stem, engine = self.report, self._stem(), self.ctx.engine  # plain values for the worker
         assert report is not None
-        target = PrintTarget(printer=printer or None)
         backend = qt_backend_if_needed()
 
         def work(progress, cancelled):

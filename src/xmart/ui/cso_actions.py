@@ -35,7 +35,7 @@ ALLOWED = {
 }
 """The statuses each action is offered for (the services check the rules again)."""
 
-TEXTS = {EDIT: "&Edit Draft", CANCEL: "&Cancel Order…", HOLD: "Put on &Hold", RELEASE: "&Release"}
+TEXTS = {EDIT: "&Edit Draft", CANCEL: "&Cancel Order…", HOLD: "P&ut on Hold", RELEASE: "Re&lease"}
 TIPS = {
     EDIT: "Open the draft in the Order Manager",
     CANCEL: "Cancel the order, or only its unassigned remainder once sale orders exist",

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from xmart.errors import XmartError
@@ -30,6 +29,7 @@ from xmart.ui.context import AppContext
 from xmart.ui.dialogs.customer_dialog import CustomerDialog
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_customer_manager import Ui_CustomerManager
+from xmart.ui.key_table import make_shortcuts
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 
 SEARCH_DELAY_MS = 150
@@ -103,9 +103,9 @@ class CustomerManager(QWidget):
         self.ui.editButton.clicked.connect(self.edit_customer)
         self.ui.newOrderButton.clicked.connect(self.new_order)
         self.ui.table.doubleClicked.connect(lambda _index: self.edit_customer())
-        QShortcut(QKeySequence("Ctrl+N"), self, self.new_customer)
-        QShortcut(QKeySequence("Ctrl+O"), self, self.new_order)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.ui.searchEdit.setFocus)
+        make_shortcuts(self, "customers.new", self.new_customer)
+        make_shortcuts(self, "customers.order", self.new_order)
+        make_shortcuts(self, "customers.find", self.ui.searchEdit.setFocus)
         self.refresh()
         self.ui.searchEdit.setFocus()
 

@@ -45,7 +45,7 @@ COLUMNS: list[Column[F]] = [
     _int("Not yet sold", lambda r: r.line.not_yet_sold),
     _int("Unassigned", lambda r: r.line.unassigned),
     _int("Covered", lambda r: r.line.covered),
-    Column("By location (assigned/sold)", lambda r: r.by_store_text),
+    Column("By location\n(assigned/sold)", lambda r: r.by_store_text),  # two lines: whole in a narrow column
 ]
 
 

@@ -33,6 +33,7 @@ from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
 from xmart.ui.fulfilment_report import FulfilmentReportView, open_fulfilment_report
+from xmart.ui.help import show_guide, show_shortcuts
 from xmart.ui.item_availability import ItemsView
 from xmart.ui.order_actions import OrderActions
 from xmart.ui.printing import choose_printer
@@ -40,6 +41,7 @@ from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
 from xmart.ui.sale_orders_report import open_sale_orders_report
 from xmart.ui.screen import resize_within_screen
+from xmart.ui.settings_actions import edit_company
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
@@ -289,6 +291,16 @@ class MainWindow(QMainWindow):
         settings = bar.addMenu("&Settings")
         settings.addAction(
             a(
+                "companySettings",
+                "Co&mpany…",
+                lambda: edit_company(self.ctx, self),
+                None,
+                None,
+                "Company name, address, phone, e-mail and logo printed on every document",
+            )
+        )
+        settings.addAction(
+            a(
                 "printer",
                 "&Printer…",
                 lambda: choose_printer(self.ctx, self),
@@ -316,6 +328,20 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            a(
+                "keyboardShortcuts",
+                "&Keyboard Shortcuts",
+                lambda: show_shortcuts(self, self.menuBar()),
+                QKeySequence.StandardKey.HelpContents,
+                SP.SP_DialogHelpButton,
+                "Every shortcut and mnemonic of the client",
+            )
+        )
+        help_menu.addAction(
+            a("userGuide", "&User Guide", lambda: show_guide(self), None, None, "The daily work, step by step")
+        )
+        help_menu.addSeparator()
         help_menu.addAction(a("about", "&About xmart", self.about))
 
     def _build_toolbar(self) -> None:

@@ -39,10 +39,10 @@ ALLOWED = {
 """The statuses each action is offered for (the processes check the rules again)."""
 
 TEXTS = {
-    ("po", RECEIVE): "&Receive…",
-    ("po", CANCEL): "Cancel &PO…",
+    ("po", RECEIVE): "Re&ceive…",
+    ("po", CANCEL): "Ca&ncel PO…",
     ("so", INVOICE): "&Invoice…",
-    ("so", CANCEL): "Cancel &SO…",
+    ("so", CANCEL): "&Cancel SO…",
 }
 TIPS = {
     ("po", RECEIVE): "Receive the whole purchase order, or some lines with their quantities",

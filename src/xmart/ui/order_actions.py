@@ -31,7 +31,7 @@ from xmart.ui.errors import show_error, show_message
 from xmart.ui.order_manager import OrderManager
 from xmart.ui.outbox_view import OutboxView
 from xmart.ui.sales_order_interface import SalesOrderInterface
-from xmart.ui.screen import fit_to_screen
+from xmart.ui.screen import fit_to_screen, resize_within_screen
 from xmart.ui.tasks import Task
 
 PUMP_INTERVAL_MS = 60_000
@@ -143,7 +143,10 @@ class OrderActions(QObject):
         manager = CustomerManager(self.ctx, pick, dialog)
         manager.ui.newOrderButton.setText("&Open Order")
         layout.addWidget(manager)
-        dialog.resize(820, 480)
+        table = manager.ui.table  # wide enough for every column (Phone was cut off), within the screen
+        border = table.frameWidth() * 2 + table.verticalScrollBar().sizeHint().width()
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        resize_within_screen(dialog, max(820, table.horizontalHeader().length() + border + margins + 24), 480)
         self.picker = dialog
         dialog.exec()
         dialog.deleteLater()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from xmart.errors import XmartError
 from xmart.processes.documents.base import format_money
@@ -15,6 +15,7 @@ from xmart.processes.order_entry import OrderEntry, entry_totals, find_items, or
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
 from xmart.ui.item_availability import ItemAvailabilityDialog
+from xmart.ui.key_table import make_shortcuts
 from xmart.ui.widgets.order_sections import ItemsSection, PaymentSection, SetupSection, ShippingSection
 
 
@@ -132,6 +133,13 @@ def with_sections(base: OrderEntry, entry: OrderEntry, sections: Iterable[str]) 
     return replace(base, **{name: getattr(entry, name) for s in sections for name in SECTION_FIELDS[s]})
 
 
-def shortcut(widget: QWidget, keys: str, slot) -> QShortcut:
-    """A window-wide keyboard shortcut."""
-    return QShortcut(QKeySequence(keys), widget, slot)
+def enter_presses_buttons(window: QWidget) -> None:
+    """Enter/Return on a focused push button of `window` (a plain widget, not a dialog) clicks it, as
+    Space does (Qt's auto-default; outside a dialog it only changes the button's own keys)."""
+    for button in window.findChildren(QPushButton):
+        button.setAutoDefault(True)
+
+
+def shortcut(widget: QWidget, name: str, slot) -> list[QShortcut]:
+    """The window-wide keyboard shortcut(s) of entry `name` of the key table (listed under F1)."""
+    return make_shortcuts(widget, name, slot)

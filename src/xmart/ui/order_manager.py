@@ -32,7 +32,7 @@ from xmart.processes.unit_of_work import UnitOfWork
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
-from xmart.ui.order_editor import OrderSections, shortcut, with_sections
+from xmart.ui.order_editor import OrderSections, enter_presses_buttons, shortcut, with_sections
 from xmart.ui.screen import resize_within_screen
 from xmart.ui.tasks import Task
 from xmart.ui.unsaved import CANCEL, DISCARD, ask_unsaved
@@ -81,14 +81,13 @@ class OrderManager(QWidget):
         self.ui.setupSection.update_requested.connect(lambda: self.save(("setup",), "Setup information updated."))
         self.ui.saveButton.clicked.connect(lambda: self.save())
         self.ui.completeButton.clicked.connect(self.complete)
-        for n in range(4):
-            shortcut(self, f"Ctrl+{n + 1}", lambda n=n: self.ui.tabs.setCurrentIndex(n))
-        shortcut(self, "Ctrl+S", lambda: self.save())
-        shortcut(self, "Ctrl+Return", self.complete)
-        shortcut(self, "Ctrl+Enter", self.complete)
-        shortcut(self, "Ctrl+W", self.close)
-        shortcut(self, "Esc", self.close)
+        for n, name in enumerate(("setup", "items", "payment", "shipping")):
+            shortcut(self, f"manager.{name}", lambda n=n: self.ui.tabs.setCurrentIndex(n))
+        shortcut(self, "manager.save", lambda: self.save())
+        shortcut(self, "manager.complete", self.complete)
+        shortcut(self, "manager.close", self.close)
         self._show_header()
+        enter_presses_buttons(self)
         resize_within_screen(self, 900, 620)
 
     def _show_header(self) -> None:

@@ -1,8 +1,9 @@
 """Print and Save as PDF from the UI: runs the printing service in the task runner.
 
-The renderers and the printing service have no Qt; this module only picks the printer
-(QPrinterInfo, or the one chosen in Settings), the way to reach it (CUPS' `lp`, or Qt where there is
-no `lp`: `xmart.ui.qt_printing`) and the file name, and shows the outcome.
+The renderers and the printing service have no Qt; this module only asks the system print dialog
+(QPrintDialog: printer — the one chosen in Settings preselected —, copies, page range), the way to
+reach the printer (CUPS' `lp`, or Qt where there is no `lp`: `xmart.ui.qt_printing`) and the file
+name, and shows the outcome. The dialog class is `print_dialog_class`, which a test may replace.
 With no printer chosen and no default printer it says where to choose one instead of starting a job that fails.
 """
 
@@ -11,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
 from xmart.processes import document_printing
+from xmart.processes.printing import PrintTarget
 from xmart.ui.context import AppContext
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.qt_printing import qt_backend_if_needed
@@ -28,6 +30,11 @@ NO_PRINTER = (
 PRINT_FUNCTIONS = {"so": "print_sale_orders", "po": "print_purchase_orders", "cso": "print_corporate_orders"}
 KIND_WORDS = {"so": "sale order", "po": "purchase order", "cso": "corporate sale order"}
 PRINTER_KEY = "printing/printer"
+MAX_PAGE = 9999
+DialogOption = QAbstractPrintDialog.PrintDialogOption
+
+print_dialog_class: type[QPrintDialog] = QPrintDialog
+"""The print dialog shown before printing (a test may put a subclass here)."""
 
 
 def _service():
@@ -74,16 +81,44 @@ def choose_printer(ctx: AppContext, parent: QWidget) -> None:
         ctx.settings.setValue(PRINTER_KEY, name)
 
 
-def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequence[int]) -> Task | None:
-    """Print documents of one kind as one job, in the task runner; report the outcome."""
-    service = _service()
-    from xmart.processes.printing import PrintTarget
-
+def ask_print_target(ctx: AppContext, parent: QWidget, title: str = "Print") -> PrintTarget | None:
+    """Show the system print dialog (the chosen or default printer preselected) and return the printer,
+    copies and page range picked; None when cancelled or when there is no printer (said so)."""
     printer_name = print_target_printer(ctx)
     if printer_name is None:
         show_message(parent, NO_PRINTER)
         return None
-    target = PrintTarget(printer=printer_name or None)
+    info = QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo.defaultPrinter()
+    printer = QPrinter() if info.isNull() else QPrinter(info)
+    dialog = print_dialog_class(printer, parent)
+    dialog.setWindowTitle(title)
+    dialog.setOption(DialogOption.PrintToFile, False)  # Save as PDF does that, with our file names
+    dialog.setOption(DialogOption.PrintSelection, False)
+    dialog.setOption(DialogOption.PrintCurrentPage, False)
+    dialog.setOption(DialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, MAX_PAGE)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+    finally:
+        dialog.deleteLater()
+    first = last = None
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage(), max(printer.fromPage(), printer.toPage())
+    return PrintTarget(
+        printer=printer.printerName() or printer_name or None,
+        copies=max(1, printer.copyCount()),
+        first_page=first,
+        last_page=last,
+    )
+
+
+def print_documents(ctx: AppContext, parent: QWidget, kind: str, numbers: Sequence[int]) -> Task | None:
+    """Ask the print dialog, then print documents of one kind as one job in the task runner; report the outcome."""
+    service = _service()
+    target = ask_print_target(ctx, parent, f"Print {KIND_WORDS[kind]}{'s' if len(numbers) != 1 else ''}")
+    if target is None:
+        return None
     function = getattr(service, PRINT_FUNCTIONS[kind])
     numbers = list(numbers)
     word = KIND_WORDS[kind] + ("s" if len(numbers) != 1 else "")

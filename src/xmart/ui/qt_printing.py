@@ -3,8 +3,10 @@
 QPdfDocument (package PySide6-Pdf) reads the batch's PDF from memory; each page is rendered to an
 image at the printer's resolution (at most `MAX_RENDER_DPI`, one page in memory at a time) and drawn
 on a QPrinter chosen by name, or the system's default printer, as ONE job titled with the batch's
-name. Every failure is a `PrintError` a clerk can act on. Works in the task runner's worker threads
-and under QT_QPA_PLATFORM=offscreen; creates the QGuiApplication Qt needs when there is none.
+name: `copies` times (QPrinter.copyCount; repeated here where the printer cannot make copies itself),
+only the pages of the print dialog's range when one was chosen. Every failure is a `PrintError` a
+clerk can act on. Works in the task runner's worker threads and under QT_QPA_PLATFORM=offscreen;
+creates the QGuiApplication Qt needs when there is none.
 """
 
 from __future__ import annotations
@@ -26,11 +28,15 @@ POINTS_PER_INCH = 72.0
 
 def qt_backend_if_needed() -> PrinterBackend | None:
     """The Qt printer backend when CUPS' `lp` is not on the PATH (e.g. Windows), else None (print with `lp`)."""
-    return print_pdf_with_qt if shutil.which("lp") is None else None
+    backend: PrinterBackend = print_pdf_with_qt
+    return backend if shutil.which("lp") is None else None
 
 
-def print_pdf_with_qt(pdf: bytes, printer: str | None, title: str) -> PrintResult:
-    """Print every page of `pdf` on `printer` (None: the default printer) as one job named `title`."""
+def print_pdf_with_qt(
+    pdf: bytes, printer: str | None, title: str, copies: int = 1, pages: tuple[int, int] | None = None
+) -> PrintResult:
+    """Print `copies` of `pdf` (pages first..last of `pages`, 1-based, when given; else every page) on
+    `printer` (None: the default printer) as one job named `title`; PrintError when it cannot."""
     _ensure_gui_application()
     document = QPdfDocument()
     buffer = QBuffer()
@@ -49,8 +55,17 @@ def print_pdf_with_qt(pdf: bytes, printer: str | None, title: str) -> PrintResul
             raise PrintError(f'Printer "{name}" cannot be used. Choose another printer or save the document as PDF.')
         qprinter.setDocName(title)
         qprinter.setFullPage(True)  # the PDF page already has its margins
-        pages = document.pageCount()
-        _set_page(qprinter, document.pagePointSize(0))
+        count = document.pageCount()
+        first, last = (1, count) if pages is None else (pages[0], min(pages[1], count))
+        if first > count:
+            raise PrintError(
+                f"Pages: the document has {count} page{'s' if count != 1 else ''}; page {first} does not exist."
+            )
+        qprinter.setCopyCount(copies)
+        qprinter.setFromTo(first, last)
+        repeats = 1 if qprinter.supportsMultipleCopies() else copies  # else each copy is printed here
+        indexes = [index for _ in range(repeats) for index in range(first - 1, last)]
+        _set_page(qprinter, document.pagePointSize(indexes[0]))
         painter = QPainter()
         if not painter.begin(qprinter):
             raise PrintError(
@@ -59,11 +74,11 @@ def print_pdf_with_qt(pdf: bytes, printer: str | None, title: str) -> PrintResul
             )
         try:
             dpi = min(qprinter.resolution(), MAX_RENDER_DPI)
-            for index in range(pages):
-                if index:
+            for position, index in enumerate(indexes):
+                if position:
                     _set_page(qprinter, document.pagePointSize(index))
                     if not qprinter.newPage():
-                        raise PrintError(f'Printer "{name}" stopped the print job at page {index + 1} of {pages}.')
+                        raise PrintError(f'Printer "{name}" stopped the print job at page {index + 1} of {count}.')
                 _draw_page(painter, qprinter, document, index, dpi)
         except BaseException:
             qprinter.abort()
@@ -74,7 +89,7 @@ def print_pdf_with_qt(pdf: bytes, printer: str | None, title: str) -> PrintResul
     finally:
         document.close()
         buffer.close()
-    return PrintResult(pages=pages)
+    return PrintResult(pages=last - first + 1)
 
 
 def _ensure_gui_application() -> None:

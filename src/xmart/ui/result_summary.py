@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidgetItem, QWidget
 
 from xmart.ui.export import CSV, XLSX, ExportTable
@@ -222,6 +223,7 @@ class ResultSummaryDialog(QDialog):
             lambda: self.open_button.setEnabled(live and self.selected_number() is not None)
         )
         self.ui.documentTree.itemDoubleClicked.connect(lambda *_: self.open_selected())
+        self.ui.documentTree.installEventFilter(self)  # Enter on a row opens it (not the default Close)
         box.rejected.connect(self.close)
         box.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         self.resize(720, 480)
@@ -247,6 +249,20 @@ class ResultSummaryDialog(QDialog):
         while item.parent() is not None:
             item = item.parent()
         return item.data(0, NUMBER_ROLE)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter/Return in the document list opens the selected document; the window stays (Esc or
+        Close closes it)."""
+        if (
+            watched is self.ui.documentTree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.open_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def open_selected(self) -> None:
         """Open the selected generated document."""

@@ -35,12 +35,15 @@ from xmart.ui.context import AppContext
 from xmart.ui.customer_manager import new_customer, search
 from xmart.ui.errors import show_error
 from xmart.ui.generated.ui_sales_order_interface import Ui_SalesOrderInterface
-from xmart.ui.order_editor import OrderSections, shortcut
-from xmart.ui.screen import fit_to_screen
+from xmart.ui.order_editor import OrderSections, enter_presses_buttons, shortcut
+from xmart.ui.screen import fit_to_screen, keep_focus_in_view
 from xmart.ui.tasks import Task
 from xmart.ui.unsaved import CANCEL, DISCARD, SAVE, ask_unsaved
 
 SOI_CHANNEL = "Sales Order Interface"
+
+
+NO_CUSTOMER = "No customer chosen"
 
 
 class SalesOrderInterface(QWidget):
@@ -77,6 +80,8 @@ class SalesOrderInterface(QWidget):
             self.ui.totalsLabel,
         )
         self.ui.itemsSection.ui.totalsLabel.setMinimumWidth(0)
+        label = self.ui.customerLabel  # "No customer chosen" whole; a long name still elides
+        label.setMinimumWidth(label.fontMetrics().horizontalAdvance(NO_CUSTOMER) + 2)
         self.ui.setupSection.ui.notesEdit.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 12)  # fits 800 px
         if on_completed is not None:
             self.completed.connect(on_completed)
@@ -90,21 +95,21 @@ class SalesOrderInterface(QWidget):
         self.ui.newCustomerButton.clicked.connect(self.new_customer)
         self.ui.completeButton.clicked.connect(self.complete)
         self.ui.clearButton.clicked.connect(self.clear_asking)
-        shortcut(self, "Ctrl+F", self.ui.findEdit.setFocus)
-        shortcut(self, "Ctrl+N", self.new_customer)
-        shortcut(self, "Ctrl+Return", self.complete)
-        shortcut(self, "Ctrl+Enter", self.complete)
-        shortcut(self, "Ctrl+W", self.close)
-        shortcut(self, "Esc", self.close)
+        shortcut(self, "soi.find", self.ui.findEdit.setFocus)
+        shortcut(self, "soi.new_customer", self.new_customer)
+        shortcut(self, "soi.complete", self.complete)
+        shortcut(self, "soi.close", self.close)
         targets = (
             self.ui.setupSection.ui.channelCombo,
             self.ui.itemsSection.ui.skuEdit,
             self.ui.paymentSection.ui.kindCombo,
             self.ui.shippingSection.ui.methodCombo,
         )
-        for n, target in enumerate(targets):
-            shortcut(self, f"Ctrl+{n + 1}", target.setFocus)
+        for name, target in zip(("setup", "items", "payment", "shipping"), targets, strict=True):
+            shortcut(self, f"soi.{name}", target.setFocus)
         self._tab_order()
+        enter_presses_buttons(self)
+        keep_focus_in_view(self.ui.scrollArea)
         self.clear()
         fit_to_screen(self)
 
@@ -209,7 +214,7 @@ class SalesOrderInterface(QWidget):
         self.ui.findEdit.clear()
         self.found = []
         self.list_model.setStringList([])
-        self.ui.customerLabel.setText("No customer chosen")
+        self.ui.customerLabel.setText(NO_CUSTOMER)
         self.blank = self.sections.entry_or_empty()
         self.ui.findEdit.setFocus()
 

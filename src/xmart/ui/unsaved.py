@@ -28,6 +28,8 @@ def ask_unsaved(parent: QWidget, text: str, title: str = "Unsaved changes") -> s
     box = QMessageBox(QMessageBox.Icon.Question, title, text, _Button.Save | _Button.Discard | _Button.Cancel, parent)
     box.setObjectName("unsavedBox")
     box.setInformativeText("Save the changes, discard them, or cancel to keep working?")
+    for button, label in ((_Button.Save, "&Save"), (_Button.Discard, "&Discard"), (_Button.Cancel, "Cancel")):
+        box.button(button).setText(label)  # Alt+S, Alt+D; Cancel is Esc
     box.setDefaultButton(_Button.Save)
     box.setEscapeButton(_Button.Cancel)
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.resources
 import io
 import os
 from collections import Counter
@@ -19,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -29,7 +27,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -46,9 +43,15 @@ from reportlab.platypus import (
 )
 
 from xmart.processes.documents.data import CompanyInfo, DocumentLine, Party
-
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
+from xmart.processes.documents.fonts import (
+    FONT,
+    FONT_BOLD,
+    draw_string,
+    is_plain,
+    markup,
+    register_fonts,
+    string_width,
+)
 
 INK = colors.HexColor("#1A1F27")
 MUTED = colors.HexColor("#5B6573")
@@ -57,17 +60,6 @@ RULE = colors.HexColor("#C8CDD4")
 SHADE = colors.HexColor("#F2F4F7")
 HIGHLIGHT = colors.HexColor("#FFF4D6")
 HIGHLIGHT_EDGE = colors.HexColor("#E0B44C")
-
-
-@functools.cache
-def register_fonts() -> tuple[str, str]:
-    """Register the bundled DejaVu fonts with reportlab once; return (regular, bold) names."""
-    fonts = importlib.resources.files("xmart.resources")
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-        with importlib.resources.as_file(fonts.joinpath(f"fonts/{file}")) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-    return FONT, FONT_BOLD
 
 
 def format_money(value: Decimal) -> str:
@@ -186,8 +178,71 @@ class _DocumentHeader(Flowable):
 
 def _fitted(text: str, font: str, size: float, width: float) -> float:
     """`size`, or smaller so that `text` fits in `width`."""
-    actual = pdfmetrics.stringWidth(text, font, size)
+    actual = string_width(text, font, size)
     return size if actual <= width else size * width / actual
+
+
+def fit_widths(base: Sequence[float], needed: Sequence[float], flexible: int, minimum: float) -> list[float]:
+    """Table column widths (points) that hold each column's widest content (DOMAIN.md section 8).
+
+    `base`: the designed widths; `needed`: the widest content of each column with its padding (the
+    flexible column's is ignored: its text wraps). Each other column becomes max(base, needed) and the
+    flexible column takes what is left of sum(base), never under `minimum`; when it would be, the
+    other columns' growth is scaled down and shrink_to_fit prints their widest cells smaller.
+    """
+    total = sum(base)
+    others = [i for i in range(len(base)) if i != flexible]
+    widths = [max(base[i], needed[i]) if i != flexible else 0.0 for i in range(len(base))]
+    room = total - minimum - sum(base[i] for i in others)
+    growth = sum(widths[i] - base[i] for i in others)
+    if growth > room:
+        scale = max(room, 0) / growth
+        widths = [base[i] + (widths[i] - base[i]) * scale if i != flexible else 0.0 for i in range(len(base))]
+    widths[flexible] = total - sum(widths[i] for i in others)
+    return widths
+
+
+def needed_widths(
+    data: Sequence[Sequence[Any]], padding: float, font_at: Callable[[int, int], tuple[str, float] | None]
+) -> list[float]:
+    """Per column, the printed width of its widest plain-string cell plus the left and right `padding`.
+
+    `font_at(row, column)` gives a cell's (font, size), or None to leave it out (a spanned cell);
+    Paragraph cells wrap and are left out too.
+    """
+    widths = [0.0] * max((len(row) for row in data), default=0)
+    for r, row in enumerate(data):
+        for c, cell in enumerate(row):
+            font = font_at(r, c)
+            if isinstance(cell, str) and cell and font is not None:
+                widths[c] = max(widths[c], string_width(cell, *font))
+    return [width + 2 * padding for width in widths]
+
+
+def shrink_to_fit(
+    data: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    needed: Sequence[float],
+    padding: float,
+    font_at: Callable[[int, int], tuple[str, float] | None],
+) -> list[tuple[Any, ...]]:
+    """FONTSIZE table commands that print each plain-string cell wider than its column small enough to fit.
+
+    Only columns whose `needed` width exceeds their width are scanned; `font_at(row, column)` gives the
+    cell's (font, size), or None to skip it (a spanned cell). Returns [] when everything fits.
+    """
+    commands: list[tuple[Any, ...]] = []
+    for c, width in enumerate(widths):
+        if needed[c] <= width:
+            continue
+        for r, row in enumerate(data):
+            cell, font = row[c], font_at(r, c)
+            if not isinstance(cell, str) or not cell or font is None:
+                continue
+            actual = string_width(cell, *font)
+            if actual > width - 2 * padding:
+                commands.append(("FONTSIZE", (c, r), (c, r), font[1] * (width - 2 * padding) / actual))
+    return commands
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -232,6 +287,7 @@ class DocumentRenderer(Generic[D]):
         self.company = company
         self.styles = _styles()
         self.width = self.pagesize[0] - self.left_margin - self.right_margin
+        self._logo = self._logo_image()
         self._logo_size = self._logo_dimensions()
 
     # ---- public API -------------------------------------------------------------------------
@@ -302,8 +358,8 @@ class DocumentRenderer(Generic[D]):
         story.append(self._lines_table(document.lines, self.totals(document)))
         for label, text in self.notes(document):
             if text:
-                heading = Paragraph(escape(label).upper(), self.styles["Label"])
-                body = [Paragraph(self._text(line), self.styles["Normal"]) for line in text.splitlines()]
+                heading = Paragraph(markup(label.upper(), FONT_BOLD), self.styles["Label"])
+                body = [Paragraph(markup(line), self.styles["Normal"]) for line in text.splitlines()]
                 story += [KeepTogether([Spacer(1, 5 * mm), heading, body[0]]), *body[1:]]
         return story
 
@@ -319,12 +375,18 @@ class DocumentRenderer(Generic[D]):
         """The company's phone and e-mail on one line."""
         return "  ·  ".join(x for x in (self.company.phone, self.company.email) if x)
 
-    def _logo_dimensions(self) -> tuple[float, float] | None:
-        """The logo's printed size (at most 45 x 16 mm), or None when there is no such file."""
+    def _logo_image(self) -> ImageReader | None:
+        """The logo: the image bytes of the settings, else the file at `logo_path`; None when there is none."""
+        if self.company.logo:
+            return ImageReader(io.BytesIO(self.company.logo))
         path = self.company.logo_path
-        if not path or not os.path.isfile(path):
+        return ImageReader(path) if path and os.path.isfile(path) else None
+
+    def _logo_dimensions(self) -> tuple[float, float] | None:
+        """The logo's printed size (scaled to fit 45 x 16 mm, proportions kept), or None without a logo."""
+        if self._logo is None:
             return None
-        width, height = ImageReader(path).getSize()
+        width, height = self._logo.getSize()
         scale = min(45 * mm / width, 16 * mm / height)
         return width * scale, height * scale
 
@@ -332,10 +394,10 @@ class DocumentRenderer(Generic[D]):
         """Company block on the left; title, number and date on the right; a rule below."""
         left_width = width - 92 * mm
         cursor = height
-        if self._logo_size and self.company.logo_path:
+        if self._logo_size and self._logo is not None:
             logo_width, logo_height = self._logo_size
             canvas.drawImage(
-                self.company.logo_path,
+                self._logo,
                 0,
                 cursor - logo_height,
                 logo_width,
@@ -349,9 +411,8 @@ class DocumentRenderer(Generic[D]):
         if self._contact():
             lines.append((FONT, 7.5, 10, MUTED, self._contact()))
         for font, size, leading, color, text in lines:
-            canvas.setFont(font, _fitted(text, font, size, left_width))
             canvas.setFillColor(color)
-            canvas.drawString(0, cursor - size, text)
+            draw_string(canvas, 0, cursor - size, text, font, _fitted(text, font, size, left_width))
             cursor -= leading
         canvas.setFont(FONT_BOLD, _fitted(self.title, FONT_BOLD, 19, 92 * mm))
         canvas.setFillColor(ACCENT)
@@ -361,24 +422,26 @@ class DocumentRenderer(Generic[D]):
             canvas.setFont(FONT, 9.5)
             canvas.setFillColor(MUTED)
             canvas.drawRightString(width - 40 * mm, cursor - 9.5, label)
-            canvas.setFont(FONT_BOLD, _fitted(value, FONT_BOLD, 9.5, 37 * mm))
             canvas.setFillColor(INK)
-            canvas.drawRightString(width, cursor - 9.5, value)
+            draw_string(
+                canvas, width, cursor - 9.5, value, FONT_BOLD, _fitted(value, FONT_BOLD, 9.5, 37 * mm), right=True
+            )
             cursor -= 13
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(1.5)
         canvas.line(0, 0.75, width, 0.75)
 
-    def _text(self, text: str) -> str:
-        """Plain text made safe for a Paragraph."""
-        return escape(text) or "&nbsp;"
-
     def _fit(self, text: str, style: str, width: float) -> Any:
-        """Plain text (fast) when it fits on one line of `width`, else a wrapping Paragraph."""
+        """Plain text (fast) when its own font prints it on one line of `width`, else a wrapping Paragraph
+        with fallback fonts for the characters that font lacks."""
         font = self.styles[style]
-        if "\n" not in text and pdfmetrics.stringWidth(text, font.fontName, font.fontSize) <= width:
+        if (
+            "\n" not in text
+            and is_plain(text, font.fontName)
+            and pdfmetrics.stringWidth(text, font.fontName, font.fontSize) <= width
+        ):
             return text
-        return Paragraph("<br/>".join(escape(part) for part in text.splitlines()), font)
+        return Paragraph(markup(text, font.fontName), font)
 
     def _block_table(
         self,
@@ -435,7 +498,7 @@ class DocumentRenderer(Generic[D]):
     def _facts(self, facts: Sequence[tuple[str, str]]) -> Flowable:
         """A shaded strip of small labels over bold values, each column as wide as its value needs."""
         value = self.styles["Value"]
-        natural = [pdfmetrics.stringWidth(text, value.fontName, value.fontSize) + 16 for _, text in facts]
+        natural = [string_width(text, value.fontName, value.fontSize) + 16 for _, text in facts]
         spare = self.width - sum(natural)
         if spare >= 0:
             widths = [width + spare / len(facts) for width in natural]
@@ -458,7 +521,7 @@ class DocumentRenderer(Generic[D]):
     # ---- lines -----------------------------------------------------------------------------
 
     def _columns(self) -> list[tuple[str, float]]:
-        """The (heading, width) of each lines-table column."""
+        """The (heading, base width) of each lines-table column; _lines_table widens numeric ones to fit."""
         fixed = [("SKU", 27 * mm), ("Qty", 14 * mm), (self.price_label, 24 * mm)]
         if self.show_discount:
             fixed.append(("Disc %", 15 * mm))
@@ -467,39 +530,56 @@ class DocumentRenderer(Generic[D]):
         return [fixed[0], ("Description", description), *fixed[1:]]
 
     def _cell(self, text: str, width: float) -> Any:
-        """Plain text when it fits on one line (fast), else a wrapping Paragraph."""
-        if (
-            "\n" not in text
-            and pdfmetrics.stringWidth(text, FONT, self.cell_font_size) <= width - 2 * self.cell_padding
-        ):
-            return text
-        return Paragraph("<br/>".join(escape(part) for part in text.splitlines()), self.styles["Cell"])
+        """Plain text when DejaVu prints it on one line (fast), else a wrapping Paragraph with fallback fonts."""
+        return self._fit(text, "Cell", width - 2 * self.cell_padding)
 
-    def _line_row(self, line: DocumentLine, widths: Sequence[float]) -> list[Any]:
-        """One row of the lines table."""
-        row = [
-            self._cell(line.sku, widths[0]),
-            self._cell(line.description, widths[1]),
-            format_qty(line.qty),
-            format_money(line.price),
-        ]
+    def _numbers(self, line: DocumentLine) -> list[str]:
+        """The numeric cells of one line: qty, price, discount (when shown) and amount."""
+        numbers = [format_qty(line.qty), format_money(line.price)]
         if self.show_discount:
-            row.append(format_percent(line.discount))
-        row.append(format_money(line.amount))
-        return row
+            numbers.append(format_percent(line.discount))
+        return [*numbers, format_money(line.amount)]
 
     def _lines_table(self, lines: Sequence[DocumentLine], totals: Sequence[TotalRow]) -> Flowable:
         """The lines table with the totals as its last rows; the heading row repeats on every page.
 
-        The last two lines and the totals never split, so totals never stand alone on a page.
+        Numeric columns are as wide as their widest value (amounts up to 9,999,999,999.99 and any
+        quantity a column holds, DOMAIN.md section 8), taken from the description column; what still
+        does not fit prints smaller. The last two lines and the totals never split, so totals never
+        stand alone on a page.
         """
         columns = self._columns()
-        widths = [width for _, width in columns]
+        size, padding = self.cell_font_size, self.cell_padding
+        numbers = [self._numbers(line) for line in lines]
+        amounts = [(format_money(row.amount), *self._total_font(row)) for row in totals]
+        needed = [0.0, 0.0]
+        for c, (heading, _) in enumerate(columns[2:]):
+            column = [row[c] for row in numbers]
+            widest = max(
+                string_width(heading, FONT_BOLD, size),
+                max((pdfmetrics.stringWidth(text, FONT, size) for text in column), default=0),
+            )
+            if c == len(columns) - 3:
+                widest = max([widest, *(pdfmetrics.stringWidth(t, f, z) for t, f, z in amounts)])
+            needed.append(widest + 2 * padding)
+        widths = fit_widths([width for _, width in columns], needed, flexible=1, minimum=30 * mm)
         data: list[list[Any]] = [[heading for heading, _ in columns]]
-        data += [self._line_row(line, widths) for line in lines]
+        data += [
+            [self._cell(line.sku, widths[0]), self._cell(line.description, widths[1]), *row]
+            for line, row in zip(lines, numbers, strict=True)
+        ]
         last_line = len(data) - 1
         spanned = [""] * (len(columns) - 3)
-        data += [["", row.label, *spanned, format_money(row.amount)] for row in totals]
+        data += [["", self._total_label(row), *spanned, amount[0]] for row, amount in zip(totals, amounts, strict=True)]
+
+        def font_at(r: int, c: int) -> tuple[str, float] | None:
+            if r == 0:
+                return FONT_BOLD, size
+            if r <= last_line:
+                return FONT, size
+            return amounts[r - last_line - 1][1:] if c == len(columns) - 1 else None
+
+        shrink = shrink_to_fit(data, widths, needed, padding, font_at)
         padding = self.cell_padding
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -541,7 +621,23 @@ class DocumentRenderer(Generic[D]):
                     ("TEXTCOLOR", (1, index), (-2, index), INK),
                     ("LINEABOVE", (2, index), (-1, index), 0.8, ACCENT),
                 ]
-        return _Table(data, colWidths=widths, repeatRows=1, style=TableStyle(commands))
+        return _Table(data, colWidths=widths, repeatRows=1, style=TableStyle([*commands, *shrink]))
+
+    @staticmethod
+    def _total_font(row: TotalRow) -> tuple[str, float]:
+        """The (font, size) a totals row prints in."""
+        return (FONT_BOLD, 10) if row.strong else (FONT, 9)
+
+    def _total_label(self, row: TotalRow) -> Any:
+        """A totals label (it may hold data, e.g. a shipping method): plain when DejaVu prints it, else a
+        right-aligned Paragraph with fallback fonts."""
+        font, size = self._total_font(row)
+        if is_plain(row.label, font):
+            return row.label
+        style = ParagraphStyle(
+            "TotalLabel", fontName=font, fontSize=size, leading=size + 2, alignment=TA_RIGHT, textColor=INK
+        )
+        return Paragraph(markup(row.label, font), style)
 
     # ---- pages -------------------------------------------------------------------------------
 
@@ -600,9 +696,8 @@ class DocumentRenderer(Generic[D]):
         top = height - self.top_margin
         name = names[getattr(canvas, "xmart_document", 0)]
         canvas.saveState()
-        canvas.setFont(FONT_BOLD, 10)
         canvas.setFillColor(INK)
-        canvas.drawString(self.left_margin, top - 5 * mm, self.company.name)
+        draw_string(canvas, self.left_margin, top - 5 * mm, self.company.name, FONT_BOLD, 10)
         canvas.setFont(FONT, 9)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(width - self.right_margin, top - 5 * mm, f"{self.title} {name} (continued)")
@@ -621,9 +716,9 @@ class DocumentRenderer(Generic[D]):
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
             canvas.line(self.left_margin, y + 4 * mm, width - self.right_margin, y + 4 * mm)
-            canvas.setFont(FONT, 7.5)
             canvas.setFillColor(MUTED)
-            canvas.drawString(self.left_margin, y, f"{self.company.name}  ·  {self.title} {names[index]}")
+            draw_string(canvas, self.left_margin, y, f"{self.company.name}  ·  {self.title} {names[index]}", FONT, 7.5)
+            canvas.setFont(FONT, 7.5)
             canvas.drawRightString(width - self.right_margin, y, f"Page {page} of {pages}")
             canvas.restoreState()
 
@@ -632,6 +727,11 @@ class DocumentRenderer(Generic[D]):
 
 __all__ = [
     "DocumentRenderer",
+    "fit_widths",
+    "markup",
+    "needed_widths",
+    "shrink_to_fit",
+    "string_width",
     "TotalRow",
     "format_date",
     "format_money",

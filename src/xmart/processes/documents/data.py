@@ -23,6 +23,7 @@ class CompanyInfo:
     phone: str = ""
     email: str = ""
     logo_path: str | None = None
+    logo: bytes | None = None  # a PNG or JPEG image (Settings › Company); preferred over logo_path
 
 
 @dataclass(frozen=True)

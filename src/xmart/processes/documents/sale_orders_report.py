@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -26,13 +25,18 @@ from xmart.processes.documents.base import (
     RULE,
     SHADE,
     _PagedCanvas,
+    fit_widths,
     format_date,
     format_money,
     format_percent,
     format_qty,
+    markup,
+    needed_widths,
     register_fonts,
+    shrink_to_fit,
 )
 from xmart.processes.documents.data import CompanyInfo
+from xmart.processes.documents.fonts import draw_string, is_plain
 from xmart.processes.sale_order_report import SaleOrderReport, describe_filters
 
 TITLE = "Sale Orders — sold and not yet sold"
@@ -77,17 +81,21 @@ def render_sale_orders_report(report: SaleOrderReport, company: CompanyInfo) -> 
         creator="xmart",
         invariant=True,
     )
+
+    def text(value: str) -> Any:
+        return value if is_plain(value, regular) else Paragraph(markup(value), cell)
+
     data: list[list[Any]] = [[c[0] for c in _COLUMNS]]
     for r in report.rows:
         data.append(
             [
                 str(r.so_number),
                 format_date(r.date),
-                r.store,
-                r.status,
+                text(r.store),
+                text(r.status),
                 "" if r.corporate_order is None else str(r.corporate_order),
-                Paragraph(escape(r.sku), cell),
-                Paragraph(escape(r.description), cell),
+                Paragraph(markup(r.sku), cell),
+                Paragraph(markup(r.description), cell),
                 format_qty(r.qty),
                 format_qty(r.sold),
                 format_qty(r.not_yet_sold),
@@ -127,15 +135,25 @@ def render_sale_orders_report(report: SaleOrderReport, company: CompanyInfo) -> 
     ]
     style += [("ALIGN", (i, 0), (i, -1), "RIGHT") for i, c in enumerate(_COLUMNS) if c[2]]
     style.append(("ALIGN", (0, -1), (0, -1), "LEFT"))
-    table = Table(data, colWidths=[c[1] * mm for c in _COLUMNS], repeatRows=1, style=TableStyle(style))
+    padding = 2.5
+
+    def font_at(r: int, c: int) -> tuple[str, float] | None:
+        if r == len(data) - 1 and c <= 6:
+            return None  # the spanned "Total (N lines)" label
+        return (bold if r in (0, len(data) - 1) else regular), 7.5
+
+    needed = needed_widths(data, padding, font_at)
+    widths = fit_widths([c[1] * mm for c in _COLUMNS], needed, flexible=6, minimum=25 * mm)
+    style += shrink_to_fit(data, widths, needed, padding, font_at)
+    table = Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style))
     contact = " · ".join(x for x in (*company.address_lines, company.phone, company.email) if x)
     story = [
-        Paragraph(escape(company.name), company_style),
-        Paragraph(escape(contact), small),
+        Paragraph(markup(company.name, bold), company_style),
+        Paragraph(markup(contact), small),
         Spacer(0, 3 * mm),
-        Paragraph(escape(TITLE), title),
+        Paragraph(TITLE, title),
         Paragraph(
-            escape(describe_filters(report.params))
+            markup(describe_filters(report.params))
             + ". Amounts after line and global discounts; a cancelled sale order shows only what it sold.",
             small,
         ),
@@ -150,9 +168,9 @@ def render_sale_orders_report(report: SaleOrderReport, company: CompanyInfo) -> 
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
-        canvas.setFont(regular, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, y, f"{company.name}  ·  {TITLE}")
+        draw_string(canvas, MARGIN, y, f"{company.name}  ·  {TITLE}", regular, 7.5)
+        canvas.setFont(regular, 7.5)
         canvas.drawRightString(width - MARGIN, y, f"Page {page} of {pages}")
         canvas.restoreState()
 

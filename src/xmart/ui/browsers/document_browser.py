@@ -166,6 +166,7 @@ class DocumentBrowser(QWidget):
     ) -> QAction:
         """An action on the current row: a button beside Open and a context-menu entry."""
         action = QAction(text, self)
+        action.setIconText(text)  # the button's text keeps its Alt+letter (the default icon text drops it)
         action.setObjectName(name)
         action.setToolTip(tip)
         action.setStatusTip(tip)

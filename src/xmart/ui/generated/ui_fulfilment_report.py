@@ -108,7 +108,7 @@ class Ui_FulfilmentReport(object):
 
     def retranslateUi(self, FulfilmentReport):
         self.modeLabel.setText(QCoreApplication.translate("FulfilmentReport", u"Select &by:", None))
-        self.runButton.setText(QCoreApplication.translate("FulfilmentReport", u"&Show", None))
+        self.runButton.setText(QCoreApplication.translate("FulfilmentReport", u"Sho&w", None))
         self.totalsLabel.setText("")
         self.csvButton.setText(QCoreApplication.translate("FulfilmentReport", u"Save as CS&V\u2026", None))
         self.xlsxButton.setText(QCoreApplication.translate("FulfilmentReport", u"E&xport to Excel\u2026", None))

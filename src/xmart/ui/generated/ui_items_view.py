@@ -81,7 +81,7 @@ class Ui_ItemsView(object):
     # setupUi
 
     def retranslateUi(self, ItemsView):
-        self.searchLabel.setText(QCoreApplication.translate("ItemsView", u"&Search:", None))
+        self.searchLabel.setText(QCoreApplication.translate("ItemsView", u"Se&arch:", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("ItemsView", u"part of the SKU or description", None))
         self.countLabel.setText("")
         self.locationsBox.setTitle(QCoreApplication.translate("ItemsView", u"By location", None))

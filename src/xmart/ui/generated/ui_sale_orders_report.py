@@ -57,7 +57,7 @@ class Ui_SaleOrdersReport(object):
         self.storeCombo = QComboBox(SaleOrdersReport)
         self.storeCombo.setObjectName(u"storeCombo")
         self.storeCombo.setMinimumContentsLength(14)
-        self.storeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.storeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.filterRow.addWidget(self.storeCombo)
 
@@ -133,12 +133,12 @@ class Ui_SaleOrdersReport(object):
 
     def retranslateUi(self, SaleOrdersReport):
         self.fromLabel.setText(QCoreApplication.translate("SaleOrdersReport", u"&From:", None))
-        self.toLabel.setText(QCoreApplication.translate("SaleOrdersReport", u"&To:", None))
-        self.storeLabel.setText(QCoreApplication.translate("SaleOrdersReport", u"St&ore:", None))
-        self.runButton.setText(QCoreApplication.translate("SaleOrdersReport", u"&Show", None))
+        self.toLabel.setText(QCoreApplication.translate("SaleOrdersReport", u"T&o:", None))
+        self.storeLabel.setText(QCoreApplication.translate("SaleOrdersReport", u"Stor&e:", None))
+        self.runButton.setText(QCoreApplication.translate("SaleOrdersReport", u"Sho&w", None))
         self.errorLabel.setText("")
         self.totalsLabel.setText("")
-        self.pdfButton.setText(QCoreApplication.translate("SaleOrdersReport", u"Save as P&DF\u2026", None))
+        self.pdfButton.setText(QCoreApplication.translate("SaleOrdersReport", u"Save &as PDF\u2026", None))
         self.csvButton.setText(QCoreApplication.translate("SaleOrdersReport", u"Save as CS&V\u2026", None))
         self.xlsxButton.setText(QCoreApplication.translate("SaleOrdersReport", u"E&xport to Excel\u2026", None))
         pass

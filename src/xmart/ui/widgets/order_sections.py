@@ -18,7 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
 from xmart.errors import XmartError
@@ -40,6 +40,7 @@ from xmart.ui.generated.ui_items_section import Ui_ItemsSection
 from xmart.ui.generated.ui_payment_section import Ui_PaymentSection
 from xmart.ui.generated.ui_setup_section import Ui_SetupSection
 from xmart.ui.generated.ui_shipping_section import Ui_ShippingSection
+from xmart.ui.key_table import make_shortcuts
 from xmart.ui.table_models.rows_table_model import Column, RowsTableModel
 from xmart.ui.widgets.date_field import DateField
 from xmart.ui.widgets.field_error import show_field_error
@@ -205,10 +206,6 @@ def _line_columns() -> list[Column[tuple[int, LineParams]]]:
     ]
 
 
-AVAILABILITY_KEY = Qt.Key.Key_F4
-"""On the item line: show the SKU's availability per location (DOMAIN.md section 4)."""
-
-
 class ItemsSection(QWidget):
     """SKU lookup by code or description, quantity, price (from the item), line and global discount,
     running totals. Enter in the entry row adds the line; Delete removes the selected one; F4 asks for the
@@ -221,6 +218,10 @@ class ItemsSection(QWidget):
         super().__init__(parent)
         self.ui = Ui_ItemsSection()
         self.ui.setupUi(self)
+        sku = self.ui.skuEdit  # wide enough for its hint ("SKU or description"), not "SKU or descrip…"
+        sku.setMinimumWidth(
+            sku.fontMetrics().horizontalAdvance(sku.placeholderText()) + 4 * sku.fontMetrics().averageCharWidth()
+        )
         self.finder: Callable[[str], list[ItemRow]] = lambda _text: []
         self.lines: list[LineParams] = []
         self.current: ItemRow | None = None
@@ -241,9 +242,10 @@ class ItemsSection(QWidget):
             widget.installEventFilter(self.enter)
         self.ui.addButton.clicked.connect(self.add_line)
         self.ui.removeButton.clicked.connect(self.remove_line)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.ui.table, self.remove_line, Qt.ShortcutContext.WidgetShortcut)
-        availability = QShortcut(QKeySequence(AVAILABILITY_KEY), self, self.request_availability)
-        availability.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        make_shortcuts(self.ui.table, "entry.remove", self.remove_line, Qt.ShortcutContext.WidgetShortcut)
+        make_shortcuts(
+            self, "entry.availability", self.request_availability, Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         self.ui.globalEdit.textEdited.connect(self._refresh)
         show_field_error(self.ui.globalError, None)
         self._refresh()
@@ -256,9 +258,10 @@ class ItemsSection(QWidget):
             self.suggestions.setStringList([f"{i.sku} — {i.description}" for i in self.finder(text)])
 
     def _picked(self, text: str) -> None:
+        """A choice from the suggestion list fills the SKU and leaves the focus there: Tab then goes to Qty,
+        as after typing a whole SKU (moving on by itself made the habitual Tab land in Price)."""
         self.resolve(text.split(" — ")[0])
-        self.ui.qtyEdit.setFocus()
-        self.ui.qtyEdit.selectAll()
+        self.ui.skuEdit.setFocus()
 
     def _sku_left(self) -> None:
         """Leaving the SKU field (Tab, a click) looks the item up, so that its list price is shown
