@@ -102,7 +102,7 @@ def rows(sql, *params):
 selected = ("SELECT id FROM corporate_sale_orders WHERE number BETWEEN ? AND ? "
             "AND status IN ('open', 'partially assigned')")
 csos = {r[0]: r for r in rows(
-    "SELECT id, number, status, billing_customer_id, shipping_customer_id, global_discount "
+    "SELECT id, number, status, billing_customer_id, shipping_customer_id, global_discount, shipping_cost "
     "FROM corporate_sale_orders WHERE number BETWEEN ? AND ? AND status IN ('open', 'partially assigned') "
     "ORDER BY number", first, last)}
 lines = {r[0]: r for r in rows(
@@ -125,32 +125,33 @@ pending = rows(
 paid = dict(rows(f"SELECT cso_id, sum(amount) FROM payments WHERE cso_id IN ({selected}) GROUP BY cso_id", first, last))
 cards = dict(rows(f"SELECT cso_id, min(id) FROM payments WHERE kind = 'card' AND cso_id IN ({selected}) "
                   "GROUP BY cso_id", first, last))
-on_sos = dict(rows(f"SELECT cso_id, sum(deposit) FROM sale_orders WHERE status != 'cancelled' "
+on_sos = {r[0]: r[1:] for r in rows(f"SELECT cso_id, sum(deposit), sum(total) FROM sale_orders "
+                                    "WHERE status != 'cancelled' "
                    f"AND cso_id IN ({selected}) "
-                   "GROUP BY cso_id", first, last))
+                   "GROUP BY cso_id", first, last)}
 number = max(5001, (rows("SELECT max(number) FROM sale_orders")[0][0] or 0) + 1)
-# what the allocation decided (computed by xmart, given here): per new SO its CSO, location, deposit, lines
+# what the allocation decided (computed by xmart, given here): per new SO its CSO, location, deposit, total, lines
 with open(decisions_path, "rb") as f:
     decisions = marshal.load(f)
 date = decisions.pop()
 note = "Special Order created automatically from Corporate Sale Order"
 so_rows, line_rows, assigned = [], [], {}
-for n, (cso_id, location_id, deposit, takes) in enumerate(decisions, start=number):
+for n, (cso_id, location_id, deposit, total, takes) in enumerate(decisions, start=number):
     c = csos[cso_id]
-    so_rows.append((n, location_id, date, "open", cso_id, c[3], c[4], c[5], note, cards.get(cso_id), deposit))
+    so_rows.append((n, location_id, date, "open", cso_id, c[3], c[4], c[5], note, cards.get(cso_id), deposit, total))
     for line_no, (cso_line_id, qty) in enumerate(takes, start=1):
         ln = lines[cso_line_id]
         line_rows.append((n, line_no, ln[3], qty, 0, ln[6], ln[7], cso_line_id))
         assigned[cso_id] = assigned.get(cso_id, 0) + qty
 so_columns = ("number, location_id, date, status, cso_id, billing_customer_id, shipping_customer_id, "
-              "global_discount, note, card_payment_id, deposit")
+              "global_discount, note, card_payment_id, deposit, total")
 line_columns = "so_id, line_no, item_id, qty, sold, price, discount, cso_line_id"
 if postgres:
     with cur.copy(f"COPY sale_orders ({so_columns}) FROM STDIN") as copy:
         for row in so_rows:
             copy.write_row(row)
 else:
-    cur.executemany(f"INSERT INTO sale_orders ({so_columns}) VALUES ({', '.join(['?'] * 11)})", so_rows)
+    cur.executemany(f"INSERT INTO sale_orders ({so_columns}) VALUES ({', '.join(['?'] * 12)})", so_rows)
 ids = dict(rows("SELECT number, id FROM sale_orders WHERE number BETWEEN ? AND ?", so_rows[0][0], so_rows[-1][0]))
 line_rows = [(ids[r[0]], *r[1:]) for r in line_rows]
 if postgres:
@@ -259,15 +260,16 @@ def fill(executemany, csos: int, lines: int, locations: int, skus: int, seed: in
         "INSERT INTO payments (cso_id, kind, amount) VALUES (?, 'cash', ?)",
         [(c, f"{rng.randint(0, 5000) / 100:.2f}") for c in range(1, csos + 1, 3)],
     )
+    pending = [(i, rng.randint(1, skus), rng.randint(1, 3)) for i in range(1, 2001)]  # one line of qty x 1.00
     executemany(
-        "INSERT INTO sale_orders (id, number, location_id, date, status, global_discount, note, deposit) "
-        "VALUES (?, ?, ?, '2026-10-01', 'open', 0, '', 0)",
-        [(i, 100 + i, rng.randint(1, locations)) for i in range(1, 2001)],
+        "INSERT INTO sale_orders (id, number, location_id, date, status, global_discount, note, deposit, total) "
+        "VALUES (?, ?, ?, '2026-10-01', 'open', 0, '', 0, ?)",
+        [(i, 100 + i, rng.randint(1, locations), f"{qty}.00") for i, _, qty in pending],
     )
     executemany(
         "INSERT INTO sale_order_lines (so_id, line_no, item_id, qty, sold, price, discount) "
         "VALUES (?, 1, ?, ?, 0, '1.00', 0)",
-        [(i, rng.randint(1, skus), rng.randint(1, 3)) for i in range(1, 2001)],
+        pending,
     )
 
 
@@ -302,7 +304,7 @@ def build_postgres(uri: str, args: argparse.Namespace) -> None:
 
 WRITTEN_SOS = (
     "SELECT number, location_id, date, status, cso_id, billing_customer_id, shipping_customer_id, global_discount, "
-    "note, card_payment_id, deposit FROM sale_orders WHERE cso_id IS NOT NULL ORDER BY number"
+    "note, card_payment_id, deposit, total FROM sale_orders WHERE cso_id IS NOT NULL ORDER BY number"
 )
 WRITTEN_LINES = (
     "SELECT so_id, line_no, item_id, qty, sold, price, discount, cso_line_id FROM sale_order_lines "
@@ -310,7 +312,7 @@ WRITTEN_LINES = (
 )
 CSO_STATUSES = "SELECT id, status FROM corporate_sale_orders ORDER BY id"
 DECISIONS = (
-    "SELECT so.cso_id, so.location_id, so.deposit, sl.cso_line_id, sl.qty, so.date FROM sale_orders so "
+    "SELECT so.cso_id, so.location_id, so.deposit, so.total, sl.cso_line_id, sl.qty, so.date FROM sale_orders so "
     "JOIN sale_order_lines sl ON sl.so_id = so.id WHERE so.cso_id IS NOT NULL ORDER BY so.number, sl.line_no"
 )
 
@@ -333,17 +335,18 @@ def _written(fetch_all) -> tuple:
 
 def _save_decisions(fetch_all, path: Path) -> None:
     """What xmart's allocation decided, for the floor: per new SO in number order (CSO id, location id,
-    deposit, [(CSO line id, units), ...]), then the date; values as text where marshal needs it."""
+    deposit, total, [(CSO line id, units), ...]), then the date; values as text where marshal needs it."""
     decisions: list = []
     date = None
     last = None
-    for cso_id, location_id, deposit, line_id, qty, so_date in fetch_all(DECISIONS):
+    for cso_id, location_id, deposit, total, line_id, qty, so_date in fetch_all(DECISIONS):
         date = so_date
         key = (cso_id, location_id)
         if key != last:
-            decisions.append((cso_id, location_id, deposit if isinstance(deposit, int | float) else str(deposit), []))
+            money = [m if isinstance(m, int | float) else str(m) for m in (deposit, total)]
+            decisions.append((cso_id, location_id, *money, []))
             last = key
-        decisions[-1][3].append((line_id, qty))
+        decisions[-1][4].append((line_id, qty))
     decisions.append(str(date))
     path.write_bytes(marshal.dumps(decisions))
 

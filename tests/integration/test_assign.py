@@ -179,7 +179,9 @@ def test_generated_sale_order_carries_the_cso_data(engine):
         scenario(
             {"S01": {"A": (10, 0)}},
             [{"global_discount": "5.00", "shipping_customer": "C2", "lines": [("A", 2, "19.99", "10.00")]}],
-        )
+        ),
+        card="20.00",
+        cash="10.00",
     )
     load(engine, doc)
     result = run_assign(engine)
@@ -196,6 +198,7 @@ def test_generated_sale_order_carries_the_cso_data(engine):
         assert row.billing_customer_id == cso.billing_customer_id
         assert row.shipping_customer_id == cso.shipping_customer_id != cso.billing_customer_id
         assert row.global_discount == Decimal("5.00") and row.note == AUTO_NOTE
+        assert (row.total, row.deposit) == (so.total, so.deposit) == (Decimal("34.18"), Decimal("30.00"))
         assert row.card_payment_id == card.id  # a reference, never a copy of the number
         assert (row.lines[0].cso_line.line_no, row.lines[0].qty, row.lines[0].price) == (1, 2, Decimal("19.99"))
 
@@ -255,9 +258,10 @@ def test_lines_of_cancelled_sale_orders_do_not_count_as_assigned(engine):
 
 
 def test_deposit_follows_the_assigned_value_and_sums_to_the_deposit(engine):
-    # P = 100, T = 3 units x 10.00 = 30: one unit now -> round(100 * 10 / 30) = 33.33
-    load(engine, _with_card_and_cash(scenario({"S01": {"A": (1, 0)}}, [{"lines": [("A", 3, "10.00")]}])))
-    assert [so.deposit for so in run_assign(engine).sale_orders] == [Decimal("33.33")]
+    # P = 100, S = 3 units x 50.00 = 150: one unit now -> total 50.00, deposit round(100 * 50 / 150) = 33.33
+    load(engine, _with_card_and_cash(scenario({"S01": {"A": (1, 0)}}, [{"lines": [("A", 3, "50.00")]}])))
+    shares = [(so.total, so.deposit) for so in run_assign(engine).sale_orders]
+    assert shares == [(Decimal("50.00"), Decimal("33.33"))]
     load(engine, {"stock": [{"location": "S01", "sku": "A", "on_hand": 2}]})  # 2 - 1 pending: 1 more
     assert [so.deposit for so in run_assign(engine).sale_orders] == [Decimal("33.34")]  # 66.67 - 33.33
     load(engine, {"stock": [{"location": "S01", "sku": "A", "on_hand": 3}]})
@@ -268,12 +272,12 @@ def test_deposit_follows_the_assigned_value_and_sums_to_the_deposit(engine):
 
 
 def test_deposit_split_within_a_run_by_largest_remainder_ties_lowest_code(engine):
-    # three stores, one unit each, equal values: 100.00 / 3 -> the spare cent goes to S01
+    # three stores, one unit each, equal totals of 40.00: 100.00 / 3 -> the spare cent goes to S01
     load(
         engine,
         _with_card_and_cash(
             scenario(
-                {"S03": {"A": (1, 0)}, "S02": {"A": (1, 0)}, "S01": {"A": (1, 0)}}, [{"lines": [("A", 3, "7.00")]}]
+                {"S03": {"A": (1, 0)}, "S02": {"A": (1, 0)}, "S01": {"A": (1, 0)}}, [{"lines": [("A", 3, "40.00")]}]
             )
         ),
     )
@@ -285,20 +289,21 @@ def test_deposit_split_within_a_run_by_largest_remainder_ties_lowest_code(engine
     ]
 
 
-def test_deposit_uses_exact_values_with_discounts(engine):
-    # line 1: 1 x 0.05 at 50% = 0.025 exact; line 2: 1 x 9.95; global 10%; P = 10.00
+def test_totals_use_exact_values_with_discounts(engine):
+    # line 1: 1 x 0.05 at 50% = 0.025 exact; line 2: 1 x 9.95; global 10%: S = 9.98 - 1.00 = 8.98; P = 8.00
     doc = _with_card_and_cash(
         scenario(
             {"S01": {"A": (1, 0)}, "S02": {"B": (0, 0)}},
             [{"global_discount": "10", "lines": [("A", 1, "0.05", "50"), ("B", 1, "9.95")]}],
         ),
-        card="10.00",
+        card="8.00",
         cash="0.00",
     )
     load(engine, doc)
     result = run_assign(engine)
-    # C/T = 0.025 / 9.975 -> 10.00 * 0.0025062 = 0.025 -> 0.03 (half up)
-    assert [so.deposit for so in result.sale_orders] == [Decimal("0.03")]
+    # A = round(8.98 x 0.025 / 9.975) = round(0.0225) = 0.02 (not the line's rounded 0.03 less 10%);
+    # deposit round(8.00 x 0.02 / 8.98) = round(0.0178) = 0.02
+    assert [(so.total, so.deposit) for so in result.sale_orders] == [(Decimal("0.02"), Decimal("0.02"))]
 
 
 def test_card_on_file_with_zero_amount_gives_zero_deposit_and_card_reference(engine):
@@ -315,7 +320,8 @@ def test_card_on_file_with_zero_amount_gives_zero_deposit_and_card_reference(eng
 
 
 def test_dry_run_gives_the_same_result_and_writes_nothing(engine):
-    load(engine, _with_card_and_cash(scenario({"S01": {"A": (3, 1)}, "S02": {"A": (4, 0)}}, [{"lines": [("A", 6)]}])))
+    doc = scenario({"S01": {"A": (3, 1)}, "S02": {"A": (4, 0)}}, [{"lines": [("A", 6)]}])
+    load(engine, _with_card_and_cash(doc, card="30.00", cash="20.00"))
     before = snapshot(engine)
     preview = run_assign(engine, dry_run=True)
     assert snapshot(engine) == before
@@ -340,6 +346,7 @@ def test_cli_json_output_is_exactly_the_interface(engine, db_url, capsys):
                 "corporate_order": 1001,
                 "date": today,
                 "note": "Special Order created automatically from Corporate Sale Order",
+                "total": "85.46",  # 89.96 less 5 % (4.50): the whole CSO, fully assigned
                 "deposit": "70.00",
                 "lines": [{"sku": "A100", "qty": 5, "price": "19.99", "discount": "10.00"}],
             }
@@ -398,7 +405,9 @@ def test_crash_after_sale_orders_were_built_leaves_the_database_as_before(engine
     load(
         engine,
         _with_card_and_cash(
-            scenario({"S01": {"A": (3, 0)}, "S02": {"A": (4, 0)}}, [{"lines": [("A", 6)]}, {"lines": [("A", 1)]}])
+            scenario({"S01": {"A": (3, 0)}, "S02": {"A": (4, 0)}}, [{"lines": [("A", 6)]}, {"lines": [("A", 1)]}]),
+            card="30.00",
+            cash="20.00",
         ),
     )
     before = snapshot(engine)

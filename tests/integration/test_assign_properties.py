@@ -22,7 +22,7 @@ from tests.support.scenarios import run_assign, scenario, split
 from xmart.models import CorporateSaleOrder, Payment, SaleOrder
 from xmart.models.db import UnitOfWork, make_engine
 from xmart.processes.fulfilment import cso_fulfilment
-from xmart.processes.money import exact_line_value, round_fraction_half_up
+from xmart.processes.money import exact_line_value, order_totals, round_fraction_half_up
 
 STORES = ("S01", "S02", "S03")
 SKUS = ("A", "B", "C")
@@ -44,8 +44,8 @@ order_st = st.fixed_dictionaries(
     {
         "lines": st.lists(line_st, min_size=1, max_size=3),
         "global_discount": st.sampled_from(["0", "5", "12.5"]),
-        "payments": st.lists(st.sampled_from(["0.00", "0.01", "25.00", "99.99"]), max_size=2).map(
-            lambda amounts: [{"type": "cash", "amount": a} for a in amounts]
+        "payments": st.lists(
+            st.sampled_from([Fraction(0), Fraction(1, 200), Fraction(1, 3), Fraction(1, 2)]), max_size=2
         ),
     }
 )
@@ -80,7 +80,22 @@ def _pending_sale_orders(pending):
     return records
 
 
+def _total(order) -> Decimal:
+    """S: the CSO total (DOMAIN.md section 2)."""
+    lines = [(q, Decimal(p), Decimal(d)) for _, q, p, d in order["lines"]]
+    return order_totals(lines, Decimal(order["global_discount"])).total
+
+
+def _payments(order) -> list[dict]:
+    """Cash payments of the given fractions of the total, rounded down to cents: together never above it."""
+    total = _total(order)
+    return [
+        {"type": "cash", "amount": f"{Decimal(int(Fraction(total) * 100 * f)) / 100:.2f}"} for f in order["payments"]
+    ]
+
+
 def _document(stock, orders, pending):
+    orders = [{**order, "payments": _payments(order)} for order in orders]
     doc = scenario(stock, orders, sale_orders=_pending_sale_orders(pending))
     for store in STORES:  # every store and SKU exists, even without stock
         if not any(loc["code"] == store for loc in doc["locations"]):
@@ -146,17 +161,27 @@ def test_allocation_matches_the_rule_and_invariants_hold(sqlite_template, stock,
                 figures = cso_fulfilment(s, 1001 + i)
                 for line in figures.lines:
                     assert 0 <= line.assigned <= line.qty  # assigned never exceeds ordered
-                paid = sum(Fraction(p["amount"]) for p in order["payments"])
+                paid = sum(Fraction(p["amount"]) for p in _payments(order))
                 assert figures.deposit_allocated <= figures.deposit
                 gd = Decimal(order["global_discount"])
-                total = sum(exact_line_value(q, Decimal(p), Decimal(d), gd) for _, q, p, d in order["lines"])
+                value = sum(exact_line_value(q, Decimal(p), Decimal(d), gd) for _, q, p, d in order["lines"])
                 assigned = sum(exact_line_value(ln.assigned, ln.price, ln.discount, gd) for ln in figures.lines)
+                cso_total = _total(order)
+                mine = [so for so in result.sale_orders if so.corporate_order == 1001 + i]
+                totals = sum(so.total for so in mine)
                 if all(ln.assigned == ln.qty for ln in figures.lines):
+                    assert totals == cso_total  # exactly S once fully assigned
                     assert figures.deposit_allocated == figures.deposit  # exactly P once fully assigned
-                elif total:
-                    assert figures.deposit_allocated == round_fraction_half_up(paid * assigned / total)
-                shares = [so.deposit for so in result.sale_orders if so.corporate_order == 1001 + i]
-                assert sum(shares) == figures.deposit_allocated and all(x >= 0 for x in shares)
+                elif value:
+                    assert totals == round_fraction_half_up(
+                        Fraction(cso_total) * assigned / value
+                    )  # A = round(S x C / T)
+                    if cso_total:
+                        assert figures.deposit_allocated == round_fraction_half_up(
+                            paid * Fraction(totals) / Fraction(cso_total)
+                        )
+                assert sum(so.deposit for so in mine) == figures.deposit_allocated
+                assert all(0 <= so.deposit <= so.total for so in mine)  # never negative, never above the SO total
         # re-running assigns nothing new
         assert run_assign(db.engine, exclude_before=EXCLUDE).sale_orders == ()
     finally:
@@ -205,14 +230,10 @@ def test_property_helpers_use_real_payments(sqlite_template):
     """The generated documents carry their payments into the database (guards the strategy itself)."""
     db = Database(sqlite_template)
     try:
-        order = {
-            "lines": [("A", 1, "10.00", "0")],
-            "global_discount": "0",
-            "payments": [{"type": "cash", "amount": "25.00"}],
-        }
+        order = {"lines": [("A", 3, "10.00", "0")], "global_discount": "0", "payments": [Fraction(1, 3)]}
         load(db.engine, _document({"S01": {"A": (1, 0)}}, [order], []))
         with UnitOfWork(db.engine) as uow:
-            assert uow.session.scalar(select(Payment.amount)) == 25
+            assert uow.session.scalar(select(Payment.amount)) == 10
             assert uow.session.scalar(select(CorporateSaleOrder.number)) == 1001
     finally:
         db.close()

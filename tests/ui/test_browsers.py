@@ -75,6 +75,7 @@ def test_100000_sale_orders_open_at_once_and_page_in(ctx, qtbot):
             "status": "open",
             "global_discount": Decimal(0),
             "deposit": Decimal(0),
+            "total": Decimal(0),
             "note": "",
         }
         for n in range(100_000)

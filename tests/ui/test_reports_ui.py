@@ -337,6 +337,7 @@ def test_a_result_summary_exports_every_generated_line(window, qtbot, tmp_path):
             "note",
             Decimal("0.00"),
             (GeneratedLine("A100", 2, Decimal("19.99"), Decimal("10.00"), 1),),
+            Decimal("35.98"),
         )
         for i in range(MAX_LISTED + 2)
     )

@@ -1,8 +1,9 @@
 """Property tests of the pure Assign core (xmart.processes.allocation), without a database.
 
 DOMAIN.md section 4: a line takes from the location with the largest overstock (ties: lowest
-code), never more than available nor more than wanted; deposit shares sum exactly to the increase
-by largest remainder, ties by lowest location code.
+code), never more than available nor more than wanted; SO totals and deposits sum exactly to the
+increases of their targets by largest remainder (ties by lowest location code), never negative, and
+no deposit exceeds its SO's total.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xmart.processes.allocation import DepositBasis, Source, deposit_shares, deposit_target, fill_line
-from xmart.processes.money import round_fraction_half_up
+from xmart.processes.allocation import ShareBasis, SoShare, Source, deposit_target, fill_line, so_shares, totals_target
+from xmart.processes.money import allocate_largest_remainder, order_totals, round_fraction_half_up, scaled_line_value
 
 CODES = ("S01", "S02", "S03", "S04", "S05")
 
@@ -106,67 +107,140 @@ def test_fill_line_breaks_overstock_ties_by_lowest_code():
     assert takes == [("S01", 2)]
 
 
-basis_st = st.builds(
-    DepositBasis,
-    paid=cents_st,
-    already=cents_st,
-    total_value=st.integers(0, 10**12),
-    assigned_value=st.integers(0, 10**12),
-    fully_assigned=st.booleans(),
-).filter(lambda b: b.assigned_value <= b.total_value)
+CENT = Decimal("0.01")
+
+
+@st.composite
+def basis_st(draw):
+    """A CSO's figures: S and P <= S, T and C <= T, and what earlier SOs carry (at most what the rule gives)."""
+    total = draw(cents_st)
+    paid = draw(st.integers(0, int(total * 100)).map(lambda c: Decimal(c) / 100))
+    total_value = draw(st.integers(0, 10**12))
+    assigned_value = draw(st.integers(0, total_value))
+    totals_before = draw(st.integers(0, int(total * 100)).map(lambda c: Decimal(c) / 100))
+    deposits_before = draw(st.integers(0, int(min(paid, totals_before) * 100)).map(lambda c: Decimal(c) / 100))
+    return ShareBasis(
+        total=total,
+        paid=paid,
+        total_value=total_value,
+        assigned_value=assigned_value,
+        fully_assigned=draw(st.booleans()),
+        totals_before=totals_before,
+        deposits_before=deposits_before,
+    )
+
+
 weights_st = st.lists(st.integers(0, 10**9), min_size=1, max_size=len(CODES))
 
 
-@given(basis=basis_st, weights=weights_st, data=st.data())
-def test_deposit_shares_sum_exactly_to_the_increase(basis, weights, data):
-    codes = data.draw(st.lists(st.sampled_from(CODES), min_size=len(weights), max_size=len(weights), unique=True))
-    shares = deposit_shares(basis, weights, codes)
+def _codes(data, n):
+    return data.draw(st.lists(st.sampled_from(CODES), min_size=n, max_size=n, unique=True))
+
+
+@given(basis=basis_st(), weights=weights_st, data=st.data())
+def test_totals_sum_exactly_to_the_increase_of_a(basis, weights, data):
+    shares = so_shares(basis, weights, _codes(data, len(weights)))
     assert len(shares) == len(weights)
-    assert all(s >= 0 and s == s.quantize(Decimal("0.01")) for s in shares)
-    expected = max(Decimal(0), deposit_target(basis) - basis.already) if basis.paid else Decimal(0)
-    assert sum(shares) == expected
+    assert all(s.total >= 0 and s.total == s.total.quantize(CENT) for s in shares)
+    assert sum(s.total for s in shares) == max(Decimal(0), totals_target(basis) - basis.totals_before)
 
 
-@given(basis=basis_st, weights=weights_st, data=st.data())
-def test_deposit_shares_are_largest_remainder(basis, weights, data):
-    """Each share is within one cent of its exact share, below it only if others have no larger remainder."""
-    codes = data.draw(st.lists(st.sampled_from(CODES), min_size=len(weights), max_size=len(weights), unique=True))
-    shares = deposit_shares(basis, weights, codes)
-    increase_cents = int(sum(shares) * 100)
+@given(basis=basis_st(), weights=weights_st, data=st.data())
+def test_no_deposit_exceeds_its_total_and_none_is_negative(basis, weights, data):
+    shares = so_shares(basis, weights, _codes(data, len(weights)))
+    assert all(0 <= s.deposit <= s.total and s.deposit == s.deposit.quantize(CENT) for s in shares)
+
+
+@given(basis=basis_st(), weights=weights_st, data=st.data())
+def test_deposits_reach_the_target_unless_the_new_totals_cannot_hold_it(basis, weights, data):
+    shares = so_shares(basis, weights, _codes(data, len(weights)))
+    new_total = sum((s.total for s in shares), Decimal(0))
+    increase = max(Decimal(0), deposit_target(basis, basis.totals_before + new_total) - basis.deposits_before)
+    assert sum(s.deposit for s in shares) == min(increase, new_total)
+
+
+def test_fully_assigned_in_one_run_gives_exactly_s_and_p():
+    """The issue's example: 3 x 10.05 at three stores, 10 % global discount, paid in full 27.13."""
+    unit = scaled_line_value(1, Decimal("10.05"), Decimal(0), Decimal(10))
+    total = order_totals([(3, Decimal("10.05"), Decimal(0))], Decimal(10)).total
+    assert total == Decimal("27.13")
+    basis = ShareBasis(total=total, paid=total, total_value=3 * unit, assigned_value=3 * unit, fully_assigned=True)
+    shares = so_shares(basis, [unit, unit, unit], ["S01", "S02", "S03"])
+    assert shares == [SoShare(Decimal("9.05"), Decimal("9.05")), SoShare(Decimal("9.04"), Decimal("9.04"))] + [
+        SoShare(Decimal("9.04"), Decimal("9.04"))
+    ]
+
+
+def test_a_run_that_assigns_part_carries_the_rounded_proportion():
+    unit = scaled_line_value(1, Decimal("10.05"), Decimal(0), Decimal(10))
+    basis = ShareBasis(
+        total=Decimal("27.13"), paid=Decimal("10.00"), total_value=3 * unit, assigned_value=unit, fully_assigned=False
+    )
+    (share,) = so_shares(basis, [unit], ["S02"])
+    assert share.total == round_fraction_half_up(Fraction(2713, 100) / 3) == Decimal("9.04")
+    assert share.deposit == round_fraction_half_up(Fraction(1000, 100) * Fraction(904, 2713)) == Decimal("3.33")
+
+
+def test_shares_ties_go_to_the_lowest_code():
+    basis = ShareBasis(
+        total=Decimal("0.01"), paid=Decimal("0.01"), total_value=2, assigned_value=2, fully_assigned=True
+    )
+    assert so_shares(basis, [1, 1], ["S02", "S01"]) == [SoShare(Decimal(0), Decimal(0)), SoShare(CENT, CENT)]
+
+
+def test_new_sos_get_nothing_when_earlier_sos_carry_more_than_the_target():
+    basis = ShareBasis(
+        total=Decimal("10.00"),
+        paid=Decimal("10.00"),
+        total_value=10,
+        assigned_value=5,
+        fully_assigned=False,
+        totals_before=Decimal("6.00"),
+        deposits_before=Decimal("6.00"),
+    )
+    assert so_shares(basis, [1], ["S01"]) == [SoShare(Decimal("0.00"), Decimal("0.00"))]
+
+
+@given(basis=basis_st())
+def test_targets_are_s_and_p_once_fully_assigned_else_the_rounded_proportions(basis):
+    a = totals_target(basis)
+    if basis.fully_assigned:
+        assert a == basis.total and deposit_target(basis, a) == basis.paid
+    elif basis.total_value == 0:
+        assert a == 0
+    else:
+        assert a == round_fraction_half_up(Fraction(basis.total) * basis.assigned_value / basis.total_value)
+        assert 0 <= a <= basis.total
+        if basis.total:
+            assert deposit_target(basis, a) == round_fraction_half_up(
+                Fraction(basis.paid) * Fraction(a) / Fraction(basis.total)
+            )
+
+
+def test_nothing_paid_means_zero_deposits():
+    basis = ShareBasis(
+        total=Decimal("5.00"), paid=Decimal("0.00"), total_value=5, assigned_value=5, fully_assigned=True
+    )
+    assert [s.deposit for s in so_shares(basis, [3, 2], ["S01", "S02"])] == [Decimal("0.00"), Decimal("0.00")]
+
+
+@given(amount=cents_st, weights=weights_st, data=st.data())
+def test_largest_remainder_parts_are_within_a_cent_of_their_exact_share(amount, weights, data):
+    """Each part is within one cent of its exact share, below it only if others have no larger remainder."""
+    codes = _codes(data, len(weights))
+    parts = allocate_largest_remainder(amount, weights, codes)
+    assert sum(parts) == amount
+    cents = int(amount * 100)
     total = sum(weights) or None
-    exact = [Fraction(increase_cents * w, total) if total else Fraction(increase_cents, len(weights)) for w in weights]
-    got = [int(s * 100) for s in shares]
+    exact = [Fraction(cents * w, total) if total else Fraction(cents, len(weights)) for w in weights]
+    got = [int(p * 100) for p in parts]
     for e, g in zip(exact, got, strict=True):
         assert e - 1 < g < e + 1
     rounded_up = [i for i, (e, g) in enumerate(zip(exact, got, strict=True)) if g > e]
     kept_down = [i for i, (e, g) in enumerate(zip(exact, got, strict=True)) if g < e]
     for up in rounded_up:  # those rounded up have the larger remainders, ties to the lower code
         for down in kept_down:
-            key_up = (-(exact[up] - int(exact[up])), codes[up])
-            key_down = (-(exact[down] - int(exact[down])), codes[down])
-            assert key_up < key_down
-
-
-def test_deposit_share_ties_go_to_the_lowest_code():
-    basis = DepositBasis(paid=Decimal("0.01"), already=Decimal(0), total_value=2, assigned_value=2, fully_assigned=True)
-    assert deposit_shares(basis, [1, 1], ["S02", "S01"]) == [Decimal("0.00"), Decimal("0.01")]
-
-
-@given(basis=basis_st)
-def test_deposit_target_is_p_once_fully_assigned_else_the_rounded_proportion(basis):
-    target = deposit_target(basis)
-    if basis.fully_assigned:
-        assert target == basis.paid
-    elif basis.total_value == 0:
-        assert target == 0
-    else:
-        assert target == round_fraction_half_up(Fraction(basis.paid) * basis.assigned_value / basis.total_value)
-        assert 0 <= target <= basis.paid
-
-
-def test_nothing_paid_means_zero_shares():
-    basis = DepositBasis(paid=Decimal("0.00"), already=Decimal(0), total_value=5, assigned_value=5, fully_assigned=True)
-    assert deposit_shares(basis, [3, 2], ["S01", "S02"]) == [Decimal("0.00"), Decimal("0.00")]
+            assert (-(exact[up] - int(exact[up])), codes[up]) < (-(exact[down] - int(exact[down])), codes[down])
 
 
 @given(sources=sources_st, wants=st.lists(st.integers(0, 30), max_size=6))

@@ -105,7 +105,7 @@ def test_sale_order_prints_every_line_totals_note_and_reference(sale_order_rende
     totals = order_totals(((x.qty, x.price, x.discount) for x in lines), Decimal("5"))
     assert totals.subtotal == sum((x.amount for x in lines), Decimal("0.00"))
     assert f"Subtotal {format_money(totals.subtotal)}" in text
-    assert f"Discount (5%) -{format_money(totals.global_discount_amount)}" in text
+    assert f"Discount (5%), shipping, rounding -{format_money(totals.global_discount_amount)}" in text
     assert f"Total {format_money(totals.total)}" in text
     assert f"Deposit {format_money(Decimal('250.00'))}" in text
     assert f"Balance due {format_money(totals.total - Decimal('250.00'))}" in text

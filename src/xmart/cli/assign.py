@@ -49,7 +49,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
         for so in result.sale_orders:
             units = sum(ln.qty for ln in so.lines)
-            print(f"  SO {so.number}  {so.store}  CSO {so.corporate_order}  {units} units  deposit {so.deposit}")
+            print(
+                f"  SO {so.number}  {so.store}  CSO {so.corporate_order}  {units} units  "
+                f"total {so.total}  deposit {so.deposit}"
+            )
     if args.print and not args.dry_run and result.sale_orders:
         from xmart.cli.print_after import print_generated  # reportlab only when printing
 
@@ -95,7 +98,8 @@ def _compact_json(result: AssignResult) -> str:
     text, money, date = _text, _money, _date
     orders = [
         f'{{"number": {so.number}, "store": {text(so.store)}, "corporate_order": {so.corporate_order}, '
-        f'"date": {date(so.date)}, "note": {text(so.note)}, "deposit": {money(so.deposit)}, "lines": ['
+        f'"date": {date(so.date)}, "note": {text(so.note)}, "total": {money(so.total)}, '
+        f'"deposit": {money(so.deposit)}, "lines": ['
         + ", ".join(
             [
                 f'{{"sku": {text(ln.sku)}, "qty": {ln.qty}, "price": {money(ln.price)}, '

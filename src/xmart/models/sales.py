@@ -22,6 +22,7 @@ class SaleOrder(Base):
     __table_args__ = (
         CheckConstraint(f"status IN ({check_values(SoStatus)})", name="status"),
         CheckConstraint("deposit >= 0", name="deposit_not_negative"),
+        CheckConstraint("total >= 0", name="total_not_negative"),
         CheckConstraint("global_discount >= 0 AND global_discount <= 100", name="global_discount"),
         Index("ix_sale_orders_location_date", "location_id", "date"),
     )
@@ -38,6 +39,8 @@ class SaleOrder(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     card_payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"))
     deposit: Mapped[Decimal] = mapped_column(default=Decimal("0.00"))
+    total: Mapped[Decimal]
+    """Its share of the CSO total (DOMAIN.md section 4, Totals); its own order total when not from a CSO."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     location: Mapped[Location] = relationship()

@@ -5,8 +5,9 @@ no session, no clock. `assign.py` reads the facts, calls these, and writes what 
 the rules can be tested alone (tests/unit/test_allocation.py).
 
 - `fill_line`: the units one CSO line takes, location by location, by the overstock rule;
-- `deposit_target` and `deposit_shares`: the deposit a CSO's SOs hold after a run, and the split
-  of its increase among the run's new SOs by largest remainder (money.allocate_largest_remainder).
+- `totals_target`, `deposit_target` and `so_shares`: what the totals and the deposit of a CSO's SOs
+  add up to after a run, and the split of their increases among the run's new SOs by largest
+  remainder (money.allocate_largest_remainder): totals by exact value, deposits by total.
 """
 
 from __future__ import annotations
@@ -71,49 +72,91 @@ def fill_line(sources: Sequence[Source], wanted: int) -> tuple[list[Take], tuple
 
 
 @dataclass(frozen=True, slots=True)
-class DepositBasis:
-    """The figures of one CSO that decide its deposit (DOMAIN.md section 4, Deposits).
+class ShareBasis:
+    """The figures of one CSO that decide its SOs' totals and deposits (DOMAIN.md section 4).
 
-    Values of lines are exact, scaled to integers by money.VALUE_SCALE (money.scaled_line_value).
+    Money in currency units with 2 decimals; values of lines exact, scaled to integers by
+    money.VALUE_SCALE (money.scaled_line_value). "Earlier SOs" are its SOs that are not cancelled,
+    made before this run.
     """
 
+    total: Decimal
+    """S: the CSO total (money.order_totals: lines less cancelled units, global discount, shipping)."""
     paid: Decimal
-    """P: the deposit paid on the CSO (sum of its payments), in currency units with 2 decimals."""
-    already: Decimal
-    """Deposit already on its SOs that are not cancelled, before this run."""
+    """P: the deposit paid on the CSO (sum of its payments); P <= S (payments.check_deposit)."""
     total_value: int
     """T x VALUE_SCALE: exact value of all its lines at full (not cancelled) quantity."""
     assigned_value: int
-    """C x VALUE_SCALE: exact value of everything assigned to it, this run included."""
+    """C x VALUE_SCALE: exact value of everything assigned on its SOs, this run included."""
     fully_assigned: bool
     """Every unit of every line is on an SO (after this run)."""
+    totals_before: Decimal = ZERO
+    """Sum of the totals of its earlier SOs."""
+    deposits_before: Decimal = ZERO
+    """Deposit already on its earlier SOs."""
 
 
-def deposit_target(basis: DepositBasis) -> Decimal:
-    """The deposit all SOs of a CSO hold after a run: P once fully assigned, else round(P x C / T).
+class SoShare(NamedTuple):
+    """The total and the deposit of one new SO (currency units, 2 decimals, deposit <= total)."""
 
-    0.00 when T = 0 (and not fully assigned). Rounded half up to cents, exactly (no float).
-    DOMAIN.md section 4, Deposits. Raises nothing for non-negative figures.
+    total: Decimal
+    deposit: Decimal
+
+
+def totals_target(basis: ShareBasis) -> Decimal:
+    """A: what the totals of all SOs of a CSO add up to after a run (DOMAIN.md section 4, Totals).
+
+    S once fully assigned; 0.00 when T = 0; else round(S x C / T), half up to cents, exactly.
+    Raises nothing for non-negative figures.
+    """
+    if basis.fully_assigned:
+        return basis.total
+    if basis.total_value == 0:
+        return ZERO
+    return round_fraction_half_up(Fraction(basis.total) * basis.assigned_value / basis.total_value)
+
+
+def deposit_target(basis: ShareBasis, totals_after: Decimal) -> Decimal:
+    """The deposit all SOs of a CSO hold after a run (DOMAIN.md section 4, Deposits).
+
+    `totals_after` is A', the sum of the totals of its SOs after the run. P once fully assigned;
+    0.00 when S = 0; else round(P x A' / S), half up to cents, never above P. Raises nothing.
     """
     if basis.fully_assigned:
         return basis.paid
-    if basis.total_value == 0:
+    if not basis.total:
         return ZERO
-    return round_fraction_half_up(Fraction(basis.paid) * basis.assigned_value / basis.total_value)
+    return min(
+        basis.paid, round_fraction_half_up(Fraction(basis.paid) * Fraction(totals_after) / Fraction(basis.total))
+    )
 
 
-def deposit_shares(basis: DepositBasis, weights: Sequence[int], codes: Sequence[str]) -> list[Decimal]:
-    """Deposit of each new SO of one CSO, in the order of `weights` (DOMAIN.md section 4, Deposits).
+def _cents(amount: Decimal) -> int:
+    return int(amount * 100)
+
+
+def so_shares(basis: ShareBasis, weights: Sequence[int], codes: Sequence[str]) -> list[SoShare]:
+    """Total and deposit of each new SO of one CSO, in the order of `weights` (DOMAIN.md section 4, 1-2).
 
     `weights` are the new SOs' exact values (scaled integers, >= 0), `codes` their location codes
-    (the tie-break, lowest first; same length). The increase of the target over `basis.already`
-    (never negative) is split by largest remainder, so the shares are >= 0 and sum to it exactly.
-    Raises ValueError (from money.allocate_largest_remainder) for negative weights.
+    (the tie-break, lowest first; same length). Totals: the increase of `totals_target` over
+    `basis.totals_before` (never negative) split in proportion to the weights by largest remainder.
+    Deposits: the increase of `deposit_target` over `basis.deposits_before` (never negative, never
+    above the new totals' sum) split in proportion to the new totals by largest remainder, so no
+    deposit exceeds its SO's total. Every share >= 0. Raises ValueError (from
+    money.allocate_largest_remainder) for negative weights.
     """
+    if not weights:
+        return []
+    increase = max(ZERO, totals_target(basis) - basis.totals_before)
+    totals = allocate_largest_remainder(increase.quantize(CENT), weights, codes)
+    new_total = sum(totals, ZERO)
     if not basis.paid:
-        return [ZERO] * len(weights)
-    increase = max(ZERO, deposit_target(basis) - basis.already)
-    return allocate_largest_remainder(increase.quantize(CENT), weights, codes)
+        return [SoShare(t, ZERO) for t in totals]
+    target = deposit_target(basis, basis.totals_before + new_total)
+    deposit = min(new_total, max(ZERO, target - basis.deposits_before))
+    deposits = allocate_largest_remainder(deposit.quantize(CENT), [_cents(t) for t in totals], codes)
+    return [SoShare(t, d) for t, d in zip(totals, deposits, strict=True)]
 
 
-__all__ = ["DepositBasis", "Source", "Take", "deposit_shares", "deposit_target", "fill_line"]
+__all__ = ["ShareBasis", "SoShare", "Source", "Take", "deposit_target", "fill_line", "so_shares", "totals_target"]

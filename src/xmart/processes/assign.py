@@ -10,12 +10,14 @@ Invariants:
 - assigned never exceeds ordered (a line's qty less its cancelled remainder); re-running assigns
   only what is still unassigned;
 - one new SO per (CSO, location) that received units, with the exact automatic note, the CSO's
-  card reference (never a copy of the number) and its deposit share: after the run the SOs of a
-  CSO together hold round(P × C / T), exactly P once it is fully assigned; the increase is split
-  among the new SOs by largest remainder (ties: lowest location code);
+  card reference (never a copy of the number), its total and its deposit share: after the run the
+  totals of a CSO's SOs add up to A = round(S × C / T) (exactly S once fully assigned) and their
+  deposits to round(P × A' / S) (exactly P once fully assigned); each increase is split among the
+  new SOs by largest remainder (totals by exact value, deposits by total; ties: lowest location
+  code), so no deposit exceeds its SO's total;
 - one transaction under the process lock: every SO or none; a dry run writes nothing.
 
-The rules themselves (which locations supply a line, the deposit split) are the pure functions of
+The rules themselves (which locations supply a line, the totals and deposit splits) are the pure functions of
 `allocation.py`; this module reads the facts in a few set-based Core queries of plain tuples,
 calls them CSO by CSO (reporting progress, honouring cancel), and writes the result in bulk.
 """
@@ -50,11 +52,11 @@ from xmart.models import (
 )
 from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, check_transition
-from xmart.processes.allocation import DepositBasis, Source, deposit_shares, fill_line
+from xmart.processes.allocation import ShareBasis, SoShare, Source, fill_line, so_shares
 from xmart.processes.availability import pending_units
 from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.fulfilment import assigned_by_line
-from xmart.processes.money import ZERO, scaled_line_value
+from xmart.processes.money import ZERO, order_totals, scaled_line_value
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 
 AUTO_NOTE = "Special Order created automatically from Corporate Sale Order"
@@ -108,6 +110,8 @@ class GeneratedSaleOrder:
     note: str
     deposit: Decimal
     lines: tuple[GeneratedLine, ...]
+    total: Decimal
+    """Its share of the CSO total (DOMAIN.md section 4, Totals); `deposit` never exceeds it."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class AssignResult:
                     "corporate_order": so.corporate_order,
                     "date": so.date.isoformat(),
                     "note": so.note,
+                    "total": _money_text(so.total),
                     "deposit": _money_text(so.deposit),
                     "lines": [
                         {
@@ -206,6 +211,7 @@ class _Order:
     id: int
     number: int
     global_discount: Decimal
+    shipping_cost: Decimal
     billing_customer_id: int | None
     shipping_customer_id: int | None
     status: str
@@ -246,6 +252,7 @@ def _load_orders(session: Session, rng: CsoRange) -> list[_Order]:
         CorporateSaleOrder.id,
         CorporateSaleOrder.number,
         CorporateSaleOrder.global_discount,
+        CorporateSaleOrder.shipping_cost,
         CorporateSaleOrder.billing_customer_id,
         CorporateSaleOrder.shipping_customer_id,
         CorporateSaleOrder.status,
@@ -359,10 +366,17 @@ def _sums_by_cso(session: Session, query: Select[Any, Any]) -> dict[int, Decimal
     return {cso_id: Decimal(amount) for cso_id, amount in session.execute(query) if cso_id is not None}
 
 
-def _deposits(session: Session, cso_ids: list[int]) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
-    """({CSO id: deposit paid}, {CSO id: deposit already on its SOs that are not cancelled})."""
+class _Earlier(NamedTuple):
+    """What a CSO's SOs that are not cancelled already carry, before this run."""
+
+    totals: Decimal
+    deposits: Decimal
+
+
+def _paid_and_earlier(session: Session, cso_ids: list[int]) -> tuple[dict[int, Decimal], dict[int, _Earlier]]:
+    """({CSO id: deposit paid}, {CSO id: totals and deposits already on its SOs that are not cancelled})."""
     paid: dict[int, Decimal] = {}
-    already: dict[int, Decimal] = {}
+    earlier: dict[int, _Earlier] = {}
     for start in range(0, len(cso_ids), 500):
         chunk = cso_ids[start : start + 500]
         paid.update(
@@ -373,33 +387,38 @@ def _deposits(session: Session, cso_ids: list[int]) -> tuple[dict[int, Decimal],
                 .group_by(Payment.cso_id),
             )
         )
-        already.update(
-            _sums_by_cso(
-                session,
-                select(SaleOrder.cso_id, func.sum(SaleOrder.deposit))
+        earlier.update(
+            (cso_id, _Earlier(Decimal(totals), Decimal(deposits)))
+            for cso_id, totals, deposits in session.execute(
+                select(SaleOrder.cso_id, func.sum(SaleOrder.total), func.sum(SaleOrder.deposit))
                 .where(SaleOrder.cso_id.in_(chunk), SaleOrder.status != SoStatus.CANCELLED.value)
-                .group_by(SaleOrder.cso_id),
+                .group_by(SaleOrder.cso_id)
             )
+            if cso_id is not None
         )
-    return paid, already
+    return paid, earlier
 
 
-def _deposit_shares(
-    order: _Order, paid: Decimal, already: Decimal, new_sos: list[tuple[str, dict[int, int]]], lines: dict[int, _Line]
-) -> list[Decimal]:
-    """Deposit of each new SO of `order`, in the order of `new_sos` (allocation.deposit_shares)."""
-    if not paid:
-        return [ZERO] * len(new_sos)
+_NOTHING_EARLIER = _Earlier(ZERO, ZERO)
+
+
+def _shares(
+    order: _Order, paid: Decimal, earlier: _Earlier, new_sos: list[tuple[str, dict[int, int]]]
+) -> list[SoShare]:
+    """Total and deposit of each new SO of `order`, in the order of `new_sos` (allocation.so_shares)."""
     unit = {ln.id: scaled_line_value(1, ln.price, ln.discount, order.global_discount) for ln in order.lines}
-    basis = DepositBasis(
+    lines = ((ln.qty, ln.price, ln.discount) for ln in order.lines)
+    basis = ShareBasis(
+        total=order_totals(lines, order.global_discount, order.shipping_cost).total,
         paid=paid,
-        already=already,
         total_value=sum(unit[ln.id] * ln.qty for ln in order.lines),
         assigned_value=sum(unit[ln.id] * ln.assigned for ln in order.lines),
         fully_assigned=all(ln.assigned >= ln.qty for ln in order.lines),
+        totals_before=earlier.totals,
+        deposits_before=earlier.deposits,
     )
     weights = [sum(unit[lid] * qty for lid, qty in alloc.items()) for _, alloc in new_sos]
-    return deposit_shares(basis, weights, [code for code, _ in new_sos])
+    return so_shares(basis, weights, [code for code, _ in new_sos])
 
 
 def _card_references(session: Session, cso_ids: list[int]) -> dict[int, int]:
@@ -429,6 +448,7 @@ _SO_COLUMNS = (
     "note",
     "card_payment_id",
     "deposit",
+    "total",
 )
 _LINE_COLUMNS = ("so_id", "line_no", "item_id", "qty", "sold", "price", "discount", "cso_line_id")
 
@@ -449,7 +469,7 @@ def _plan(
     code_to_id = {c: i for i, c in locations.items()}
     number = next_number(session, SaleOrder.number, FIRST_SO_NUMBER)
     card_refs = _card_references(session, list(allocations))
-    paid, already = _deposits(session, list(allocations))
+    paid, earlier = _paid_and_earlier(session, list(allocations))
     plan = _Plan()
     open_status = SoStatus.OPEN.value
     for order in orders:
@@ -457,8 +477,8 @@ def _plan(
             continue
         lines = {ln.id: ln for ln in order.lines}
         new_sos = sorted(allocations[order.id].items())
-        shares = _deposit_shares(order, paid.get(order.id, ZERO), already.get(order.id, ZERO), new_sos, lines)
-        for (code, alloc), deposit in zip(new_sos, shares, strict=True):
+        shares = _shares(order, paid.get(order.id, ZERO), earlier.get(order.id, _NOTHING_EARLIER), new_sos)
+        for (code, alloc), (total, deposit) in zip(new_sos, shares, strict=True):
             so_lines = sorted((lines[lid] for lid in alloc), key=_line_no)
             plan.generated.append(
                 GeneratedSaleOrder(
@@ -471,6 +491,7 @@ def _plan(
                     lines=tuple(
                         GeneratedLine(ln.sku, alloc[ln.id], ln.price, ln.discount, ln.line_no) for ln in so_lines
                     ),
+                    total=total,
                 )
             )
             plan.so_rows.append(
@@ -486,6 +507,7 @@ def _plan(
                     AUTO_NOTE,
                     card_refs.get(order.id),
                     deposit,
+                    total,
                 )
             )
             plan.line_rows.append(

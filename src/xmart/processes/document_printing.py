@@ -145,7 +145,7 @@ def sale_order_documents(session: Session, numbers: Sequence[int]) -> list[SaleO
                 subtotal=totals.subtotal,
                 global_discount=so.global_discount,
                 global_discount_amount=totals.global_discount_amount,
-                total=totals.total,
+                total=so.total,
                 deposit=so.deposit,
                 note=so.note,
                 corporate_order=cso.number if cso else None,

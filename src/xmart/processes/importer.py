@@ -30,6 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xmart.errors import CardDataError, ImportDocumentError, InputError
@@ -88,7 +89,16 @@ from xmart.processes.import_rows import (
     table_of,
 )
 from xmart.processes.invoicing import so_status
-from xmart.processes.money import AMOUNT_LIMIT, AmountError, parse_amount, parse_percent
+from xmart.processes.money import (
+    AMOUNT_LIMIT,
+    ZERO,
+    AmountError,
+    DepositError,
+    check_deposit,
+    order_totals,
+    parse_amount,
+    parse_percent,
+)
 from xmart.processes.receiving import po_status
 from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
@@ -341,6 +351,7 @@ class Importer:
         self._line_fill: dict[Any, list[int]] = {}
         """CSO line (a Ref for the document's, an id for the database's) -> [units ordered, units assigned]."""
         self._sold_on_cso: dict[Key, int] = {}
+        self._item_prices: dict[Key, Decimal] = {}
 
     def vault(self) -> CardVault:
         """The card vault, loaded on first card."""
@@ -569,6 +580,7 @@ class Importer:
                 }
             )
         order.payments = self._payments(rec)
+        self._check_deposit(rec, "payments", sum((p["amount"] for p in order.payments), ZERO), order)
         order.custom_values = self._custom_values(rec)
         for row in order.lines:
             self._line_fill[Ref(CsoLine, (number, row["line_no"]))] = [row["qty"], 0]
@@ -765,6 +777,8 @@ class Importer:
                     "cso_line_id": cso_line,
                 }
             )
+        order.header["total"] = self._order_total(order)
+        self._check_deposit(rec, "deposit", order.header["deposit"], order)
         order.header["status"] = self._derived_status(status, so_status, SaleOrderLine, "sold", order.lines)
         self.table(SaleOrder).put(number, order)
 
@@ -847,6 +861,34 @@ class Importer:
             order.header["status"], po_status, PurchaseOrderLine, "received", order.lines
         )
         self.table(PurchaseOrder).put(number, order)
+
+    # --- deposits and totals (DOMAIN.md sections 3 and 4) -------------------------------------
+    def _order_total(self, order: Order) -> Decimal:
+        """money.order_totals of an order's lines, global discount and shipping; items' prices where a line has none."""
+        lines = [
+            (ln["qty"], ln["price"] if ln["price"] is not None else self._item_price(ln["item_id"].key), ln["discount"])
+            for ln in order.lines
+        ]
+        header = order.header
+        return order_totals(lines, header["global_discount"], header.get("shipping_cost", ZERO)).total
+
+    def _item_price(self, sku: Key) -> Decimal:
+        """The price of item `sku` as this document leaves it (its record, else the database)."""
+        if sku not in self._item_prices:
+            given = self.table(Item).values(sku)
+            if given is not None:
+                self._item_prices[sku] = given["price"]
+            else:
+                self._item_prices[sku] = self.session.scalars(select(Item.price).where(Item.sku == sku)).one()
+        return self._item_prices[sku]
+
+    def _check_deposit(self, rec: Record, field: str, deposit: Decimal, order: Order) -> None:
+        """Refuse a deposit above the order's total (money.check_deposit), naming `section[i].field`."""
+        if deposit:
+            try:
+                check_deposit(deposit, self._order_total(order), field)
+            except DepositError as error:
+                raise rec.error(field, error.reason) from None
 
 
 def _refuse_security_code(rec: Record) -> None:

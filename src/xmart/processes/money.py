@@ -98,6 +98,30 @@ def order_totals(
     return Totals(subtotal, discount_amount, subtotal - discount_amount + shipping, shipping)
 
 
+class DepositError(InputError):
+    """A deposit above the order total (DOMAIN.md section 3); `reason` says it without naming a field."""
+
+    def __init__(self, where: str, reason: str):
+        super().__init__(f"{where}: {reason}")
+        self.where, self.reason = where, reason
+
+
+def check_deposit(deposit: Decimal, total: Decimal, where: str) -> None:
+    """Refuse a deposit `P` above the order total `S` (DOMAIN.md section 3): the one home of that rule.
+
+    `deposit`: the sum of the order's payments; `total`: its order total (`order_totals(...).total`,
+    shipping included), both in currency units. `where` names the place for the message ("Payment",
+    "corporate_sale_orders[3].payments"). Raises DepositError (an InputError) when `deposit > total`;
+    import, order entry (adding a payment, lowering the total) and web orders call it.
+    """
+    if deposit > total:
+        raise DepositError(
+            where,
+            f"the deposit ({to_money(deposit)}) is more than the order total ({to_money(total)}); "
+            "an overpayment is a refund, not a deposit",
+        )
+
+
 def allocate_largest_remainder(
     amount: Decimal, weights: Sequence[Fraction | Decimal | int], tie_keys: Sequence[object] | None = None
 ) -> list[Decimal]:
@@ -295,8 +319,10 @@ __all__ = [
     "ZERO",
     "AmountError",
     "AmountProblem",
+    "DepositError",
     "Totals",
     "allocate_largest_remainder",
+    "check_deposit",
     "exact_line_value",
     "scaled_line_value",
     "VALUE_SCALE",

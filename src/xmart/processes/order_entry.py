@@ -61,7 +61,16 @@ from xmart.processes.cards import (
 )
 from xmart.processes.customers import shipping_or_billing
 from xmart.processes.dates import parse_iso_date
-from xmart.processes.money import ZERO, Totals, order_totals, parse_amount, parse_percent, to_money
+from xmart.processes.money import (
+    ZERO,
+    DepositError,
+    Totals,
+    check_deposit,
+    order_totals,
+    parse_amount,
+    parse_percent,
+    to_money,
+)
 from xmart.processes.selection import next_number
 
 FIRST_CSO_NUMBER = 1001
@@ -546,8 +555,13 @@ _WRITERS = {"setup": _write_setup, "items": _write_items, "payment": _write_paym
 
 
 def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, sections: Iterable[str]) -> None:
+    """Write `sections`; refuse (InputError, before the flush) a deposit left above the order total."""
+    sections = list(sections)
     for section in sections:
         _WRITERS[section](session, cso, entry)
+    totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in cso.lines), cso.global_discount, cso.shipping_cost)
+    where = "Payment" if "payment" in sections else "Items and shipping"
+    check_deposit(sum((p.amount for p in cso.payments), ZERO), totals.total, where)
     session.flush()
 
 
@@ -613,10 +627,10 @@ def missing_parts(entry: OrderEntry) -> list[str]:
         missing.append("Payment: add a card on file or a deposit (card, cash, check or other).")
     else:
         totals = entry_totals(entry)
-        if totals.deposit > totals.order_total:
-            missing.append(
-                f"Payment: the deposit ({totals.deposit}) is more than the order total ({totals.order_total})."
-            )
+        try:
+            check_deposit(totals.deposit, totals.order_total, "Payment")
+        except DepositError as error:
+            missing.append(f"{error}.")
     if not entry.shipping_method.strip():
         missing.append("Shipping: choose the shipping method.")
     address = entry.shipping_address

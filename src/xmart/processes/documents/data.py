@@ -49,7 +49,11 @@ class DocumentLine:
 
 @dataclass(frozen=True)
 class SaleOrderDocument:
-    """A Sale Order for one store, usually generated from a Corporate Sale Order."""
+    """A Sale Order for one store, usually generated from a Corporate Sale Order.
+
+    `subtotal` is the sum of the line amounts; `total` the SO's stored total (DOMAIN.md section 4);
+    `global_discount_amount` is kept for callers that show it, the printed rows use `adjustment`.
+    """
 
     number: int | str
     date: dt.date
@@ -66,6 +70,25 @@ class SaleOrderDocument:
     note: str = ""
     corporate_order: int | None = None
     masked_card: str | None = None
+
+    @property
+    def adjustment(self) -> Decimal:
+        """`total - subtotal`: the SO's share of the global discount, shipping and rounding (DOMAIN.md section 4, 3).
+
+        `subtotal` is the sum of its printed line amounts and `total` its stored total (a share of
+        the CSO total), so lines + adjustment = total on every document.
+        """
+        return self.total - self.subtotal
+
+
+def adjustment_label(percent: str) -> str:
+    """The label of an SO's row between its lines and its total (DOMAIN.md section 4, 3).
+
+    `percent` is the global discount as printed ("10", "12.5"), empty when there is none.
+    """
+    if percent:
+        return f"Discount ({percent}%), shipping, rounding"
+    return "Shipping, rounding"
 
 
 @dataclass(frozen=True)
@@ -118,4 +141,5 @@ __all__ = [
     "Party",
     "PurchaseOrderDocument",
     "SaleOrderDocument",
+    "adjustment_label",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from xmart.processes.documents.base import DocumentRenderer, TotalRow, format_percent
-from xmart.processes.documents.data import Party, SaleOrderDocument
+from xmart.processes.documents.data import Party, SaleOrderDocument, adjustment_label
 
 
 class SaleOrderRenderer(DocumentRenderer[SaleOrderDocument]):
@@ -28,11 +28,11 @@ class SaleOrderRenderer(DocumentRenderer[SaleOrderDocument]):
         return facts
 
     def totals(self, document: SaleOrderDocument) -> Sequence[TotalRow]:
-        """Subtotal, global discount, total, deposit and balance due."""
+        """Subtotal of the lines, the difference to the SO total, total, deposit and balance due (DOMAIN.md 4.3)."""
         rows = [TotalRow("Subtotal", document.subtotal)]
-        if document.global_discount or document.global_discount_amount:
-            label = f"Discount ({format_percent(document.global_discount)}%)"
-            rows.append(TotalRow(label, -document.global_discount_amount))
+        if document.adjustment or document.global_discount:
+            label = adjustment_label(format_percent(document.global_discount) if document.global_discount else "")
+            rows.append(TotalRow(label, document.adjustment))
         rows += [
             TotalRow("Total", document.total, strong=True),
             TotalRow("Deposit", document.deposit),

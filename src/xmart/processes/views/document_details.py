@@ -32,6 +32,7 @@ from xmart.models import (
 from xmart.models.db import UnitOfWork
 from xmart.processes.cards import mask
 from xmart.processes.document_printing import custom_field_values
+from xmart.processes.documents.data import adjustment_label
 from xmart.processes.fulfilment import cso_fulfilment
 from xmart.processes.money import line_amount, order_totals
 
@@ -199,9 +200,18 @@ def _so(session: Session, number: int) -> DocumentDetails:
         numeric=(True, False, False, True, True, True, True, True, True, True),
         rows=rows,
         totals=(("Subtotal", _money(totals.subtotal)),)
-        + ((f"Global discount {so.global_discount}%", _money(totals.global_discount_amount)),)
-        * bool(so.global_discount)
-        + (("Total", _money(totals.total)), ("Deposit", _money(so.deposit))),
+        + (
+            (
+                adjustment_label(f"{so.global_discount}" if so.global_discount else ""),
+                _money(so.total - totals.subtotal),
+            ),
+        )
+        * bool(so.global_discount or so.total != totals.subtotal)
+        + (
+            ("Total", _money(so.total)),
+            ("Deposit", _money(so.deposit)),
+            ("Balance due", _money(so.total - so.deposit)),
+        ),
     )
 
 

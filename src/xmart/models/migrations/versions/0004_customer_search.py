@@ -1,7 +1,7 @@
 """Customer search folds case and accents on both databases: `customers.search_key`, backfilled.
 
-Revision ID: customer_search_0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-29 23:40:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from xmart.models.search_key import CUSTOMER_SEARCH_FIELDS, customer_search_key
 
-revision = "customer_search_0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
