@@ -59,10 +59,11 @@ def test_floats_are_refused(value):
         ("", AmountProblem.NOT_A_NUMBER, "is not an amount: ''"),
         ("1,234.50", AmountProblem.NOT_A_NUMBER, "is not an amount: '1,234.50'"),
         ("-1", AmountProblem.NEGATIVE, "must be zero or more, not -1"),
-        ("NaN", AmountProblem.NEGATIVE, "must be zero or more, not NaN"),
+        ("NaN", AmountProblem.NOT_A_NUMBER, "is not an amount: 'NaN'"),
         ("1.005", AmountProblem.TOO_MANY_DECIMALS, "has more than 2 decimals: 1.005"),
-        ("1e10", AmountProblem.TOO_LARGE, "is too large: 1e10"),
-        ("1E+999999", AmountProblem.TOO_LARGE, "is too large: 1E+999999"),
+        ("10000000000", AmountProblem.TOO_LARGE, "is too large: 10000000000"),
+        ("1e10", AmountProblem.NOT_A_NUMBER, "is not an amount: '1e10'"),
+        ("1E+999999", AmountProblem.NOT_A_NUMBER, "is not an amount: '1E+999999'"),
         (True, AmountProblem.NOT_TEXT_OR_NUMBER, 'must be an amount such as "19.99"'),
     ],
 )
@@ -73,6 +74,32 @@ def test_strict_amount_refusals_name_the_field_and_the_reason(text, problem, rea
     assert isinstance(error, InputError)
     assert (error.field, error.value, error.problem, error.reason) == ("Payment amount", text, problem, reason)
     assert str(error).startswith("Payment amount: ")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1e2",
+        "1e30",
+        "1E+2",
+        "1.5e1",
+        "NaN",
+        "nan",
+        "sNaN",
+        "Infinity",
+        "-Infinity",
+        "inf",
+        "1_000",
+        "\u0661\u0662",
+        D("1E+2"),
+    ],
+)
+def test_amounts_and_percents_are_plain_decimals_never_exponents_nan_or_infinity(value):
+    """Issue 12: "1e30" crashed the import with InvalidOperation and "1e2" was read as 100.00."""
+    for parse in (parse_amount, parse_percent):
+        with pytest.raises(AmountError) as caught:
+            parse(value, "Price")
+        assert caught.value.problem is AmountProblem.NOT_A_NUMBER
 
 
 def test_messages_for_a_clerk():

@@ -1,5 +1,12 @@
 """Card data (DOMAIN.md section 3): validate, encrypt, mask. Never a security code.
 
+The free-text rule ("no card data in free text") lives here once: `free_text_problem` /
+`check_free_text` refuse a card number (a Luhn-valid run of 12 to 19 digits, spaces or dashes
+between them allowed) or a security code written as such ("cvv 123", "CVC: 1234") in any
+free-text field, and `check_field_name` also refuses a field named for a security code ("CVV");
+`validate_authorization` keeps an authorization to the approval code alone. Messages never repeat
+the value.
+
 Numbers are stored only as AES-GCM ciphertext (authenticated encryption). The key lives in the
 operating system's keyring (service `xmart`, name `card-data-key`). Where no keyring backend
 exists (a headless machine), the key is kept in a file of its own, readable only by its owner:
@@ -76,6 +83,105 @@ SECURITY_CODE_REFUSED = "card security codes are never accepted or stored; remov
 def security_code_key(record: Mapping[str, object]) -> str | None:
     """The first key of `record` that names a card security code (cvv, cvc, ...), or None."""
     return next((k for k in record if str(k).lower().replace("-", "_") in SECURITY_CODE_KEYS), None)
+
+
+APPROVAL_CODE_LENGTH = 12
+_APPROVAL_CODE = re.compile(rf"[A-Za-z0-9]{{1,{APPROVAL_CODE_LENGTH}}}", re.ASCII)
+_DIGIT_RUN = re.compile(r"\d+(?:[ -]\d+)*", re.ASCII)
+"""Digits in groups separated by single spaces or dashes: where a card number may hide."""
+_SECURITY_WORDS = r"(?:cvv2?|cvc2?|cvn|csc|security[\s_-]*code|card[\s_-]*verification(?:[\s_-]*(?:value|code))?)"
+_SECURITY_CODE = re.compile(rf"\b{_SECURITY_WORDS}\W{{0,3}}\d{{3,4}}\b", re.IGNORECASE)
+_SECURITY_NAME = re.compile(rf"(?:\b|_){_SECURITY_WORDS}(?:\b|_)", re.IGNORECASE)
+
+CARD_DATA_IN_TEXT = (
+    "looks like card data (a card number or security code); card numbers belong only in a card "
+    "payment's card number, and security codes are never stored"
+)
+"""Why free text was refused (DOMAIN.md section 3); the value itself is never repeated."""
+
+
+def _has_card_number(text: str) -> bool:
+    for run in _DIGIT_RUN.finditer(text):
+        groups = re.split(r"[ -]", run.group())
+        for start in range(len(groups)):
+            digits = ""
+            for group in groups[start:]:
+                digits += group
+                if len(digits) > 19:
+                    break
+                if len(digits) >= 12 and luhn_valid(digits):
+                    return True
+    return False
+
+
+def free_text_problem(text: str) -> str | None:
+    """Why `text` may not be stored as free text, or None (DOMAIN.md section 3, "no card data in free text").
+
+    `text`: any free text (notes, names, addresses, custom field values, import text). Refused: a
+    Luhn-valid run of 12 to 19 digits (single spaces or dashes between digits allowed; any run of
+    consecutive digit groups counts) and a security code written as such ("cvv 123", "CVC: 1234",
+    "security code 1234"). The reason returned never contains the value.
+    """
+    if _SECURITY_CODE.search(text) or _has_card_number(text):
+        return CARD_DATA_IN_TEXT
+    return None
+
+
+def check_free_texts(texts: Mapping[str, str]) -> None:
+    """`check_free_text` for each `what: text` pair: CardDataError naming the first that holds card data."""
+    for what, text in texts.items():
+        check_free_text(text, what)
+
+
+def check_free_text(text: str, what: str) -> str:
+    """`text` unchanged, or CardDataError "`what` looks like card data ..." (see `free_text_problem`)."""
+    problem = free_text_problem(text)
+    if problem is not None:
+        raise CardDataError(f"{what} {problem}.")
+    return text
+
+
+def field_name_problem(name: str) -> str | None:
+    """Why `name` may not name a field (it names a security code, or holds card data), or None."""
+    if _SECURITY_NAME.search(name) or str(name).lower().replace("-", "_") in SECURITY_CODE_KEYS:
+        return "names a card security code, which is never stored (DOMAIN.md section 3)"
+    return free_text_problem(name)
+
+
+def check_field_name(name: str, what: str) -> str:
+    """`name` unchanged, or CardDataError naming `what` (see `field_name_problem`)."""
+    problem = field_name_problem(name)
+    if problem is not None:
+        raise CardDataError(f"{what} {problem}.")
+    return name
+
+
+def authorization_problem(text: str) -> str | None:
+    """Why `text` is not an authorization, or None: only the approval code (DOMAIN.md section 3).
+
+    An authorization is letters and digits, no spaces, at most APPROVAL_CODE_LENGTH characters, and
+    not a bare 3- or 4-digit number (a security code); anything else (a security code beside the
+    code, a card number) is refused without repeating it.
+    """
+    if re.fullmatch(r"\d{3,4}", text):
+        return "is a 3- or 4-digit number, which looks like a card security code: enter the approval code"
+    if not _APPROVAL_CODE.fullmatch(text) or _has_card_number(text):
+        return (
+            f"must be the approval code only: letters and digits, no spaces, at most {APPROVAL_CODE_LENGTH} "
+            "(never a card number or security code)"
+        )
+    return None
+
+
+def validate_authorization(text: str | None, what: str = "The authorization") -> str | None:
+    """The approval code (stripped), None for an empty one; CardDataError otherwise (`authorization_problem`)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    problem = authorization_problem(text)
+    if problem is not None:
+        raise CardDataError(f"{what} {problem}.")
+    return text
 
 
 @dataclass(frozen=True)

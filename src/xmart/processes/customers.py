@@ -23,6 +23,7 @@ from xmart.errors import InputError, NotFoundError
 from xmart.models import Customer
 from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
+from xmart.processes.cards import free_text_problem
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 PHONE_CHARS = re.compile(r"^[0-9 +\-().]*$")
@@ -127,6 +128,10 @@ def validate_customer(params: CustomerParams) -> None:
         digits = re.sub(r"\D", "", phone)
         if not PHONE_CHARS.match(phone) or not 7 <= len(digits) <= 15:
             problems.append(f"Phone: '{phone}' is not a phone number (7 to 15 digits; spaces, + - ( ) . allowed).")
+    texts = {"Name": params.name, "Company": params.company, "E-mail": params.email, "Notes": params.notes}
+    for kind, address in (("Billing", params.billing_address), ("Shipping", params.shipping_address)):
+        texts |= {f"{kind} address {k}": v for k, v in vars(address).items()}
+    problems += [f"{what}: {problem}." for what, text in texts.items() if (problem := free_text_problem(text))]
     if problems:
         raise InputError("\n".join(problems))
 

@@ -32,7 +32,7 @@ from xmart.models import CorporateSaleOrder, Item, PurchaseOrder, SaleOrder, Sal
 from xmart.models.db import UnitOfWork
 from xmart.processes.assign import AssignParams, assign_orders
 from xmart.processes.first_run import database_is_empty, has_data
-from xmart.processes.importer import import_document
+from xmart.processes.importer import IMPORT_LOCK, import_document
 from xmart.processes.invoicing import invoice
 from xmart.processes.money import order_totals, to_money
 from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
@@ -784,7 +784,7 @@ def load_demo(
     report(0, total, "Building the demo data set")
     doc = build_demo_document(seed, today)
     report(0, total, "Loading the demo data set")
-    with UnitOfWork(engine) as uow:
+    with UnitOfWork(engine) as uow, uow.exclusive(IMPORT_LOCK):  # the import's lock, before the first query
         if has_data(uow.session):
             raise InputError(NOT_EMPTY)  # filled meanwhile by another workstation
         result = import_document(uow, doc)

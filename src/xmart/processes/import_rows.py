@@ -39,6 +39,7 @@ from xmart.models import (
 )
 from xmart.models.base import ADDRESS_FIELDS, Address, Base
 from xmart.processes.customers import shipping_or_billing
+from xmart.processes.fulfilment import assigned_and_sold
 
 Key = Hashable
 """A row's key as the document names it: a code, SKU or name, or a document number as text."""
@@ -129,6 +130,20 @@ def table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
+TEXT_LIMIT = 10_000
+"""Characters an unbounded text column (notes, custom field values) accepts from a document."""
+
+
+def column_width(column: Any) -> int:
+    """Characters `column` (a mapped attribute such as `Customer.name`, or a Core column) holds.
+
+    Derived from the model's column type: String(n) holds n, Text holds TEXT_LIMIT; checked before
+    the database sees a value, the same on SQLite (which would store anything) and PostgreSQL.
+    """
+    length = getattr(getattr(column, "type", None), "length", None)
+    return int(length) if length else TEXT_LIMIT
+
+
 def chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
     """`values` in slices of at most `size`."""
     for start in range(0, len(values), size):
@@ -162,6 +177,24 @@ def read_cso_facts(session: Session, cso_ids: Sequence[int]) -> dict[int, CsoFac
         for row in session.execute(query):
             facts[row.id] = (row.billing_customer_id, row.shipping_customer_id, lines[row.id])
     return facts
+
+
+def read_cso_line_fill(session: Session, line_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """For CSO lines in the database: line id -> (units still ordered, units assigned on SOs not cancelled)."""
+    line = table_of(CsoLine)
+    fill: dict[int, tuple[int, int]] = {}
+    for chunk in chunks(line_ids):
+        ordered = dict(
+            session.execute(select(line.c.id, line.c.qty - line.c.cancelled_qty).where(line.c.id.in_(chunk))).all()
+        )
+        assigned = {
+            row[0]: int(row[1])
+            for row in session.execute(
+                assigned_and_sold(SaleOrderLine.cso_line_id).where(SaleOrderLine.cso_line_id.in_(chunk))
+            )
+        }
+        fill.update({line_id: (int(qty), assigned.get(line_id, 0)) for line_id, qty in ordered.items()})
+    return fill
 
 
 class RowWriter:

@@ -8,13 +8,21 @@ Invariants: on any error nothing is loaded and the error names the record (secti
 field). Master data (locations, vendors, items, stock, customers, salesmen) is created or
 updated by its code; documents (CSOs, SOs, POs) must be new. Records may refer to records of the
 same document or to records already in the database. A card carrying a security code is refused;
-card numbers are stored only encrypted.
+card numbers are stored only encrypted; no free-text field may hold card data (`cards`).
+
+Bad input (issue 12): every whole number fits an INTEGER column, money and percentages are plain
+decimals (`money.parse_amount`), every text fits the column it goes to (`import_rows.column_width`)
+and holds no character a database cannot store, a CSO's payments sum below AMOUNT_LIMIT, sale orders
+never assign more units of a CSO line than it orders (counting those in the database), and statuses
+follow the figures. The import holds IMPORT_LOCK for its transaction, as the processes do.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import String, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from xmart.errors import CardDataError, ImportDocumentError, InputError
@@ -34,13 +42,17 @@ from xmart.models import (
     CsoStatus,
     Customer,
     CustomField,
+    CustomFieldValue,
     Item,
     Location,
     LocationKind,
+    Payment,
     PaymentType,
     PoStatus,
     PurchaseOrder,
+    PurchaseOrderLine,
     SaleOrder,
+    SaleOrderLine,
     Salesman,
     SoStatus,
     Vendor,
@@ -51,11 +63,15 @@ from xmart.models.status import FieldKind
 from xmart.processes.cards import (
     SECURITY_CODE_REFUSED,
     CardVault,
+    authorization_problem,
+    field_name_problem,
+    free_text_problem,
     load_vault,
     normalize_card_number,
     security_code_key,
     validate_expiry,
 )
+from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.dates import parse_iso_date
 from xmart.processes.import_rows import (
     CsoFacts,
@@ -65,11 +81,15 @@ from xmart.processes.import_rows import (
     Order,
     Ref,
     RowWriter,
+    column_width,
     read_cso_facts,
+    read_cso_line_fill,
     read_keys,
     table_of,
 )
+from xmart.processes.invoicing import so_status
 from xmart.processes.money import (
+    AMOUNT_LIMIT,
     ZERO,
     AmountError,
     DepositError,
@@ -78,15 +98,18 @@ from xmart.processes.money import (
     parse_amount,
     parse_percent,
 )
+from xmart.processes.receiving import po_status
+from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
 
 MAX_INTEGER = 2**31 - 1
 """The largest whole number an INTEGER column holds on PostgreSQL (checked on SQLite too)."""
 
-ADDRESS_WIDTHS = {
-    name: cast(String, table_of(Customer).c[f"billing_{name}"].type).length or 200 for name in ADDRESS_FIELDS
-}
-"""Characters each address column holds (the schema's widths), checked before the database sees them."""
+IMPORT_LOCK = PROCESS_LOCK
+"""The lock an import holds for its transaction: the processes' own, as an import creates SOs and POs too."""
+
+_UNDERIVED_CSO_STATUSES = frozenset({CsoStatus.DRAFT, CsoStatus.ON_HOLD, CsoStatus.CANCELLED})
+"""CSO statuses a clerk sets; the others follow the figures (`cso_status.derived_status`)."""
 
 SECTIONS = (
     "locations",
@@ -111,18 +134,56 @@ class ImportResult:
 
 
 def read_document(path: Path) -> dict[str, Any]:
-    """Parse an import file (numbers with decimals become Decimal, never float)."""
+    """Parse an import file (numbers with decimals become Decimal, never float).
+
+    `path`: a JSON file as users produce it: UTF-8 with or without a byte-order mark, or UTF-16 with
+    one (what PowerShell writes). Raises InputError in one line naming the file for anything else:
+    an unreadable file, another encoding, invalid or too deeply nested JSON, or a document that is
+    not an object (INTERFACE.md, "Import document").
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    text = _decode(path, raw)
     try:
         doc = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError:
+        raise InputError(f"{path}: the JSON is nested too deeply to be an import document") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise InputError(f"{path}: not a valid import document ({exc})") from None
     if not isinstance(doc, dict):
         raise InputError(f"{path}: the document must be a JSON object with sections")
     return doc
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """The text of an import file: UTF-16 with a byte-order mark, else UTF-8 with or without one."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not readable as {encoding.upper().removesuffix('-SIG')} text (byte {exc.start}); "
+            "save it as UTF-8 or UTF-16 with a byte-order mark"
+        ) from None
+
+
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+"""Characters no text column takes: C0 controls but tab and line breaks, DEL, unpaired surrogates."""
+
+
+def _echoable(text: str, instead: str) -> str:
+    """`text` when a message may repeat it, else `instead`: never card data, control characters or
+    unpaired surrogates (which no log file or terminal takes) in a message (DOMAIN.md sections 3, 9)."""
+    if len(text) > 80 or _UNSTORABLE.search(text) or free_text_problem(text) is not None:
+        return instead
+    return text
 
 
 class Record:
@@ -141,9 +202,10 @@ class Record:
 
     def allow(self, *fields: str) -> None:
         """Refuse fields this record type does not have (catches typos)."""
-        for key in self.data:
+        for position, key in enumerate(self.data):
             if key not in fields:
-                raise self.error(key, f"unknown field (expected one of: {', '.join(fields)})")
+                named = _echoable(key, f"[field {position + 1}]")
+                raise self.error(named, f"unknown field (expected one of: {', '.join(fields)})")
 
     def has(self, field: str) -> bool:
         """True when the field is present and not null."""
@@ -155,8 +217,13 @@ class Record:
             raise self.error(field, "is required")
         return value
 
-    def text(self, field: str, required: bool = False, default: str = "", max_len: int = 200) -> str:
-        """A string field."""
+    def text(self, field: str, column: Any, required: bool = False, default: str = "", free: bool = True) -> str:
+        """A string field stored in `column` (a mapped attribute: its width is the limit, `column_width`).
+
+        Refused: not a string, longer than the column, control characters other than tab and line
+        breaks (PostgreSQL cannot store NUL), unpaired surrogates; and, for `free` text, card data
+        (`cards.free_text_problem`, DOMAIN.md section 3). Codes and keys pass `free=False`.
+        """
         value = self._value(field, required)
         if value is None:
             return default
@@ -165,8 +232,14 @@ class Record:
         value = value.strip()
         if required and not value:
             raise self.error(field, "must not be empty")
-        if len(value) > max_len:
-            raise self.error(field, f"is longer than {max_len} characters")
+        width = column_width(column)
+        if len(value) > width:
+            raise self.error(field, f"is longer than {width} characters ({len(value)})")
+        if _UNSTORABLE.search(value):
+            raise self.error(field, "contains a control character or an invalid character")
+        problem = free_text_problem(value) if free else None
+        if problem is not None:
+            raise self.error(field, problem)
         return value
 
     def integer(self, field: str, required: bool = False, default: int = 0, minimum: int | None = 0) -> int:
@@ -175,11 +248,11 @@ class Record:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(field, f"must be a whole number, not {json.dumps(value, default=str)}")
+            raise self.error(field, "must be a whole number")
         if minimum is not None and value < minimum:
             raise self.error(field, f"must be at least {minimum}, not {value}")
         if value > MAX_INTEGER:
-            raise self.error(field, f"is too large: {value}")
+            raise self.error(field, f"is too large (at most {MAX_INTEGER})")
         return value
 
     def money(
@@ -275,6 +348,9 @@ class Importer:
         self._receiving_code: str | None = None
         self._db_csos: dict[Key, CsoFacts] = {}
         self._item_prices: dict[Key, Decimal] = {}
+        self._line_fill: dict[Any, list[int]] = {}
+        """CSO line (a Ref for the document's, an id for the database's) -> [units ordered, units assigned]."""
+        self._sold_on_cso: dict[Key, int] = {}
 
     def vault(self) -> CardVault:
         """The card vault, loaded on first card."""
@@ -300,7 +376,8 @@ class Importer:
             raise rec.error(field, f"must name a {what}")
         key = str(value)
         if not self.table(model).knows(key):
-            raise rec.error(field, f"unknown {what} {value!r} (not in this document nor in the database)")
+            shown = _echoable(f" {value!r}", "")
+            raise rec.error(field, f"unknown {what}{shown} (not in this document nor in the database)")
         return key
 
     def _optional_ref(self, rec: Record, field: str, model: type[Base], what: str) -> Ref | None:
@@ -312,9 +389,10 @@ class Importer:
 
         Raises ImportDocumentError naming the first bad record; nothing is written then.
         """
-        for name in doc:
+        for position, name in enumerate(doc):
             if name not in SECTIONS:
-                raise ImportDocumentError(name, None, None, f"unknown section (expected: {', '.join(SECTIONS)})")
+                shown = _echoable(name, f"[section {position + 1}]")
+                raise ImportDocumentError(shown, None, None, f"unknown section (expected: {', '.join(SECTIONS)})")
         for name in SECTIONS:
             records = doc.get(name)
             if records is None:
@@ -327,7 +405,10 @@ class Importer:
             for index, data in enumerate(records):
                 check(Record(name, index, data))
             self.counts[name] = len(records)
+        self._derive_cso_statuses()
         RowWriter(self.session, self.rows).write()
+        db_csos = self.table(CorporateSaleOrder).ids
+        refresh_statuses(self.session, [db_csos[key] for key in self._db_csos])
         self.session.add(AuditEntry(action="import", detail=json.dumps(self.counts)))
         self.session.flush()
         return ImportResult(dict(self.counts))
@@ -348,11 +429,11 @@ class Importer:
     def load_locations(self, rec: Record) -> None:
         """Check a `locations` record: created, or updated by its code."""
         rec.allow("code", "name", "kind", "active")
-        code = rec.text("code", required=True, max_len=20)
+        code = rec.text("code", Location.code, required=True, free=False)
         self.table(Location).put(
             code,
             {
-                "name": rec.text("name", required=True, max_len=100),
+                "name": rec.text("name", Location.name, required=True),
                 "kind": rec.choice("kind", LocationKind, LocationKind.STORE),
                 "active": rec.boolean("active", True),
             },
@@ -361,17 +442,17 @@ class Importer:
     def load_vendors(self, rec: Record) -> None:
         """Check a `vendors` record: created, or updated by its code."""
         rec.allow("code", "name")
-        code = rec.text("code", required=True, max_len=20)
-        self.table(Vendor).put(code, {"name": rec.text("name", required=True, max_len=100)})
+        code = rec.text("code", Vendor.code, required=True, free=False)
+        self.table(Vendor).put(code, {"name": rec.text("name", Vendor.name, required=True)})
 
     def load_items(self, rec: Record) -> None:
         """Check an `items` record: created, or updated by its SKU; its vendor by code."""
         rec.allow("sku", "description", "price", "cost", "vendor")
-        sku = rec.text("sku", required=True, max_len=40)
+        sku = rec.text("sku", Item.sku, required=True, free=False)
         self.table(Item).put(
             sku,
             {
-                "description": rec.text("description"),
+                "description": rec.text("description", Item.description),
                 "price": rec.money("price", required=True),
                 "cost": rec.money("cost", default=Decimal("0.00")),
                 "vendor_id": self._optional_ref(rec, "vendor", Vendor, "vendor"),
@@ -392,20 +473,20 @@ class Importer:
         if sub is None:
             return {f"{kind}_{name}": "" for name in ADDRESS_FIELDS}
         sub.allow(*ADDRESS_FIELDS)
-        return {f"{kind}_{name}": sub.text(name, max_len=ADDRESS_WIDTHS[name]) for name in ADDRESS_FIELDS}
+        return {f"{kind}_{name}": sub.text(name, table_of(Customer).c[f"{kind}_{name}"]) for name in ADDRESS_FIELDS}
 
     def load_customers(self, rec: Record) -> None:
         """Check a `customers` record: created, or updated by its number, with both addresses."""
         rec.allow("number", "name", "company", "email", "phone", "notes", "billing_address", "shipping_address")
-        number = rec.text("number", required=True, max_len=20)
+        number = rec.text("number", Customer.number, required=True, free=False)
         self.table(Customer).put(
             number,
             {
-                "name": rec.text("name", required=True, max_len=100),
-                "company": rec.text("company", max_len=100),
-                "email": rec.text("email"),
-                "phone": rec.text("phone", max_len=40),
-                "notes": rec.text("notes", max_len=10_000),
+                "name": rec.text("name", Customer.name, required=True),
+                "company": rec.text("company", Customer.company),
+                "email": rec.text("email", Customer.email),
+                "phone": rec.text("phone", Customer.phone, free=False),
+                "notes": rec.text("notes", Customer.notes),
                 **self._address(rec, "billing"),
                 **self._address(rec, "shipping"),
             },
@@ -414,11 +495,11 @@ class Importer:
     def load_salesmen(self, rec: Record) -> None:
         """Check a `salesmen` record: created, or updated by its code."""
         rec.allow("code", "name", "commission_rate", "active")
-        code = rec.text("code", required=True, max_len=20)
+        code = rec.text("code", Salesman.code, required=True, free=False)
         self.table(Salesman).put(
             code,
             {
-                "name": rec.text("name", required=True, max_len=100),
+                "name": rec.text("name", Salesman.name, required=True),
                 "commission_rate": rec.percent("commission_rate"),
                 "active": rec.boolean("active", True),
             },
@@ -427,13 +508,16 @@ class Importer:
     def load_channels(self, rec: Record) -> None:
         """Check a `channels` record: created, or updated by its name."""
         rec.allow("name", "active")
-        name = rec.text("name", required=True, max_len=60)
+        name = rec.text("name", Channel.name, required=True)
         self.table(Channel).put(name, {"active": rec.boolean("active", True)})
 
     def load_custom_fields(self, rec: Record) -> None:
         """Check a `custom_fields` record: created, or updated by its name."""
         rec.allow("name", "kind", "active")
-        name = rec.text("name", required=True, max_len=60)
+        name = rec.text("name", CustomField.name, required=True)
+        problem = field_name_problem(name)
+        if problem is not None:
+            raise rec.error("name", problem)
         self.table(CustomField).put(
             name,
             {
@@ -475,8 +559,8 @@ class Importer:
                 "channel_id": self._optional_ref(rec, "channel", Channel, "channel"),
                 "salesman_id": self._optional_ref(rec, "salesman", Salesman, "salesman"),
                 "global_discount": rec.percent("global_discount"),
-                "notes": rec.text("notes", max_len=10_000),
-                "shipping_method": rec.text("shipping_method", max_len=60),
+                "notes": rec.text("notes", CorporateSaleOrder.notes),
+                "shipping_method": rec.text("shipping_method", CorporateSaleOrder.shipping_method),
                 "shipping_cost": rec.money("shipping_cost", default=Decimal("0.00")),
             }
         )
@@ -496,10 +580,45 @@ class Importer:
                     "discount": line.percent("discount"),
                 }
             )
-        order.payments = [self._payment(payment) for payment in rec.children("payments")]
+        order.payments = self._payments(rec)
         self._check_deposit(rec, "payments", sum((p["amount"] for p in order.payments), ZERO), order)
         order.custom_values = self._custom_values(rec)
+        for row in order.lines:
+            self._line_fill[Ref(CsoLine, (number, row["line_no"]))] = [row["qty"], 0]
         self.table(CorporateSaleOrder).put(number, order)
+
+    def _payments(self, rec: Record) -> list[dict[str, Any]]:
+        """The payments of a CSO record; their sum must fit an amount column (SO deposits are shares of it)."""
+        payments, paid = [], Decimal(0)
+        for index, child in enumerate(rec.children("payments")):
+            payment = self._payment(child)
+            paid += payment["amount"]
+            if paid >= AMOUNT_LIMIT:
+                raise rec.error(
+                    f"payments[{index}].amount",
+                    f"brings the payments to {paid}: a deposit must stay below {AMOUNT_LIMIT:,.0f}",
+                )
+            payments.append(payment)
+        return payments
+
+    def _derive_cso_statuses(self) -> None:
+        """Each CSO of the document gets the status its figures call for (`cso_status.derived_status`).
+
+        Draft, on-hold and cancelled are kept as given, and so is the status of a CSO no sale order
+        of the document names (its figures are not in the document); the others follow the units the
+        document's sale orders assign and sell (README, "Rules xmart chose": imported statuses).
+        """
+        units: dict[Any, tuple[int, int]] = {}
+        for line, (ordered, assigned) in self._line_fill.items():
+            if isinstance(line, Ref):
+                cso = cast(tuple[Key, int], line.key)[0]
+                before = units.get(cso, (0, 0))
+                units[cso] = (before[0] + ordered, before[1] + assigned)
+        for key, order in self.table(CorporateSaleOrder).new.items():
+            if CsoStatus(order.header["status"]) in _UNDERIVED_CSO_STATUSES or key not in self._sold_on_cso:
+                continue  # a CSO without its sale orders in the document (a history) keeps its status
+            ordered, assigned = units.get(key, (0, 0))
+            order.header["status"] = derived_status(ordered, assigned, self._sold_on_cso.get(key, 0)).value
 
     def _custom_values(self, rec: Record) -> list[dict[str, Any]]:
         custom = rec.data.get("custom_fields")
@@ -509,11 +628,29 @@ class Importer:
             raise rec.error("custom_fields", "must be an object of field name to value")
         fields = self.table(CustomField)
         values = []
-        for name, value in custom.items():
+        for index, (name, value) in enumerate(custom.items()):
+            label = "custom_fields" + _echoable(f".{name}", f"[{index}]")
+            problem = field_name_problem(name)
+            if problem is not None:  # the name itself may hold card data: name the entry by position
+                raise rec.error(f"custom_fields[{index}]", problem)
             if not fields.knows(name):
-                raise rec.error(f"custom_fields.{name}", "unknown custom order field")
-            values.append({"field_id": Ref(CustomField, name), "value": str(value)})
+                raise rec.error(label, "unknown custom order field")
+            if isinstance(value, (dict, list)):
+                raise rec.error(label, "must be a text, number or true/false value")
+            text = Record(rec.section, rec.index, {"value": str(value)}, f"{rec.prefix}{label}.")
+            values.append({"field_id": Ref(CustomField, name), "value": text.text("value", CustomFieldValue.value)})
         return values
+
+    @staticmethod
+    def _authorization(rec: Record) -> str | None:
+        """The approval code of a card payment or its card, or None (`cards.authorization_problem`)."""
+        text = rec.text("authorization", Payment.authorization, free=False)
+        if not text:
+            return None
+        problem = authorization_problem(text)
+        if problem is not None:
+            raise rec.error("authorization", problem)
+        return text
 
     def _payment(self, rec: Record) -> dict[str, Any]:
         _refuse_security_code(rec)
@@ -522,7 +659,11 @@ class Importer:
         payment: dict[str, Any] = {
             "kind": kind,
             "amount": rec.money("amount", default=Decimal("0.00")),
-            "authorization": rec.text("authorization", max_len=40) or None,
+            "authorization": (
+                self._authorization(rec)
+                if kind == PaymentType.CARD
+                else rec.text("authorization", Payment.authorization) or None  # a check number, a note
+            ),
             "card_brand": None,
             "card_last4": None,
             "card_expiry": None,
@@ -543,19 +684,23 @@ class Importer:
         """The card columns of a payment; the number is encrypted with the vault (DOMAIN.md section 3)."""
         card.allow("brand", "number", "expiry", "authorization")
         try:
-            digits = normalize_card_number(card.text("number", required=True, max_len=40))
+            digits = normalize_card_number(card.text("number", None, required=True, free=False))
         except CardDataError as exc:
             raise card.error("number", str(exc)) from None
         try:
-            expiry = validate_expiry(card.text("expiry", required=True)) if card.has("expiry") else None
+            expiry = (
+                validate_expiry(card.text("expiry", Payment.card_expiry, required=True, free=False))
+                if card.has("expiry")
+                else None
+            )
         except CardDataError as exc:
             raise card.error("expiry", str(exc)) from None
         return {
-            "card_brand": card.text("brand", max_len=20) or None,
+            "card_brand": card.text("brand", Payment.card_brand) or None,
             "card_last4": digits[-4:],
             "card_expiry": expiry,
             "card_number_encrypted": self.vault().encrypt(digits),
-            "authorization": card.text("authorization", max_len=40) or authorization,
+            "authorization": self._authorization(card) or authorization,
         }
 
     def _read_db_csos(self, records: list[Any]) -> None:
@@ -586,6 +731,8 @@ class Importer:
             "number", "location", "date", "status", "corporate_order", "note", "deposit", "global_discount", "lines"
         )
         number = self._new_number(rec, SaleOrder, "sale order")
+        status = rec.choice("status", SoStatus, SoStatus.OPEN)
+        counts = status != SoStatus.CANCELLED  # a cancelled SO assigns nothing (fulfilment.assigned_and_sold)
         cso = self.ref(rec, "corporate_order", CorporateSaleOrder, "corporate sale order", required=False)
         billing, shipping, cso_lines = self._cso_facts(cso) if cso is not None else (None, None, {})
         order = Order(
@@ -593,11 +740,11 @@ class Importer:
                 "number": int(number),
                 "location_id": Ref(Location, self.ref(rec, "location", Location, "location")),
                 "date": rec.date("date", required=True),
-                "status": rec.choice("status", SoStatus, SoStatus.OPEN),
+                "status": status,
                 "cso_id": None if cso is None else Ref(CorporateSaleOrder, cso),
                 "billing_customer_id": billing,
                 "shipping_customer_id": shipping,
-                "note": rec.text("note", max_len=10_000),
+                "note": rec.text("note", SaleOrder.note),
                 "deposit": rec.money("deposit", default=Decimal("0.00")),
                 "global_discount": rec.percent("global_discount"),
             }
@@ -618,6 +765,8 @@ class Importer:
                     raise line.error("cso_line", "no such line with this SKU on the corporate sale order")
                 cso_line = found[1]
                 self.rows.cso_line_ids_needed = True
+                if counts:
+                    self._assign(line, cso, cso_line, qty, sold)
             order.lines.append(
                 {
                     "line_no": len(order.lines) + 1,
@@ -631,7 +780,36 @@ class Importer:
             )
         order.header["total"] = self._order_total(order)
         self._check_deposit(rec, "deposit", order.header["deposit"], order)
+        order.header["status"] = self._derived_status(status, so_status, SaleOrderLine, "sold", order.lines)
         self.table(SaleOrder).put(number, order)
+
+    def _assign(self, line: Record, cso: Key, cso_line: Any, qty: int, sold: int) -> None:
+        """Count `qty` units of an SO line against its CSO line: never more assigned than ordered."""
+        fill = self._line_fill.get(cso_line)
+        if fill is None:  # a line of a CSO in the database: read its figures once
+            fill = self._line_fill[cso_line] = list(read_cso_line_fill(self.session, [cso_line])[cso_line])
+        ordered, assigned = fill
+        if assigned + qty > ordered:
+            raise line.error(
+                "qty",
+                f"would assign {assigned + qty} units to a line of corporate sale order {cso} that orders {ordered}"
+                + (f" ({assigned} already assigned)" if assigned else ""),
+            )
+        fill[1] += qty
+        self._sold_on_cso[cso] = self._sold_on_cso.get(cso, 0) + sold
+
+    @staticmethod
+    def _derived_status(
+        status: str, derive: Callable[[Any], StrEnum], model: type[Base], done: str, lines: list[dict[str, Any]]
+    ) -> str:
+        """The status an SO's or PO's figures call for (`invoicing.so_status`, `receiving.po_status`).
+
+        `cancelled` is kept as given; `open`, `partially ...` and `sold`/`received` follow the units
+        `done` (README, "Rules xmart chose": statuses of imported documents).
+        """
+        if status == "cancelled":
+            return status
+        return derive([model(qty=row["qty"], **{done: row[done]}) for row in lines]).value
 
     def _receiving_location(self, rec: Record) -> Key:
         if self._receiving_code is None:
@@ -661,7 +839,7 @@ class Importer:
                 "delivery_date": delivery,
                 "cancel_date": cancel,
                 "status": rec.choice("status", PoStatus, PoStatus.OPEN),
-                "note": rec.text("note", max_len=10_000),
+                "note": rec.text("note", PurchaseOrder.note),
             }
         )
         for line in rec.children("lines", required=True):
@@ -680,6 +858,9 @@ class Importer:
                     "cost": self._price(line, "cost"),
                 }
             )
+        order.header["status"] = self._derived_status(
+            order.header["status"], po_status, PurchaseOrderLine, "received", order.lines
+        )
         self.table(PurchaseOrder).put(number, order)
 
     # --- deposits and totals (DOMAIN.md sections 3 and 4) -------------------------------------
@@ -723,9 +904,12 @@ def import_document(
     """Load `doc` and commit; on any error nothing is written and ImportDocumentError names the record.
 
     `doc` is a parsed import document (`read_document`); implements INTERFACE.md "Import document"
-    and `xmart import`. Raises ImportDocumentError (exit status 2) for a bad record.
+    and `xmart import`. The import holds IMPORT_LOCK (the processes' lock) for its whole transaction:
+    a second import, or an Assign run, waits for it and then sees what it wrote, so a number taken
+    meanwhile is the same clean refusal. Raises ImportDocumentError (exit status 2) for a bad
+    record, ProcessBusyError after waiting LOCK_WAIT_SECONDS for another run.
     """
-    assert uow.session is not None
-    result = Importer(uow.session, vault_factory).run(doc)
-    uow.commit()
+    with uow.exclusive(IMPORT_LOCK):
+        result = Importer(uow.session, vault_factory).run(doc)
+        uow.commit()
     return result

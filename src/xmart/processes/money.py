@@ -9,7 +9,8 @@ enough precision (or as Fractions where a ratio must be exact).
 
 Input: `parse_amount` and `parse_percent` are the one place where an amount or a percentage given
 as text or a number (a dialog field, a process parameter, an import document) becomes a Decimal.
-They refuse rather than round: more than 2 decimals, negatives, non-numbers, floats (binary
+They refuse rather than round: more than 2 decimals, negatives, non-numbers (exponents such as
+"1e2", NaN and Infinity included: an amount is a plain decimal), floats (binary
 fractions are not amounts) and amounts of 1e10 or more (a money column holds 12 digits, 2 after
 the point); the AmountError they raise names the field.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -237,15 +239,21 @@ def _has_at_most_2_decimals(value: Decimal) -> bool:
     return trailing_zeros == len(digits) or exponent + trailing_zeros >= -2
 
 
+_PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
+"""Money and percentages are plain decimal numbers: digits with an optional point, no exponent."""
+
+
 def _parse(value: object, field: str, maximum: Decimal | None, text: str, percent: bool, noun: str = "") -> Decimal:
     def refuse(problem: AmountProblem) -> AmountError:
         return AmountError(field, value, problem, percent=percent, maximum=maximum, noun=noun)
 
+    if not _PLAIN_DECIMAL.fullmatch(text):
+        raise refuse(AmountProblem.NOT_A_NUMBER)  # exponents, NaN, Infinity, "1_000": not plain decimals
     try:
         amount = Decimal(text)
     except InvalidOperation:
         raise refuse(AmountProblem.NOT_A_NUMBER) from None
-    if not amount.is_finite() or amount < 0:
+    if amount < 0:
         raise refuse(AmountProblem.NEGATIVE)
     if not _has_at_most_2_decimals(amount):
         raise refuse(AmountProblem.TOO_MANY_DECIMALS)

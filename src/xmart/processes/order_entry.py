@@ -24,7 +24,6 @@ block completion (the result says that no confirmation was queued).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -33,7 +32,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from xmart.errors import CardDataError, InputError, NotFoundError
+from xmart.errors import InputError, NotFoundError
 from xmart.models import (
     Channel,
     CorporateSaleOrder,
@@ -50,7 +49,16 @@ from xmart.models import (
 from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
-from xmart.processes.cards import CardVault, load_vault, mask, normalize_card_number, validate_expiry
+from xmart.processes.cards import (
+    CardVault,
+    check_free_text,
+    check_free_texts,
+    load_vault,
+    mask,
+    normalize_card_number,
+    validate_authorization,
+    validate_expiry,
+)
 from xmart.processes.customers import shipping_or_billing
 from xmart.processes.dates import parse_iso_date
 from xmart.processes.money import (
@@ -345,14 +353,7 @@ def card_payment(
     digits = normalize_card_number(number)
     expiry = validate_expiry(expiry)
     amount = parse_money(amount, "Payment amount")
-    authorization = authorization.strip()
-    if len(authorization) > 40:
-        raise InputError("Authorization: at most 40 characters.")
-    if authorization and re.fullmatch(r"\d{3,4}", authorization):
-        raise CardDataError(
-            "Authorization: a 3- or 4-digit number looks like a card security code, which xmart "
-            "never stores. Enter the authorization code the card processor gave."
-        )
+    approval = validate_authorization(authorization, "Authorization:")
     blob = (vault or load_vault()).encrypt(digits)
     return PaymentParams(
         PaymentType.CARD.value,
@@ -361,7 +362,7 @@ def card_payment(
         blob,
         digits[-4:],
         expiry,
-        authorization or None,
+        approval,
     )
 
 
@@ -372,7 +373,8 @@ def other_payment(kind: str, amount: Decimal | str, reference: str = "") -> Paym
     value = parse_money(amount, "Payment amount")
     if value == 0:
         raise InputError("Payment amount: a cash, check or other deposit needs an amount above 0.")
-    return PaymentParams(str(kind), value, authorization=reference.strip()[:40] or None)
+    reference = check_free_text(reference.strip()[:40], "Payment reference:")
+    return PaymentParams(str(kind), value, authorization=reference or None)
 
 
 def _brand(digits: str) -> str:
@@ -466,7 +468,7 @@ def custom_value(kind: str, name: str, value: str) -> str:
         return value.lower()
     if len(value) > 2000:
         raise InputError(f"Setup: {name} is longer than 2000 characters.")
-    return value
+    return check_free_text(value, f"Setup: {name}")
 
 
 def _write_setup(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
@@ -483,6 +485,7 @@ def _write_setup(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -
         cleaned = custom_value(definition.kind, definition.name, value)
         if cleaned:
             values[field_id] = cleaned
+    check_free_text(entry.notes, "Setup: notes")
     cso.channel_id, cso.salesman_id, cso.notes = entry.channel_id, entry.salesman_id, entry.notes
     existing = {v.field_id: v for v in cso.custom_values}
     for field_id, v in existing.items():
@@ -539,6 +542,10 @@ def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry
 def _write_shipping(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
     if len(entry.shipping_method) > 60:
         raise InputError("Shipping: the method name is longer than 60 characters.")
+    check_free_texts(
+        {"Shipping: method": entry.shipping_method}
+        | {f"Shipping: address {k}": v for k, v in vars(entry.shipping_address).items()}
+    )
     cso.shipping_method = entry.shipping_method.strip()
     cso.shipping_cost = parse_money(entry.shipping_cost, "Shipping: cost")
     cso.shipping_address = Address(**{k: v.strip() for k, v in vars(entry.shipping_address).items()})
