@@ -348,10 +348,10 @@ class Importer:
         self.counts: dict[str, int] = {}
         self._receiving_code: str | None = None
         self._db_csos: dict[Key, CsoFacts] = {}
+        self._item_prices: dict[Key, Decimal] = {}
         self._line_fill: dict[Any, list[int]] = {}
         """CSO line (a Ref for the document's, an id for the database's) -> [units ordered, units assigned]."""
         self._sold_on_cso: dict[Key, int] = {}
-        self._item_prices: dict[Key, Decimal] = {}
 
     def vault(self) -> CardVault:
         """The card vault, loaded on first card."""
