@@ -73,6 +73,15 @@ def test_integer_beyond_its_column_is_refused(engine, db_url, tmp_path, capsys, 
     _refused(engine, db_url, tmp_path, capsys, doc, where.replace(".[", "["))
 
 
+def test_an_order_total_beyond_a_money_column_is_refused(engine, db_url, tmp_path, capsys):
+    """2,000,000,000 units at 19.99: each number fits its column, their total does not (issue 12: sums the
+    processes build, such as SO totals, never overflow a column mid-run)."""
+    doc = _doc(engine)
+    doc["corporate_sale_orders"][0]["lines"][0].update(qty=2_000_000_000, price="19.99")
+    doc["corporate_sale_orders"][0]["payments"] = []
+    _refused(engine, db_url, tmp_path, capsys, doc, "corporate_sale_orders[0].lines: the order total is more than")
+
+
 def test_payments_summing_beyond_a_money_column_are_refused(engine, db_url, tmp_path, capsys):
     """Two payments of 9,999,999,999.99: the CSO's deposit (their sum) would not fit (issue 12)."""
     doc = _doc(engine)

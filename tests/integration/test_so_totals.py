@@ -147,6 +147,9 @@ def test_order_entry_refuses_a_payment_beyond_the_total_and_a_total_below_the_de
     no_shipping = full_entry(ids, shipping_cost=Decimal("0"), lines=entry.lines[:1])  # 37.98 < 50.00
     with UnitOfWork(engine) as uow, pytest.raises(InputError, match="refund, not a deposit"):
         save_sections(uow, view.id, no_shipping, ["items", "shipping"])
+    huge = full_entry(ids, lines=(LineParams("C300", 2_000_000_000, Decimal("9.99")),))  # each fits, the total not
+    with UnitOfWork(engine) as uow, pytest.raises(InputError, match=r"^Items and shipping: the order total .* more than"):
+        save_sections(uow, view.id, huge, ["items"])
     assert snapshot(engine) == before
     exact = full_entry(ids, payments=(other_payment("cash", "74.60"),))
     with UnitOfWork(engine) as uow:

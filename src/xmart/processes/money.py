@@ -122,6 +122,19 @@ def check_deposit(deposit: Decimal, total: Decimal, where: str) -> None:
         )
 
 
+def check_total(total: Decimal, where: str) -> None:
+    """Refuse an order total that no amount column can hold (at least AMOUNT_LIMIT, 10,000,000,000.00).
+
+    `total`: an order total in currency units (`order_totals(...).total`); `where` names the place for the
+    message. The SOs of a CSO carry parts of its total and deposits up to it (DOMAIN.md section 4), so a
+    total that fits keeps every sum the processes build within numeric(12,2). Raises InputError.
+    """
+    if total >= AMOUNT_LIMIT:
+        raise InputError(
+            f"{where}: the order total ({to_money(total):,}) is more than xmart can hold (at most 9,999,999,999.99)."
+        )
+
+
 def allocate_largest_remainder(
     amount: Decimal, weights: Sequence[Fraction | Decimal | int], tie_keys: Sequence[object] | None = None
 ) -> list[Decimal]:
@@ -314,6 +327,7 @@ def parse_percent(value: str | int | Decimal, field: str, *, typed: bool = False
 
 __all__ = [
     "AMOUNT_LIMIT",
+    "check_total",
     "CENT",
     "HUNDRED",
     "ZERO",

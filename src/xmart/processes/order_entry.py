@@ -66,6 +66,7 @@ from xmart.processes.money import (
     DepositError,
     Totals,
     check_deposit,
+    check_total,
     order_totals,
     parse_amount,
     parse_percent,
@@ -560,6 +561,7 @@ def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, section
     for section in sections:
         _WRITERS[section](session, cso, entry)
     totals = order_totals(((ln.qty, ln.price, ln.discount) for ln in cso.lines), cso.global_discount, cso.shipping_cost)
+    check_total(totals.total, "Items and shipping")
     where = "Payment" if "payment" in sections else "Items and shipping"
     check_deposit(sum((p.amount for p in cso.payments), ZERO), totals.total, where)
     session.flush()
