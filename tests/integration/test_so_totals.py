@@ -148,7 +148,10 @@ def test_order_entry_refuses_a_payment_beyond_the_total_and_a_total_below_the_de
     with UnitOfWork(engine) as uow, pytest.raises(InputError, match="refund, not a deposit"):
         save_sections(uow, view.id, no_shipping, ["items", "shipping"])
     huge = full_entry(ids, lines=(LineParams("C300", 2_000_000_000, Decimal("9.99")),))  # each fits, the total not
-    with UnitOfWork(engine) as uow, pytest.raises(InputError, match=r"^Items and shipping: the order total .* more than"):
+    with (
+        UnitOfWork(engine) as uow,
+        pytest.raises(InputError, match=r"^Items and shipping: the order total .* more than"),
+    ):
         save_sections(uow, view.id, huge, ["items"])
     assert snapshot(engine) == before
     exact = full_entry(ids, payments=(other_payment("cash", "74.60"),))

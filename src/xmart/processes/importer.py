@@ -584,7 +584,9 @@ class Importer:
         try:  # every sum the processes build from this order (SO totals, deposits) then fits its column
             check_total(self._order_total(order), "lines")
         except InputError as error:
-            raise rec.error("lines", "the order total is more than xmart can hold (at most 9,999,999,999.99)") from error
+            raise rec.error(
+                "lines", "the order total is more than xmart can hold (at most 9,999,999,999.99)"
+            ) from error
         self._check_deposit(rec, "payments", sum((p["amount"] for p in order.payments), ZERO), order)
         order.custom_values = self._custom_values(rec)
         for row in order.lines:
