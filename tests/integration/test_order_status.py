@@ -103,3 +103,31 @@ def test_commission_per_salesman_and_range(engine):
     assert "Jo Smith" in text and "67.10" in text and "1.68" in text
     with UnitOfWork(engine) as uow, pytest.raises(InputError, match="after the last date"):
         commission_report(uow.session, CommissionParams(TODAY, TODAY - dt.timedelta(1)))
+
+
+def test_cancelling_the_remainder_of_a_paid_order_below_its_deposit_is_refused(engine):
+    """DOMAIN.md section 3: lowering a total below the deposit is refused (an overpayment is a refund)."""
+    from tests.support.db import snapshot
+    from xmart.processes.order_entry import other_payment
+
+    ids = load_orders_data(engine)
+    result = _enter(engine, ids, payments=(other_payment("cash", "74.60"),))  # paid in full, shipping included
+    load(
+        engine,
+        {
+            "locations": [{"code": "S01", "name": "Downtown", "kind": "store"}],
+            "sale_orders": [
+                {
+                    "number": 5001,
+                    "location": "S01",
+                    "date": "2026-11-21",
+                    "corporate_order": result.number,
+                    "lines": [{"sku": "A100", "qty": 2, "cso_line": 1}],
+                }
+            ],
+        },
+    )
+    before = snapshot(engine)
+    with UnitOfWork(engine) as uow, pytest.raises(InputError, match=r"deposit \(74\.60\) is more than the order total"):
+        cancel_order(uow, result.number)
+    assert snapshot(engine) == before

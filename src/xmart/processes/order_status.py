@@ -6,7 +6,8 @@ Rules:
 - Cancel: a CSO with no SO generated yet (draft, open, on hold) becomes `cancelled`. Once SOs exist
   (units assigned on SOs that are not cancelled) only the unassigned remainder can be cancelled: each
   line's `cancelled_qty` becomes `qty - assigned`, the CSO becomes `assigned` (or `completed` when
-  every remaining unit is sold) and so no longer takes part in Assign and Purchase Orders.
+  every remaining unit is sold) and so no longer takes part in Assign and Purchase Orders. Refused
+  when the deposit would then be above the order's reduced total (DOMAIN.md section 3: refund first).
 - Hold: an `open` or `partially assigned` CSO goes `on hold` (the processes skip it). A draft is not
   put on hold (complete it or cancel it).
 - Release: an `on hold` CSO goes back to the status its figures call for (`open` or `partially assigned`).
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, NotFoundError
@@ -30,6 +31,7 @@ from xmart.models import (
     CorporateSaleOrder,
     CsoLine,
     CsoStatus,
+    Payment,
     PoCoverage,
     PoStatus,
     PurchaseOrder,
@@ -42,6 +44,7 @@ from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, PO_TRANSITIONS, SO_TRANSITIONS, check_transition
 from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.fulfilment import assigned_and_sold
+from xmart.processes.money import check_deposit, order_totals, to_money
 from xmart.processes.receiving import units_text
 from xmart.processes.selection import PROCESS_LOCK
 
@@ -103,6 +106,11 @@ def cancel_order(uow: UnitOfWork, number: int) -> StatusResult:
         )
     for line in session.scalars(select(CsoLine).where(CsoLine.id.in_(list(remainder)))):
         line.cancelled_qty += remainder[line.id]
+    left = order_totals(
+        ((ln.qty - ln.cancelled_qty, ln.price, ln.discount) for ln in cso.lines), cso.global_discount, cso.shipping_cost
+    )
+    paid = session.scalar(select(func.coalesce(func.sum(Payment.amount), 0)).where(Payment.cso_id == cso.id))
+    check_deposit(to_money(paid or 0), left.total, f"Cancel the remainder of corporate sale order {number}")
     wanted = sum(q - c for q, c, _a, _s in figures.values()) - sum(remainder.values())
     sold = sum(s for _q, _c, _a, s in figures.values())
     target = derived_status(wanted, assigned, sold)
