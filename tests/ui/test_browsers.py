@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import type_over
 from xmart.models import SaleOrder
@@ -48,11 +49,14 @@ def test_so_store_and_status_filters(ctx, qtbot):
     browser = DocumentBrowser(ctx, DOCUMENT_LISTS["so"])
     qtbot.addWidget(browser)
     assert browser.model.total == 1
-    browser.ui.storeCombo.setCurrentIndex(browser.ui.storeCombo.findData("S02"))
-    assert browser.model.total == 0
-    browser.ui.storeCombo.setCurrentIndex(browser.ui.storeCombo.findData("S01"))
+    qtbot.keyClicks(browser.ui.storeCombo, "S02")  # keyboard search in the combo, as a user picks a store
+    assert browser.ui.storeCombo.currentData() == "S02" and browser.model.total == 0
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)  # a new keyboard search, as after a pause
+    qtbot.keyClicks(browser.ui.storeCombo, "S01")
+    assert browser.ui.storeCombo.currentData() == "S01"
     # 1 of 3 sold: imported as "open", its status follows its figures (README, "Rules xmart chose")
-    browser.ui.statusCombo.setCurrentIndex(browser.ui.statusCombo.findData("partially sold"))
+    qtbot.keyClicks(browser.ui.statusCombo, "partially sold")
+    assert browser.ui.statusCombo.currentData() == "partially sold"
     assert browser.model.total == 1 and browser.model.row(0).sold == 1
     qtbot.keyClicks(browser.ui.numberEdit, "4001")
     browser.apply_filter()
