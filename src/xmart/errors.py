@@ -43,3 +43,17 @@ class Cancelled(XmartError):
     """The user cancelled a running process; its transaction was rolled back, nothing was written."""
 
     exit_status = 1
+
+
+class AccessError(XmartError):
+    """A missing sign-in or a permission the user lacks (DOMAIN.md section 9): the command line exits 3."""
+
+    exit_status = 3
+
+
+class SignInRequired(AccessError):
+    """Nobody is signed in (or the sign-in failed) where the database has users."""
+
+
+class PermissionDenied(AccessError):
+    """The signed-in user lacks the permission an action needs; nothing was written."""

@@ -8,9 +8,16 @@ from xmart.models.outbox import OutboxMessage, OutboxStatus
 from xmart.models.parties import Channel, Customer, CustomField, Salesman
 from xmart.models.purchasing import PoCoverage, PurchaseOrder, PurchaseOrderLine
 from xmart.models.sales import Invoice, InvoiceLine, SaleOrder, SaleOrderLine
+from xmart.models.security import CardKey, CardKeyGrant, Role, RolePermission, User, UserPermission
 from xmart.models.status import CsoStatus, LocationKind, PaymentType, PoStatus, SoStatus
 
 __all__ = [
+    "UserPermission",
+    "User",
+    "RolePermission",
+    "Role",
+    "CardKeyGrant",
+    "CardKey",
     "Address",
     "AuditEntry",
     "Base",

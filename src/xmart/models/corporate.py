@@ -98,6 +98,10 @@ class Payment(Base):
     card_brand: Mapped[str | None] = mapped_column(String(20))
     card_number_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     card_last4: Mapped[str | None] = mapped_column(String(4))
+    card_key_id: Mapped[int | None] = mapped_column(ForeignKey("card_keys.id"), index=True)
+    """The card key the number is encrypted under; NULL: an older per-workstation key (`xmart keys migrate`)."""
+    card_ref: Mapped[str | None] = mapped_column(String(32), unique=True)
+    """A random reference the ciphertext is bound to (associated data): copied to another row it does not decrypt."""
     card_expiry: Mapped[str | None] = mapped_column(String(5))
     authorization: Mapped[str | None] = mapped_column(String(40))
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from xmart.errors import ProcessBusyError
+from xmart.models.actor import Actor, actor_for
 
 LOCK_WAIT_SECONDS = 30
 SQLITE_BUSY_TIMEOUT_MS = LOCK_WAIT_SECONDS * 1000
@@ -99,8 +100,10 @@ class UnitOfWork:
     processes in one transaction (the demo receives and invoices in one).
     """
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, actor: Actor | None = None):
         self.engine = engine
+        self.actor = actor if actor is not None else actor_for(engine)
+        """Who acts (`models/actor.py`): the given actor, else the one signed in on `engine`, else None."""
         self._session: Session | None = None
         self._locks: set[str] = set()
         self._begun = False
@@ -159,6 +162,20 @@ class UnitOfWork:
                 raise
             self._locks.add(name)
         yield self
+
+    def serialize(self, name: str) -> None:
+        """Serialise writers of one shared thing (the audit chain) from here until the transaction ends.
+
+        On PostgreSQL a transaction advisory lock `name` (waited for up to LOCK_WAIT_SECONDS); on
+        SQLite `exclusive(name)` when the transaction has not begun, else nothing more is needed:
+        SQLite has one writer at a time and refuses a write from a transaction whose snapshot is stale.
+        """
+        if name in self._locks:
+            return
+        if not is_sqlite(self.engine) or not self._begun:
+            with self.exclusive(name):
+                return
+        self._locks.add(name)
 
     def commit(self) -> None:
         """Commit the transaction (locks taken with `exclusive` are released)."""

@@ -35,7 +35,6 @@ from sqlalchemy.orm import Session
 
 from xmart.errors import CardDataError, ImportDocumentError, InputError
 from xmart.models import (
-    AuditEntry,
     Channel,
     CorporateSaleOrder,
     CsoLine,
@@ -101,6 +100,7 @@ from xmart.processes.money import (
     parse_percent,
 )
 from xmart.processes.receiving import po_status
+from xmart.processes.security import audit
 from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
 
@@ -411,8 +411,6 @@ class Importer:
         RowWriter(self.session, self.rows).write()
         db_csos = self.table(CorporateSaleOrder).ids
         refresh_statuses(self.session, [db_csos[key] for key in self._db_csos])
-        self.session.add(AuditEntry(action="import", detail=json.dumps(self.counts)))
-        self.session.flush()
         return ImportResult(dict(self.counts))
 
     def _new_number(self, rec: Record, model: type[Base], what: str) -> str:
@@ -917,5 +915,6 @@ def import_document(
     """
     with uow.exclusive(IMPORT_LOCK):
         result = Importer(uow.session, vault_factory).run(doc)
+        audit.record(uow, "import", detail=json.dumps(result.counts))
         uow.commit()
     return result

@@ -1,0 +1,99 @@
+"""Permissions (DOMAIN.md section 9): one per action, granted by roles or to a user; checked here.
+
+Every process calls `require(uow, PERMISSION)` before it writes anything. A database without
+users works as before the Security module (anyone may do anything); once it has a user, every
+action needs a signed-in, enabled user holding the permission. A refusal rolls back what the
+unit of work had, writes an audit entry (`denied`) in its own transaction, and raises
+SignInRequired or PermissionDenied (exit status 3 on the command line).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import exists, select, union
+
+from xmart.errors import AccessError, PermissionDenied, SignInRequired
+from xmart.models import RolePermission, User, UserPermission
+from xmart.models.actor import Actor
+from xmart.models.db import UnitOfWork
+from xmart.models.security import BUILTIN_ROLES, PERMISSIONS
+from xmart.processes.security import audit
+
+__all__ = ["BUILTIN_ROLES", "PERMISSIONS", "describe", "has_users", "permissions_of", "require"]
+
+_WORDS = {
+    "order.enter": "enter orders",
+    "order.cancel": "cancel orders",
+    "order.hold": "hold or release orders",
+    "process.assign": "run Assign",
+    "process.purchase_orders": "run Purchase Orders",
+    "po.receive": "receive purchase orders",
+    "so.invoice": "invoice sale orders",
+    "documents.print": "print documents",
+    "import": "import documents",
+    "settings": "change settings",
+    "sync": "synchronize with the stores",
+    "users.admin": "manage users and roles",
+    "card.reveal": "see full card numbers",
+    "audit.read": "read the audit log",
+}
+
+
+def describe(permission: str) -> str:
+    """What `permission` allows, in words ("run Assign")."""
+    return _WORDS.get(permission, permission)
+
+
+def has_users(uow: UnitOfWork) -> bool:
+    """True when the database has at least one user (from then on every action needs sign-in)."""
+    return bool(uow.session.scalar(select(exists().where(User.id.is_not(None)))))
+
+
+def permissions_of(uow: UnitOfWork, user_id: int) -> frozenset[str]:
+    """The permissions user `user_id` holds now: the role's and those granted to the user; none when disabled."""
+    user = uow.session.get(User, user_id)
+    if user is None or user.disabled:
+        return frozenset()
+    granted = union(
+        select(RolePermission.permission).where(RolePermission.role == user.role),
+        select(UserPermission.permission).where(UserPermission.user_id == user_id),
+    )
+    return frozenset(uow.session.scalars(select(granted.subquery().c.permission)))
+
+
+def require(uow: UnitOfWork, permission: str) -> Actor | None:
+    """Check that `uow`'s actor may do `permission` (one of PERMISSIONS); returns the actor.
+
+    Returns None when the database has no user yet (no sign-in needed). Raises SignInRequired when
+    nobody (or a disabled or removed user) is signed in, PermissionDenied when the user lacks the
+    permission: in both cases the transaction so far is rolled back and a `denied` audit entry is
+    committed. On SQLite, call it after taking the process lock (`uow.exclusive`) or before the
+    transaction's first query.
+    """
+    if permission not in PERMISSIONS:
+        raise ValueError(f"unknown permission {permission!r}")
+    actor = uow.actor
+    if actor is None:
+        if not has_users(uow):
+            return None
+        _deny(uow, permission, SignInRequired(f"Sign in first: to {describe(permission)} you need a user account."))
+    assert actor is not None
+    held = permissions_of(uow, actor.user_id)
+    if not held and uow.session.get(User, actor.user_id) is None:
+        _deny(uow, permission, SignInRequired("Your user account no longer exists: sign in again."))
+    if permission not in held:
+        _deny(
+            uow,
+            permission,
+            PermissionDenied(
+                f"You ({actor.name}) may not {describe(permission)}: ask an administrator for the "
+                f"'{permission}' permission. Nothing was changed."
+            ),
+        )
+    return actor
+
+
+def _deny(uow: UnitOfWork, permission: str, error: AccessError) -> None:
+    uow.rollback()
+    audit.record(uow, "denied", entity="permission", entity_id=permission, detail=str(error))
+    uow.commit()
+    raise error
