@@ -18,7 +18,7 @@ from xmart.models.db import UnitOfWork
 from xmart.models.security import BUILTIN_ROLES, PERMISSIONS
 from xmart.processes.security import audit
 
-__all__ = ["BUILTIN_ROLES", "PERMISSIONS", "describe", "has_users", "permissions_of", "require"]
+__all__ = ["BUILTIN_ROLES", "PERMISSIONS", "describe", "has_users", "holders_of", "permissions_of", "require"]
 
 _WORDS = {
     "order.enter": "enter orders",
@@ -97,3 +97,18 @@ def _deny(uow: UnitOfWork, permission: str, error: AccessError) -> None:
     audit.record(uow, "denied", entity="permission", entity_id=permission, detail=str(error))
     uow.commit()
     raise error
+
+
+def holders_of(uow: UnitOfWork, permission: str) -> list[User]:
+    """The enabled users holding `permission` (through their role or granted to them), by name."""
+    by_role = (
+        select(User.id)
+        .join(RolePermission, RolePermission.role == User.role)
+        .where(RolePermission.permission == permission)
+    )
+    direct = select(UserPermission.user_id).where(UserPermission.permission == permission)
+    return list(
+        uow.session.scalars(
+            select(User).where(User.disabled.is_(False), User.id.in_(by_role.union(direct))).order_by(User.name)
+        )
+    )
