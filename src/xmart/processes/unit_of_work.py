@@ -2,7 +2,8 @@
 
 `xmart.ui` imports neither `sqlalchemy` nor `xmart.models` (an import-linter contract checks it):
 what it needs of them comes from here, named explicitly. Open `UnitOfWork(engine)` around each
-process call or read; a process takes its own lock (`uow.exclusive`), callers do not.
+process call or read; a process takes its own lock (`uow.exclusive`), callers do not. `Actor`,
+`actor_for` and `sign_in_engine` say who is signed in on an engine (DOMAIN.md section 9).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from xmart.models.actor import Actor, actor_for, sign_in_engine
 from xmart.models.db import UnitOfWork
 
-__all__ = ["Engine", "UnitOfWork", "describe_database"]
+__all__ = ["Actor", "Engine", "UnitOfWork", "actor_for", "describe_database", "sign_in_engine"]
 
 
 def describe_database(engine: Engine) -> str:
