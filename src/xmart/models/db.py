@@ -80,6 +80,10 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+UNIT_OF_WORK_KEY = "xmart.unit_of_work"
+"""`session.info` key of the UnitOfWork that opened a session (readers taking a session find the actor there)."""
+
+
 def _lock_key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
@@ -116,7 +120,7 @@ class UnitOfWork:
         return self._session
 
     def __enter__(self) -> UnitOfWork:
-        session = Session(bind=self.engine, expire_on_commit=False)
+        session = Session(bind=self.engine, expire_on_commit=False, info={UNIT_OF_WORK_KEY: self})
         event.listen(session, "after_begin", self._after_begin)
         event.listen(session, "after_transaction_end", self._after_transaction_end)
         self._session = session

@@ -6,20 +6,33 @@ and to which record ("payment 12", "card ending 1111"), never the values typed.
 
 The database refuses UPDATE and DELETE of `audit_log` (triggers, migration 0005); a change made
 behind the triggers' back breaks the chain, and `verify` names the first entry that does not match.
+Removing entries leaves a gap in the ids (found the same way), except at the end of the log: each
+`record` therefore also keeps the newest entry's id and hash in the setting `audit.head` (same
+transaction), and `verify` reports entries missing after the last one found. Someone who can drop
+the triggers can also rewrite the chain and that setting: the chain finds mistakes and clumsy edits,
+a copy of the log kept elsewhere (or the database's own logs) the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from xmart.models import AuditEntry
-from xmart.models.audit import entry_hash
+from xmart.models import AuditEntry, Setting
+from xmart.models.audit import AUDIT_FIELDS, canonical_time, entry_hash
 from xmart.models.db import UnitOfWork
 
 AUDIT_LOCK = "audit-log"
 """Writers of the chain take this lock (`UnitOfWork.serialize`) so that no two entries share a predecessor."""
+
+HEAD_SETTING = "audit.head"
+"""The setting holding "ID HASH" of the newest entry, written with it: a log cut short is found (see above)."""
+
+VERIFY_BATCH = 2_000
+"""Entries `verify` reads at a time."""
 
 _LENGTHS = {"user": 60, "action": 60, "entity": 40, "entity_id": 40}
 
@@ -49,7 +62,7 @@ def record(
     who = user if user is not None else (uow.actor.name if uow.actor is not None else "")
     fields: dict[str, object] = {
         "id": previous_id + 1,
-        "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "at": _utc(uow, dt.datetime.now(dt.UTC)),
         "user": who[: _LENGTHS["user"]],
         "action": action[: _LENGTHS["action"]],
         "entity": entity[: _LENGTHS["entity"]],
@@ -58,5 +71,121 @@ def record(
     }
     entry = AuditEntry(**fields, prev_hash=previous_hash, hash=entry_hash(previous_hash, fields))
     session.add(entry)
+    head = session.get(Setting, HEAD_SETTING)
+    if head is None:
+        session.add(Setting(key=HEAD_SETTING, value=f"{entry.id} {entry.hash}"))
+    else:
+        head.value = f"{entry.id} {entry.hash}"
     session.flush()
     return entry
+
+
+def _utc(uow: UnitOfWork, at: dt.datetime) -> dt.datetime:
+    """`at` (aware) as the database column takes it: naive UTC on SQLite, aware elsewhere.
+
+    PostgreSQL reads a naive value in the session's time zone, which need not be UTC: the hash
+    (of the UTC time) would then not match the time stored.
+    """
+    return at.replace(tzinfo=None) if uow.engine.dialect.name == "sqlite" else at
+
+
+def numbers_text(numbers: Iterable[object], limit: int = 20) -> str:
+    """Document numbers for an entry's detail: "5001, 5002, 5003" or "5001, ... and 40 more"."""
+    listed = [str(n) for n in numbers]
+    shown = ", ".join(listed[:limit])
+    return shown if len(listed) <= limit else f"{shown} and {len(listed) - limit} more"
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What `verify` found: `ok`, how many entries it `checked`, the first bad entry's id and why."""
+
+    ok: bool
+    checked: int
+    first_bad_id: int | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class AuditView:
+    """One audit entry as the viewer and `xmart audit list` show it."""
+
+    id: int
+    at: dt.datetime
+    """UTC, naive."""
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    detail: str
+
+    def to_json(self) -> dict[str, object]:
+        """The entry as JSON values (`at` in ISO 8601, UTC)."""
+        return {
+            "id": self.id,
+            "at": canonical_time(self.at) + "Z",
+            "user": self.user,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "detail": self.detail,
+        }
+
+
+def verify(uow: UnitOfWork) -> VerifyResult:
+    """Walk the chain in id order (VERIFY_BATCH entries at a time) and report the first entry that does not match.
+
+    An entry is bad when its id is not the previous one + 1 (the missing id is named: removed), its
+    `prev_hash` is not the previous entry's hash, or its hash is not that of its own fields; entries
+    missing after the last one are found from the `audit.head` setting. Needs `audit.read`
+    (SignInRequired / PermissionDenied otherwise). DOMAIN.md section 9, Audit log.
+    """
+    from xmart.processes.security.permissions import require  # permissions records denials here
+
+    require(uow, "audit.read")
+    session = uow.session
+    columns = [getattr(AuditEntry, name) for name in (*AUDIT_FIELDS, "prev_hash", "hash")]
+    expected_id, previous_hash, checked = 1, "", 0
+    while True:
+        rows = session.execute(
+            select(*columns).where(AuditEntry.id >= expected_id).order_by(AuditEntry.id).limit(VERIFY_BATCH)
+        ).all()
+        for row in rows:
+            fields = row._asdict()
+            if row.id != expected_id:
+                return VerifyResult(False, checked, expected_id, "missing: removed from the log")
+            if row.prev_hash != previous_hash:
+                return VerifyResult(False, checked, row.id, "its link to the previous entry does not match")
+            if row.hash != entry_hash(previous_hash, fields):
+                return VerifyResult(False, checked, row.id, "its contents do not match its hash (changed)")
+            checked += 1
+            expected_id, previous_hash = row.id + 1, row.hash
+        if len(rows) < VERIFY_BATCH:
+            break
+        session.expunge_all()
+    head = session.scalar(select(Setting.value).where(Setting.key == HEAD_SETTING))
+    if head:
+        head_id, _, head_hash = head.partition(" ")
+        if head_id.isdigit() and int(head_id) >= expected_id:
+            return VerifyResult(False, checked, expected_id, "missing: the log ends before its newest entry")
+        if head_id.isdigit() and int(head_id) == expected_id - 1 and head_hash != previous_hash:
+            return VerifyResult(False, checked, expected_id - 1, "its hash is not the one recorded (changed)")
+    return VerifyResult(True, checked)
+
+
+def entries(uow: UnitOfWork, since: dt.date | None = None, limit: int = 1000) -> list[AuditView]:
+    """The newest `limit` audit entries (from `since`, a UTC date, when given), newest first.
+
+    Needs `audit.read` (SignInRequired / PermissionDenied otherwise). DOMAIN.md section 9, Audit log.
+    """
+    from xmart.processes.security.permissions import require  # permissions records denials here
+
+    require(uow, "audit.read")
+    query = select(*(getattr(AuditEntry, name) for name in AUDIT_FIELDS)).order_by(AuditEntry.id.desc()).limit(limit)
+    if since is not None:
+        query = query.where(AuditEntry.at >= _utc(uow, dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)))
+    views = []
+    for row in uow.session.execute(query):
+        at = row.at if row.at.tzinfo is None else row.at.astimezone(dt.UTC).replace(tzinfo=None)
+        views.append(AuditView(row.id, at, row.user, row.action, row.entity, row.entity_id, row.detail))
+    return views

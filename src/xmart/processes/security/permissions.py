@@ -10,15 +10,25 @@ SignInRequired or PermissionDenied (exit status 3 on the command line).
 from __future__ import annotations
 
 from sqlalchemy import exists, select, union
+from sqlalchemy.orm import Session
 
 from xmart.errors import AccessError, PermissionDenied, SignInRequired
 from xmart.models import RolePermission, User, UserPermission
 from xmart.models.actor import Actor
-from xmart.models.db import UnitOfWork
+from xmart.models.db import UNIT_OF_WORK_KEY, UnitOfWork
 from xmart.models.security import BUILTIN_ROLES, PERMISSIONS
 from xmart.processes.security import audit
 
-__all__ = ["BUILTIN_ROLES", "PERMISSIONS", "describe", "has_users", "holders_of", "permissions_of", "require"]
+__all__ = [
+    "BUILTIN_ROLES",
+    "PERMISSIONS",
+    "describe",
+    "has_users",
+    "holders_of",
+    "permissions_of",
+    "require",
+    "require_signed_in",
+]
 
 _WORDS = {
     "order.enter": "enter orders",
@@ -90,6 +100,35 @@ def require(uow: UnitOfWork, permission: str) -> Actor | None:
             ),
         )
     return actor
+
+
+def require_signed_in(where: UnitOfWork | Session) -> Actor | None:
+    """Check that somebody may read: a signed-in, enabled user once the database has users (DOMAIN.md section 9).
+
+    Reading (show, lists, reports on screen, exports) needs no permission, only a sign-in. `where`:
+    the unit of work, or the session of one (the readers that take a session). Returns the actor,
+    or None when the database has no user yet. Raises SignInRequired when nobody (or a disabled or
+    removed user) is signed in, after rolling back and committing a `denied` audit entry, as `require`.
+    """
+    uow = where if isinstance(where, UnitOfWork) else unit_of_work_of(where)
+    actor = uow.actor
+    if actor is None:
+        if not has_users(uow):
+            return None
+        _deny(uow, "read", SignInRequired("Sign in first: to read xmart's records you need a user account."))
+    assert actor is not None
+    user = uow.session.get(User, actor.user_id)
+    if user is None or user.disabled:
+        _deny(uow, "read", SignInRequired("Your user account is disabled or no longer exists: sign in again."))
+    return actor
+
+
+def unit_of_work_of(session: Session) -> UnitOfWork:
+    """The UnitOfWork that opened `session` (RuntimeError for a session made without one)."""
+    uow = session.info.get(UNIT_OF_WORK_KEY)
+    if not isinstance(uow, UnitOfWork):
+        raise RuntimeError("open the session with a UnitOfWork: the sign-in check needs it")
+    return uow
 
 
 def _deny(uow: UnitOfWork, permission: str, error: AccessError) -> None:
