@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 
 from xmart import config
 from xmart.processes.unit_of_work import Engine, describe_database
+from xmart.ui.session import Session
 from xmart.ui.tasks import TaskRunner
 from xmart.ui.window_registry import WindowRegistry
 
@@ -19,13 +20,17 @@ APPLICATION = "xmart Main"
 
 @dataclass
 class AppContext:
-    """What windows and menu slots need: the engine, the user's settings, the task runner and the
-    registry of open windows (one document, one window)."""
+    """What windows and menu slots need: the engine, the user's settings, the task runner, the
+    registry of open windows (one document, one window) and the signed-in user's session."""
 
     engine: Engine
     settings: QSettings
     tasks: TaskRunner
     windows: WindowRegistry = field(default_factory=WindowRegistry)
+    session: Session = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.session = Session(self.engine)
 
     @property
     def database_label(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,16 +19,21 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QToolButton,
 )
 
 from xmart.processes.demo import load_demo
+from xmart.errors import XmartError
 from xmart.processes.first_run import database_is_empty
+from xmart.processes.security import users
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
 from xmart.ui import operations
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
+from xmart.ui.dialogs.sign_in_dialog import SignInDialog
+from xmart.ui.dialogs.user_dialog import ADMINISTRATOR, UserDialog
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
 from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
@@ -41,6 +46,10 @@ from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
 from xmart.ui.sale_orders_report import open_sale_orders_report
 from xmart.ui.screen import resize_within_screen
+from xmart.ui.security import gates
+from xmart.ui.security.audit_view import open_audit_log
+from xmart.ui.security.lock import UNLOCKED, IdleWatch, LockScreen, cover_windows, uncover
+from xmart.ui.security.users_roles import UsersRolesDialog, open_users_and_roles
 from xmart.ui.settings_actions import edit_company
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
@@ -56,8 +65,22 @@ def _operation_allows(kind: str, action: str, row) -> bool:
     return operations.allowed(kind, action, row.status)
 
 
+def _has_visible(menu) -> bool:
+    """True when `menu` shows at least one action (separators do not count; submenus count by their own)."""
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        if action.menu() is None or _has_visible(action.menu()):
+            return True
+    return False
+
+
 class MainWindow(QMainWindow):
-    """xmart Main: Transactions, Documents, Processes, Reports, Settings, Help."""
+    """xmart Main: Session, Transactions, Documents, Processes, Reports, Settings, Help.
+
+    What the signed-in user may not do is hidden (`security.gates`), again after every sign-in,
+    sign-out and role change; after IDLE_TIMEOUT_MS without input the client locks (`lock`).
+    """
 
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -77,13 +100,21 @@ class MainWindow(QMainWindow):
         self.operations = operations.DocumentOperations(ctx, self)
         self.operations.changed.connect(lambda _kind, _number: self.refresh_browsers())
         self.actions_by_name: dict[str, QAction] = {}
+        self.toolbar_aliases: list[tuple[QAction, QAction]] = []
         self._build_menus()
         self._build_toolbar()
         self.database_label = QLabel(ctx.database_label)
         self.database_label.setObjectName("databaseLabel")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().showMessage("Ready", 3000)
         self.last_task: Task | None = None
+        self.locked = False
+        self.idle = IdleWatch(self.lock, self)
+        ctx.session.changed.connect(self.apply_access)
+        self.apply_access()
         resize_within_screen(self, 1100, 700)
         self._restore_state()
 
@@ -111,6 +142,20 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self._action
         bar = self.menuBar()
+        session = bar.addMenu("Sessio&n")
+        session.addAction(
+            a(
+                "signOut",
+                "Sign &Out / Switch User…",
+                self.sign_out,
+                "Ctrl+Shift+Q",
+                None,
+                "Close the open windows (each asks about unsaved changes), sign out and let someone sign in",
+            )
+        )
+        session.addAction(
+            a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", None, "Hide every window until the password is typed")
+        )
         transactions = bar.addMenu("&Transactions")
         o = self.orders
         transactions.addAction(
@@ -318,6 +363,27 @@ class MainWindow(QMainWindow):
         settings.addSeparator()
         settings.addAction(
             a(
+                "usersRoles",
+                "&Users and Roles…",
+                self.users_and_roles,
+                None,
+                None,
+                "Users, their roles and permissions; the office's roles",
+            )
+        )
+        settings.addAction(
+            a(
+                "auditLog",
+                "&Audit Log",
+                lambda: open_audit_log(self.ctx, self.tabs),
+                None,
+                None,
+                "Who did what and when: sign-ins, denials, card reveals, process runs, changes; Verify Chain",
+            )
+        )
+        settings.addSeparator()
+        settings.addAction(
+            a(
                 "demoData",
                 "Create &Demo Data…",
                 self.create_demo_data,
@@ -367,6 +433,7 @@ class MainWindow(QMainWindow):
         alias.setToolTip(f"{source.text().replace('&', '')} ({shortcut})")
         alias.setStatusTip(source.statusTip())
         alias.triggered.connect(source.trigger)
+        self.toolbar_aliases.append((alias, source))
         return alias
 
     # --- documents --------------------------------------------------------------------------
@@ -380,23 +447,29 @@ class MainWindow(QMainWindow):
         browser = DocumentBrowser(self.ctx, DOCUMENT_LISTS[kind], self.tabs)
         browser.setObjectName(f"browser_{kind}")
         browser.open_requested.connect(self.open_document)
+        may = self.ctx.session.may
         if kind == "cso":
             for action in ACTIONS:
+                permission = gates.CSO[action]
                 browser.add_row_action(
                     f"{action}Cso",
                     TEXTS[action],
                     TIPS[action],
                     partial(self._cso_row_action, action, browser),
-                    partial(_cso_allows, action),
-                )
+                    lambda row, action=action, permission=permission: may(permission) and _cso_allows(action, row),
+                ).setProperty("permission", permission)
         for action in operations.ACTIONS.get(kind, ()):
+            permission = gates.OPERATIONS[kind, action]
             browser.add_row_action(
                 f"{action}{kind.capitalize()}",
                 operations.TEXTS[kind, action],
                 operations.TIPS[kind, action],
                 partial(self._operation_row_action, kind, action, browser),
-                partial(_operation_allows, kind, action),
-            )
+                lambda row, action=action, permission=permission: (
+                    may(permission) and _operation_allows(kind, action, row)
+                ),
+            ).setProperty("permission", permission)
+        self._gate_browser(browser)
         self.tabs.setCurrentIndex(self.tabs.addTab(browser, DOCUMENT_LISTS[kind].title))
         return browser
 
@@ -444,17 +517,122 @@ class MainWindow(QMainWindow):
         if widget is not None:
             widget.deleteLater()
 
+    # --- users: access, sign-out, lock ---------------------------------------------------------
+    def apply_access(self) -> None:
+        """Show only what the signed-in user may do (menus, toolbar, row actions); status bar says who."""
+        session = self.ctx.session
+        self.user_label.setText(session.status_text)
+        for name, permission in gates.MENU.items():
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setVisible(session.may(permission))
+        signed_in = session.actor is not None
+        self.actions_by_name["signOut"].setVisible(session.access.users_exist)
+        self.actions_by_name["lockScreen"].setVisible(signed_in)
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is not None:
+                for action in menu.actions():
+                    if action.menu() is not None:
+                        action.setVisible(_has_visible(action.menu()))
+                menu_action.setVisible(_has_visible(menu))
+        for alias, source in self.toolbar_aliases:
+            alias.setVisible(source.isVisible())
+        for browser in self.browsers():
+            self._gate_browser(browser)
+        if signed_in:
+            self.idle.start()
+        else:
+            self.idle.stop()
+
+    def _gate_browser(self, browser: DocumentBrowser) -> None:
+        """Hide the row actions of `browser` the user may not do."""
+        for action, _enabled in browser.row_actions:
+            permission = action.property("permission")
+            if permission:
+                visible = self.ctx.session.may(permission)
+                action.setVisible(visible)
+                button = browser.findChild(QToolButton, f"{action.objectName()}Button")
+                if button is not None:
+                    button.setVisible(visible)
+        browser.update_actions()
+
+    def users_and_roles(self) -> UsersRolesDialog:
+        """Settings › Users and Roles (administrators; anyone while the database has no user)."""
+        return open_users_and_roles(self.ctx, self)
+
+    def sign_out(self) -> bool:
+        """Session › Sign Out / Switch User: every window closes first (each asks about its unsaved
+        changes; Cancel keeps everything and the user signed in), then the user is signed out and the
+        sign-in dialog asks for the next one; Quit there closes the client. False when cancelled."""
+        if not self.ctx.windows.close_all() or not self._no_run_left():
+            return False
+        while self.tabs.count():
+            self._close_tab(0)
+        self.ctx.session.sign_out()
+        if SignInDialog.ask(self, self.ctx.database_label, self.ctx.session.sign_in, note="You are signed out."):
+            self.open_browser("cso")
+        else:
+            QTimer.singleShot(0, self.close)
+        return True
+
+    def lock(self) -> bool:
+        """Lock the client (idle time or Session › Lock Screen): every window is covered until the
+        signed-in user's password is typed; Sign Out from the lock screen goes through `sign_out`
+        (nothing unsaved is dropped without asking). False when there is nobody to lock for."""
+        session = self.ctx.session
+        if self.locked or session.actor is None:
+            return False
+        self.locked = True
+        self.idle.stop()
+        session.locked.emit()
+        curtains = cover_windows()
+        try:
+            while session.actor is not None:
+                if LockScreen.ask(self, session.actor.name, session.check_password) == UNLOCKED:
+                    break
+                if self.sign_out():
+                    break
+        finally:
+            uncover(curtains)
+            self.locked = False
+            if session.actor is not None:
+                self.idle.start()
+        return True
+
     # --- first run, demo, import ------------------------------------------------------------
     def first_run_check(self) -> None:
-        """On an empty database, offer to create demo data or import a file."""
+        """On an empty database, offer to create demo data or import a file, and (without users) the
+        first administrator (skippable)."""
         if not database_is_empty(self.ctx.engine):
             self.open_browser("cso")
             return
         choice = FirstRunDialog.ask(self, self.ctx.database_label)
+        if not self.ctx.session.access.users_exist:
+            self.offer_first_admin()
         if choice == DEMO:
             self.create_demo_data()
         elif choice == IMPORT:
             self.import_file()
+
+    def offer_first_admin(self) -> bool:
+        """First run: create the first administrator (name, full name, password twice) and sign in as
+        them, or Skip (the database keeps working without users). True when created."""
+        params = UserDialog.ask(self, [ADMINISTRATOR], users.MIN_PASSWORD_LENGTH, first_admin=True)
+        if params is None:
+            return False
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                users.add_user(uow, params.name, params.password, ADMINISTRATOR, full_name=params.full_name)
+                uow.commit()
+        except XmartError as exc:
+            show_error(self, exc)
+            return False
+        problem = self.ctx.session.sign_in(params.name, params.password)
+        if problem is not None:
+            show_error(self, XmartError(problem))
+            return False
+        self.statusBar().showMessage(f"{params.name} is the first administrator: from now on everyone signs in.", 10000)
+        return True
 
     def create_demo_data(self) -> Task | None:
         """Fill the empty database with demo data, in the task runner."""
@@ -543,6 +721,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.idle.detach()
         event.accept()
 
     def _no_run_left(self) -> bool:

@@ -68,9 +68,9 @@ class DocumentBrowser(QWidget):
         self.open_action.triggered.connect(self.open_current)
         view.addAction(self.open_action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.model.modelReset.connect(self._update_actions)
+        self.model.modelReset.connect(self.update_actions)
         self.refresh()
-        view.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self._update_actions())
+        view.selectionModel().currentRowChanged.connect(lambda _cur, _prev: self.update_actions())
         widths = {"Customer": 220, "Vendor": 200, "Status": 130}
         for i, column in enumerate(source.columns):
             view.setColumnWidth(i, widths.get(column.title, 100))
@@ -182,7 +182,7 @@ class DocumentBrowser(QWidget):
             self.ui.tableView.addAction(separator)
         self.ui.tableView.addAction(action)
         self.row_actions.append((action, enabled))
-        self._update_actions()
+        self.update_actions()
         return action
 
     def _run_row_action(self, slot: Callable[[Any], object]) -> None:
@@ -190,7 +190,8 @@ class DocumentBrowser(QWidget):
         if row is not None:
             slot(row)
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
+        """Enable Open and the row actions for the current row (again after a sign-in or role change)."""
         row = self.current_row()
         self.ui.openButton.setEnabled(row is not None)
         self.open_action.setEnabled(row is not None)

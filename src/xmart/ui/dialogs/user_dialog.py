@@ -75,8 +75,9 @@ class UserDialog(QDialog):
     def params(self) -> UserParams:
         """The fields as typed."""
         u = self.ui
-        return UserParams(u.nameEdit.text().strip(), u.fullNameEdit.text().strip(), u.roleCombo.currentText(),
-                          u.passwordEdit.text())
+        return UserParams(
+            u.nameEdit.text().strip(), u.fullNameEdit.text().strip(), u.roleCombo.currentText(), u.passwordEdit.text()
+        )
 
     def problem(self) -> str | None:
         """Why the fields are refused, or None."""
