@@ -10,8 +10,10 @@ one transaction: until it succeeds nothing is written.
 Invariants:
 - only a `draft` can be edited or completed; completion goes through `check_transition`;
 - totals come from `money.order_totals` (line amounts rounded one by one, DOMAIN.md section 2);
-- card numbers are validated (Luhn, length) and encrypted by `card_payment` before they reach an
-  `OrderEntry`; the plain number is never stored, logged or e-mailed, and there is no security code;
+- card numbers are validated (Luhn, length) by `card_payment`, kept only in memory (never shown,
+  `repr` hides them) until the order is saved, and sealed then under the database's card key in the
+  saving transaction (`card_keys.encrypt_card`, DOMAIN.md section 9); the plain number is never
+  stored, logged or e-mailed, and there is no security code;
 - a failed completion writes nothing (the editor keeps what the clerk typed).
 
 Rules chosen where the domain text is silent: every section is required (a channel, a salesman, at
@@ -50,10 +52,8 @@ from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
 from xmart.processes.cards import (
-    CardVault,
     check_free_text,
     check_free_texts,
-    load_vault,
     mask,
     normalize_card_number,
     validate_authorization,
@@ -100,6 +100,10 @@ class PaymentParams:
     card_last4: str | None = None
     card_expiry: str | None = None
     authorization: str | None = None
+    card_key_id: int | None = None
+    card_ref: str | None = None
+    card_digits: str | None = field(default=None, repr=False)
+    """A card typed in this session, not yet sealed (`seal_cards` seals it when the order is saved)."""
 
     @property
     def masked_card(self) -> str:
@@ -288,7 +292,15 @@ def load_order(session: Session, cso_id: int) -> OrderView:
         global_discount=cso.global_discount,
         payments=tuple(
             PaymentParams(
-                p.kind, p.amount, p.card_brand, p.card_number_encrypted, p.card_last4, p.card_expiry, p.authorization
+                p.kind,
+                p.amount,
+                p.card_brand,
+                p.card_number_encrypted,
+                p.card_last4,
+                p.card_expiry,
+                p.authorization,
+                p.card_key_id,
+                p.card_ref,
             )
             for p in sorted(cso.payments, key=lambda p: p.id)
         ),
@@ -345,26 +357,52 @@ def card_payment(
     expiry: str,
     brand: str = "",
     authorization: str = "",
-    vault: CardVault | None = None,
 ) -> PaymentParams:
-    """Validate a card (Luhn, length, MM/YY) and encrypt its number; raises CardDataError/InputError.
+    """Validate a card (Luhn, length, MM/YY); raises CardDataError/InputError.
 
     `amount` is a Decimal or the text a clerk typed (read by `parse_money` after the card is checked).
+    The number is kept only in memory and sealed under the database's card key when the order is
+    saved (`seal_cards`), in the saving transaction: no key on the workstation (DOMAIN.md section 9).
     """
     digits = normalize_card_number(number)
     expiry = validate_expiry(expiry)
     amount = parse_money(amount, "Payment amount")
     approval = validate_authorization(authorization, "Authorization:")
-    blob = (vault or load_vault()).encrypt(digits)
     return PaymentParams(
         PaymentType.CARD.value,
         amount,
         brand.strip()[:20] or _brand(digits),
-        blob,
+        None,
         digits[-4:],
         expiry,
         approval,
+        card_digits=digits,
     )
+
+
+def seal_cards(uow: UnitOfWork, entry: OrderEntry) -> OrderEntry:
+    """`entry` with every card typed in this session sealed under the database's card key (in `uow`).
+
+    Raises CardKeyError (nothing encrypted) when the database's key was altered. DOMAIN.md section 9.
+    """
+    if not any(p.card_digits is not None for p in entry.payments):
+        return entry
+    from xmart.processes.security.card_keys import sealer  # only where a card is typed
+
+    key = sealer(uow)
+    payments = []
+    for p in entry.payments:
+        if p.card_digits is not None:
+            cipher = key.seal(p.card_digits)
+            p = replace(
+                p,
+                card_number_encrypted=cipher.blob,
+                card_key_id=cipher.card_key_id,
+                card_ref=cipher.card_ref,
+                card_digits=None,
+            )
+        payments.append(p)
+    return replace(entry, payments=tuple(payments))
 
 
 def other_payment(kind: str, amount: Decimal | str, reference: str = "") -> PaymentParams:
@@ -521,6 +559,8 @@ def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry
     for no, p in enumerate(entry.payments, start=1):
         if p.kind not in set(PaymentType):
             raise InputError(f"Payment {no}: unknown payment type '{p.kind}'.")
+        if p.card_digits is not None:
+            raise AssertionError("a card payment reached the database unsealed (call seal_cards)")
         if (p.kind == PaymentType.CARD) != (p.card_number_encrypted is not None and p.card_last4 is not None):
             raise InputError(f"Payment {no}: card details belong to card payments only.")
         parse_money(p.amount, f"Payment {no} amount")
@@ -532,6 +572,8 @@ def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry
             amount=to_money(p.amount),
             card_brand=p.card_brand,
             card_number_encrypted=p.card_number_encrypted,
+            card_key_id=p.card_key_id,
+            card_ref=p.card_ref,
             card_last4=p.card_last4,
             card_expiry=p.card_expiry,
             authorization=p.authorization,
@@ -574,7 +616,7 @@ def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections: Ite
     if unknown:
         raise ValueError(f"unknown sections {unknown}")
     cso = _draft(session, cso_id)
-    _write(session, cso, entry, sections)
+    _write(session, cso, seal_cards(uow, entry) if "payment" in sections else entry, sections)
     uow.commit()
     return load_order(session, cso_id)
 
@@ -589,7 +631,7 @@ def save_new_draft(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: 
     for attempt in range(3):
         try:
             cso = _create_draft(session, customer_id, today)
-            _write(session, cso, entry, SECTIONS)
+            _write(session, cso, seal_cards(uow, entry), SECTIONS)
             cso_id = cso.id
             uow.commit()
             break
@@ -661,7 +703,7 @@ def _complete(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, toda
 def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
     """Write every section, check them, set the draft `open`, queue the confirmation e-mail; one commit."""
     session = uow.session
-    result = _complete(session, _draft(session, cso_id), entry, today)
+    result = _complete(session, _draft(session, cso_id), seal_cards(uow, entry), today)
     uow.commit()
     return result
 
@@ -675,7 +717,7 @@ def enter_order(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.
     for attempt in range(3):
         try:
             cso = _create_draft(session, customer_id, today)
-            result = _complete(session, cso, entry, today)
+            result = _complete(session, cso, seal_cards(uow, entry), today)
             uow.commit()
             return result
         except IntegrityError:
