@@ -72,6 +72,7 @@ from xmart.processes.money import (
     parse_percent,
     to_money,
 )
+from xmart.processes.security.permissions import require, require_signed_in
 from xmart.processes.selection import next_number
 
 FIRST_CSO_NUMBER = 1001
@@ -210,6 +211,7 @@ class ItemRow:
 # --- reading ------------------------------------------------------------------------------------
 def order_choices(session: Session) -> Choices:
     """Active channels, salesmen and custom fields, by name."""
+    require_signed_in(session)
     channels = tuple(
         ChoiceRow(i, n)
         for i, n in session.execute(select(Channel.id, Channel.name).where(Channel.active).order_by(Channel.id))
@@ -233,6 +235,7 @@ def order_choices(session: Session) -> Choices:
 
 def find_items(session: Session, text: str, limit: int = 50) -> list[ItemRow]:
     """Items whose SKU or description contains `text` (any case); an exact SKU comes first."""
+    require_signed_in(session)
     text = text.strip()
     if not text:
         return []
@@ -278,6 +281,7 @@ def _order(session: Session, cso_id: int) -> CorporateSaleOrder:
 
 def load_order(session: Session, cso_id: int) -> OrderView:
     """A stored order with every section, for the editor."""
+    require_signed_in(session)
     cso = _order(session, cso_id)
     entry = OrderEntry(
         channel_id=cso.channel_id,
@@ -423,7 +427,11 @@ def _create_draft(session: Session, customer_id: int, today: dt.date) -> Corpora
 
 
 def new_order(uow: UnitOfWork, customer_id: int, today: dt.date, channel_name: str | None = None) -> OrderView:
-    """Create a draft CSO for a customer, both addresses copied; commit. Retries a number taken meanwhile."""
+    """Create a draft CSO for a customer, both addresses copied; commit. Retries a number taken meanwhile.
+
+    Needs `order.enter` (SignInRequired / PermissionDenied, DOMAIN.md section 9), as every writer here.
+    """
+    require(uow, "order.enter")
     session = uow.session
     for attempt in range(3):
         try:
@@ -569,6 +577,7 @@ def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, section
 
 def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections: Iterable[str] = SECTIONS) -> OrderView:
     """Write the given sections of a draft ("Update Information"); commit. Nothing is written on error."""
+    require(uow, "order.enter")
     session = uow.session
     unknown = set(sections) - set(SECTIONS)
     if unknown:
@@ -585,6 +594,7 @@ def save_new_draft(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: 
     `entry` need not be complete: the draft is finished later in the Order Manager. One commit; raises
     NotFoundError for a customer that no longer exists and InputError for a value a section refuses.
     """
+    require(uow, "order.enter")
     session = uow.session
     for attempt in range(3):
         try:
@@ -607,6 +617,7 @@ def discard_empty_draft(uow: UnitOfWork, cso_id: int) -> bool:
     (DOMAIN.md section 7). Returns True when the draft was deleted; False (nothing written) when it is
     gone already, no longer a draft, or holds something.
     """
+    require(uow, "order.enter")
     session = uow.session
     cso = session.get(CorporateSaleOrder, cso_id)
     if cso is None or cso.status != CsoStatus.DRAFT or cso.lines or cso.payments or cso.custom_values:
@@ -660,6 +671,7 @@ def _complete(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, toda
 
 def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
     """Write every section, check them, set the draft `open`, queue the confirmation e-mail; one commit."""
+    require(uow, "order.enter")
     session = uow.session
     result = _complete(session, _draft(session, cso_id), entry, today)
     uow.commit()
@@ -668,6 +680,7 @@ def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.da
 
 def enter_order(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
     """Sales Order Interface: create the CSO for a customer and complete it in one transaction."""
+    require(uow, "order.enter")
     session = uow.session
     missing = missing_parts(entry)
     if missing:
