@@ -12,11 +12,11 @@ from sqlalchemy import select
 from tests.support.db import snapshot
 from tests.support.orders import SHIP, TEST_CARD, full_entry, load_orders_data
 from tests.support.smtp import use_smtp
+from tests.support.users import reveal_card
 from xmart.errors import CardDataError, InputError
 from xmart.models import CorporateSaleOrder, Customer, OutboxMessage, Payment
 from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
-from xmart.processes.cards import load_vault
 from xmart.processes.order_entry import (
     LineParams,
     card_payment,
@@ -90,8 +90,11 @@ def test_complete_order_sets_open_and_queues_one_confirmation(engine, ids, smtp_
         cso = uow.session.scalar(select(CorporateSaleOrder).where(CorporateSaleOrder.number == 1001))
         assert cso.status == "open" and cso.salesman_id == ids["JS"] and len(cso.lines) == 3
         payment = uow.session.scalar(select(Payment))
-        assert payment.card_last4 == "1111" and load_vault().decrypt(payment.card_number_encrypted) == TEST_CARD
+        assert payment.card_last4 == "1111" and payment.card_key_id is not None
+        assert TEST_CARD.encode() not in payment.card_number_encrypted
+        payment_id = payment.id
         assert uow.session.scalar(select(OutboxMessage.status)) == "queued"
+    assert reveal_card(engine, payment_id) == TEST_CARD
     assert deliver_due(engine).sent == 1
     assert deliver_due(engine).sent == 0  # never twice
     assert len(inbox.messages) == 1

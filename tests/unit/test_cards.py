@@ -1,10 +1,11 @@
-"""Card data rules (DOMAIN.md section 3): Luhn, masking, encryption, key storage, security codes."""
+"""Card data rules (DOMAIN.md section 3): Luhn, masking, security codes, reading the older workstation key."""
 
+import base64
 import os
-import stat
 
 import keyring
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from xmart.errors import CardDataError
 from xmart.processes import cards
@@ -43,36 +44,72 @@ def test_security_code_keys_are_found_in_any_spelling():
     assert cards.security_code_key({"number": "x", "expiry": "12/28"}) is None
 
 
-def test_encryption_round_trip_and_no_clear_text():
-    vault = cards.load_vault()
-    blob = vault.encrypt("4111111111111111")
-    assert b"4111111111111111" not in blob and b"1111" not in blob[12:]
-    assert vault.decrypt(blob) == "4111111111111111"
-    assert vault.encrypt("4111111111111111") != blob  # fresh nonce every time
+def _legacy_blob(key: bytes, digits: str) -> bytes:
+    """A ciphertext as the older scheme made it (nonce + AES-256-GCM, associated data xmart-card-v1)."""
+    nonce = os.urandom(12)
+    return nonce + AESGCM(key).encrypt(nonce, digits.encode(), b"xmart-card-v1")
 
 
-def test_tampered_or_foreign_ciphertext_is_refused():
-    vault = cards.load_vault()
-    blob = bytearray(vault.encrypt("4111111111111111"))
-    blob[-1] ^= 1
-    with pytest.raises(CardDataError):
-        vault.decrypt(bytes(blob))
-    with pytest.raises(CardDataError):
-        cards.CardVault(os.urandom(32)).decrypt(vault.encrypt("4111111111111111"))
+def test_the_older_key_is_read_from_the_keyring_and_opens_its_cards():
+    key = os.urandom(32)
+    keyring.set_password(cards.KEYRING_SERVICE, cards.KEYRING_NAME, base64.b64encode(key).decode())
+    assert cards.read_legacy_key() == key
+    assert cards.legacy_decrypt(key, _legacy_blob(key, "4111111111111111")) == "4111111111111111"
+    assert cards.legacy_decrypt(os.urandom(32), _legacy_blob(key, "4111111111111111")) is None
+    assert cards.legacy_decrypt(key, b"short") is None
 
 
-def test_key_lives_in_the_keyring_and_is_stable():
-    first = cards.load_vault()
-    assert keyring.get_password(cards.KEYRING_SERVICE, cards.KEYRING_NAME) is not None
-    assert cards.load_vault().key == first.key
-
-
-def test_headless_fallback_key_file_is_owner_only(tmp_path, monkeypatch):
+def _no_keyring(tmp_path, monkeypatch):
     from keyring.backends import fail
 
     keyring.set_keyring(fail.Keyring())
-    monkeypatch.setenv("XMART_KEY_FILE", str(tmp_path / "k" / "card.key"))
-    vault = cards.load_vault()
     path = tmp_path / "k" / "card.key"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert cards.load_vault().key == vault.key
+    monkeypatch.setenv("XMART_KEY_FILE", str(path))
+    return path
+
+
+def test_no_older_key_is_ever_created(tmp_path, monkeypatch):
+    path = _no_keyring(tmp_path, monkeypatch)
+    with pytest.raises(cards.CardKeyFileError, match="No card-data key of the older scheme"):
+        cards.read_legacy_key()
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_an_empty_keyring_is_not_given_a_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("XMART_KEY_FILE", str(tmp_path / "none.key"))
+    with pytest.raises(cards.CardKeyFileError, match="No card-data key"):
+        cards.read_legacy_key()
+    assert keyring.get_password(cards.KEYRING_SERVICE, cards.KEYRING_NAME) is None
+
+
+def test_the_older_key_file_is_read_only_when_owner_only(tmp_path, monkeypatch):
+    path = _no_keyring(tmp_path, monkeypatch)
+    path.parent.mkdir()
+    key = os.urandom(32)
+    path.write_text(base64.b64encode(key).decode() + "\n")
+    path.chmod(0o600)
+    assert cards.read_legacy_key() == key
+    path.chmod(0o666)
+    with pytest.raises(cards.CardKeyFileError, match=r"other users.*chmod 600") as refused:
+        cards.read_legacy_key()
+    assert str(path) in str(refused.value)
+    path.chmod(0o640)
+    with pytest.raises(cards.CardKeyFileError, match="chmod 600"):
+        cards.read_legacy_key()
+
+
+@pytest.mark.parametrize("content", ["not base64 at all!", base64.b64encode(b"short").decode(), ""])
+def test_a_damaged_key_file_is_named_never_incorrect_padding(tmp_path, monkeypatch, content):
+    path = _no_keyring(tmp_path, monkeypatch)
+    path.parent.mkdir()
+    path.write_text(content)
+    path.chmod(0o600)
+    with pytest.raises(cards.CardKeyFileError, match="is damaged") as refused:
+        cards.read_legacy_key()
+    assert str(path) in str(refused.value) and "padding" not in str(refused.value).lower()
+
+
+def test_a_damaged_keyring_entry_is_named():
+    keyring.set_password(cards.KEYRING_SERVICE, cards.KEYRING_NAME, "abc")
+    with pytest.raises(cards.CardKeyFileError, match="keyring.*is damaged"):
+        cards.read_legacy_key()

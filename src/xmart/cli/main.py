@@ -15,6 +15,7 @@ import gc
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ HANDLERS = {
     "print": "printing",
     "cancel": "cancel",
     "report": "report",
+    "users": "users",
+    "roles": "users",
 }
 
 READING_COMMANDS = frozenset({"show", "print", "report"})
@@ -80,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="xmart", description="xmart main-office client and processes.")
     parser.add_argument(
         "--db", metavar="URL", help="SQLAlchemy database URL (default: $XMART_DB or a local SQLite file)"
+    )
+    parser.add_argument(
+        "--user", metavar="NAME", help="sign in as NAME (default: $XMART_USER); password from $XMART_PASSWORD"
     )
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
@@ -165,7 +171,41 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print the report as JSON")
     output.add_argument("--csv", metavar="FILE", help="write the report as a CSV file")
     output.add_argument("--pdf", metavar="FILE", help="write the report as a PDF file")
+    _add_users(sub)
     return parser
+
+
+def _add_users(sub: Any) -> None:
+    """`users ...` and `roles ...` (DOMAIN.md section 9; handled by cli/users.py)."""
+    users = sub.add_parser("users", help="user accounts (DOMAIN.md section 9)")
+    users_sub = users.add_subparsers(dest="users_command", required=True, parser_class=Parser)
+    add = users_sub.add_parser("add", help="add a user; the password from $XMART_NEW_PASSWORD or a prompt")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, metavar="ROLE")
+    add.add_argument("--full-name", default="", metavar="TEXT")
+    users_sub.add_parser("list", help="list the users").add_argument("--json", action="store_true")
+    set_role = users_sub.add_parser("set-role", help="give a user another role")
+    set_role.add_argument("name", metavar="NAME")
+    set_role.add_argument("role", metavar="ROLE")
+    for name, text in (
+        ("disable", "disable a user"),
+        ("enable", "enable a disabled user"),
+        ("unlock", "unlock a user locked by failed sign-ins"),
+        ("password", "set a user's password ($XMART_NEW_PASSWORD or a prompt)"),
+    ):
+        users_sub.add_parser(name, help=text).add_argument("name", metavar="NAME")
+    for name, text in (("grant", "grant a user a permission"), ("revoke", "withdraw a permission granted to a user")):
+        change = users_sub.add_parser(name, help=text)
+        change.add_argument("name", metavar="NAME")
+        change.add_argument("permission", metavar="PERMISSION")
+    roles = sub.add_parser("roles", help="roles and their permissions (DOMAIN.md section 9)")
+    roles_sub = roles.add_subparsers(dest="roles_command", required=True, parser_class=Parser)
+    roles_sub.add_parser("list", help="list the roles").add_argument("--json", action="store_true")
+    role_add = roles_sub.add_parser("add", help="add or replace a role of the office")
+    role_add.add_argument("name", metavar="NAME")
+    role_add.add_argument("permissions", nargs="+", metavar="PERMISSION")
+    role_add.add_argument("--description", default="", metavar="TEXT")
+    roles_sub.add_parser("delete", help="delete a role of the office").add_argument("name", metavar="NAME")
 
 
 @dataclass
@@ -175,10 +215,14 @@ class Context:
     db_url: str
     create: bool = True
     """False for reading commands: a database that does not exist is an InputError, never created."""
+    user: str | None = None
+    """Who signs in (`--user` / XMART_USER) when the engine is first made; None: nobody."""
+    password: str | None = None
+    """The signed-in user's password, for commands that need it again (card reveal, card keys)."""
 
     @cached_property
     def engine(self) -> Engine:
-        """The engine, with the schema migrated to the newest revision (created when `create`)."""
+        """The engine, with the schema migrated to the newest revision (created when `create`), `user` signed in."""
         from xmart.models.db import make_engine
         from xmart.models.migrate import require_database, upgrade
 
@@ -187,6 +231,10 @@ class Context:
         engine = make_engine(self.db_url)
         try:
             upgrade(engine, create=self.create)
+            if self.user:
+                from xmart.cli.sign_in import sign_in
+
+                sign_in(self, engine)
         except BaseException:
             engine.dispose()
             raise
@@ -251,6 +299,7 @@ def main(argv: Sequence[str] | None = None, *, freeze_startup: bool = False) -> 
     command = args.command or "gui"
     setup_logging()
     ctx = Context(config.database_url(args.db), create=command not in READING_COMMANDS)
+    ctx.user = args.user or os.environ.get("XMART_USER") or None
     module = import_command(command, freeze=freeze_startup)  # only this command's imports
     try:
         return module.run(args, ctx) or 0

@@ -57,6 +57,8 @@ from xmart.processes.availability import pending_units
 from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.fulfilment import assigned_by_line
 from xmart.processes.money import ZERO, order_totals, scaled_line_value
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 
 AUTO_NOTE = "Special Order created automatically from Corporate Sale Order"
@@ -535,10 +537,13 @@ def assign_orders(
     `progress(done, total, text)` is called every 0.5% of the CSOs and `cancelled()` checked as
     often (Cancelled is raised, nothing written). Takes the process lock (`uow.exclusive(PROCESS_LOCK)`)
     first, so that runs never overlap; raises ProcessBusyError when another run holds it for longer
-    than LOCK_WAIT_SECONDS, InputError for an invalid range or unknown location codes.
+    than LOCK_WAIT_SECONDS, InputError for an invalid range or unknown location codes, SignInRequired /
+    PermissionDenied without `process.assign`, dry run included (DOMAIN.md section 9). A run that
+    writes is audited (`process.assign`, with the range and counts) in its own transaction.
     """
     params.range.validate()
     with uow.exclusive(PROCESS_LOCK), _collector_paused():
+        require(uow, "process.assign")
         return _run(params, uow, progress, cancelled)  # the run's working data is freed before the collector resumes
 
 
@@ -566,6 +571,12 @@ def _run(
         return AssignResult(tuple(plan.generated), unassigned, dry_run=True)
     _write(session, plan)
     changed = _update_statuses(session, orders, allocations)
+    audit.record(
+        uow,
+        "process.assign",
+        detail=f"CSOs {params.range.describe()}: {len(plan.generated)} sale order(s) generated, "
+        f"{sum(u.qty for u in unassigned)} unit(s) left unassigned",
+    )
     uow.commit()
     numbers = {o.id: o.number for o in orders}
     return AssignResult(tuple(plan.generated), unassigned, statuses={numbers[i]: s for i, s in changed.items()})

@@ -7,38 +7,37 @@ free-text field, and `check_field_name` also refuses a field named for a securit
 `validate_authorization` keeps an authorization to the approval code alone. Messages never repeat
 the value.
 
-Numbers are stored only as AES-GCM ciphertext (authenticated encryption). The key lives in the
-operating system's keyring (service `xmart`, name `card-data-key`). Where no keyring backend
-exists (a headless machine), the key is kept in a file of its own, readable only by its owner:
-`XMART_KEY_FILE`, default `<data folder>/card-data.key` — never in the database or a config file.
+Numbers are encrypted under the database's card key (processes/security/card_keys.py, DOMAIN.md
+section 9). Before the Security module each workstation had an AES-256-GCM key of its own, in the
+keyring (service `xmart`, name `card-data-key`) or in `XMART_KEY_FILE` / `<data folder>/card-data.key`.
+Only `read_legacy_key` / `legacy_decrypt` remain of it, for `xmart keys migrate`: they read that key
+(never make one) and refuse a damaged key file or one that group or others may read.
 """
 
 from __future__ import annotations
 
 import base64
-import logging
 import os
 import re
-import secrets
+import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
-import keyring.errors
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from xmart.config import data_dir
-from xmart.errors import CardDataError
-
-log = logging.getLogger(__name__)
+from xmart.errors import CardDataError, XmartError
 
 KEYRING_SERVICE = "xmart"
 KEYRING_NAME = "card-data-key"
 SECURITY_CODE_KEYS = frozenset({"cvv", "cvc", "cvv2", "cvc2", "cid", "security_code", "securitycode", "csc"})
-_AAD = b"xmart-card-v1"
+LEGACY_AAD = b"xmart-card-v1"
+"""Associated data of the older scheme's ciphertexts."""
 _EXPIRY = re.compile(r"^(0[1-9]|1[0-2])/(\d{2})$")
+
+
+class CardKeyFileError(XmartError):
+    """The older card-data key is missing, damaged or exposed: nothing was read or changed."""
+
+    exit_status = 1
 
 
 def luhn_valid(digits: str) -> bool:
@@ -184,53 +183,79 @@ def validate_authorization(text: str | None, what: str = "The authorization") ->
     return text
 
 
-@dataclass(frozen=True)
-class CardVault:
-    """Encrypts and decrypts card numbers with one AES-256-GCM key."""
-
-    key: bytes
-
-    def encrypt(self, digits: str) -> bytes:
-        """Nonce + ciphertext of a validated card number."""
-        nonce = secrets.token_bytes(12)
-        return nonce + AESGCM(self.key).encrypt(nonce, digits.encode(), _AAD)
-
-    def decrypt(self, blob: bytes) -> str:
-        """The card number; raises CardDataError if the key is wrong or the data was altered."""
-        try:
-            return AESGCM(self.key).decrypt(blob[:12], blob[12:], _AAD).decode()
-        except InvalidTag as exc:
-            raise CardDataError("The card data cannot be read with this workstation's key.") from exc
-
-
 def _keyring_usable() -> bool:
+    import keyring  # only `keys migrate` reads the older key: other commands never load keyring
+
     try:
-        return keyring.get_keyring().priority > 0
+        return bool(keyring.get_keyring().priority > 0)
     except Exception:  # a broken backend is no backend
         return False
 
 
 def key_file_path() -> Path:
-    """Where the fallback key file lives."""
+    """Where the older scheme kept its key when there was no keyring: `XMART_KEY_FILE`, else `<data>/card-data.key`."""
     return Path(os.environ.get("XMART_KEY_FILE") or data_dir() / "card-data.key")
 
 
-def _key_from_file(path: Path) -> bytes:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(base64.b64encode(AESGCM.generate_key(bit_length=256)).decode())
-        log.warning("No keyring available: the card-data key was created in %s (owner-only).", path)
-    return base64.b64decode(path.read_text().strip())
+def legacy_key_source() -> str:
+    """Where `read_legacy_key` looks, in words (for messages)."""
+    return f"the keyring (service '{KEYRING_SERVICE}', name '{KEYRING_NAME}') or the file {key_file_path()}"
 
 
-def load_vault() -> CardVault:
-    """The card vault with this workstation's key, created on first use."""
+def _decode_key(text: str, where: str) -> bytes:
+    try:
+        key = base64.b64decode(text.strip(), validate=True)
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise CardKeyFileError(
+            f"The card-data key {where} is damaged (not a 256-bit key in base64): nothing was changed. "
+            "Restore it from a backup of this workstation."
+        )
+    return key
+
+
+def read_legacy_key() -> bytes:
+    """This workstation's card-data key of the older scheme (AES-256), read only: never created.
+
+    Looked up as the older scheme kept it: the keyring (service `xmart`, name `card-data-key`),
+    else the key file (`key_file_path`). Raises CardKeyFileError (nothing read) when there is none,
+    when the file may be read or written by group or others (`chmod 600` it first: a key others
+    could have read or replaced is not used), or when the stored key is damaged.
+    Used only by `keys migrate` (processes/security/card_keys.py).
+    """
     if _keyring_usable():
-        stored = keyring.get_password(KEYRING_SERVICE, KEYRING_NAME)
-        if stored is None:
-            stored = base64.b64encode(AESGCM.generate_key(bit_length=256)).decode()
-            keyring.set_password(KEYRING_SERVICE, KEYRING_NAME, stored)
-        return CardVault(base64.b64decode(stored))
-    return CardVault(_key_from_file(key_file_path()))
+        import keyring
+
+        try:
+            stored = keyring.get_password(KEYRING_SERVICE, KEYRING_NAME)
+        except Exception:  # a locked or broken keyring: look for the file
+            stored = None
+        if stored is not None:
+            return _decode_key(stored, f"in the keyring (service '{KEYRING_SERVICE}', name '{KEYRING_NAME}')")
+    path = key_file_path()
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise CardKeyFileError(
+            f"No card-data key of the older scheme on this workstation ({legacy_key_source()}): nothing was "
+            "changed. Run `xmart keys migrate` on the workstation that took those cards."
+        ) from None
+    if os.name == "posix" and stat.S_IMODE(info.st_mode) & 0o077:
+        raise CardKeyFileError(
+            f"The card-data key file {path} may be read or changed by other users (mode "
+            f"{stat.S_IMODE(info.st_mode):o}): it is not used. Run `chmod 600 {path}` if the file is trusted, "
+            "then try again."
+        )
+    return _decode_key(path.read_text(encoding="ascii", errors="replace"), f"file {path}")
+
+
+def legacy_decrypt(key: bytes, blob: bytes) -> str | None:
+    """The card number in an older-scheme ciphertext (nonce + AES-256-GCM); None when `key` does not open it."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        return AESGCM(key).decrypt(blob[:12], blob[12:], LEGACY_AAD).decode()
+    except (InvalidTag, ValueError):
+        return None

@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from xmart.errors import CardDataError, ImportDocumentError, InputError
 from xmart.models import (
@@ -62,11 +61,9 @@ from xmart.models.search_key import customer_search_key
 from xmart.models.status import FieldKind
 from xmart.processes.cards import (
     SECURITY_CODE_REFUSED,
-    CardVault,
     authorization_problem,
     field_name_problem,
     free_text_problem,
-    load_vault,
     normalize_card_number,
     security_code_key,
     validate_expiry,
@@ -103,6 +100,9 @@ from xmart.processes.receiving import po_status
 from xmart.processes.security import audit
 from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
+
+if TYPE_CHECKING:
+    from xmart.processes.security.card_keys import CardSealer
 
 MAX_INTEGER = 2**31 - 1
 """The largest whole number an INTEGER column holds on PostgreSQL (checked on SQLite too)."""
@@ -341,10 +341,10 @@ class Importer:
     document. Nothing reaches the database before the whole document is valid.
     """
 
-    def __init__(self, session: Session, vault_factory: Callable[[], CardVault]) -> None:
-        self.session = session
-        self._vault_factory = vault_factory
-        self._vault: CardVault | None = None
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self.session = uow.session
+        self._sealer: CardSealer | None = None
         self.rows = ImportRows()
         self.counts: dict[str, int] = {}
         self._receiving_code: str | None = None
@@ -354,11 +354,13 @@ class Importer:
         """CSO line (a Ref for the document's, an id for the database's) -> [units ordered, units assigned]."""
         self._sold_on_cso: dict[Key, int] = {}
 
-    def vault(self) -> CardVault:
-        """The card vault, loaded on first card."""
-        if self._vault is None:
-            self._vault = self._vault_factory()
-        return self._vault
+    def sealer(self) -> CardSealer:
+        """The database's card key (its public half), read (or made) on the first card."""
+        if self._sealer is None:
+            from xmart.processes.security.card_keys import sealer  # not for documents without cards
+
+            self._sealer = sealer(self.uow)
+        return self._sealer
 
     def table(self, model: type[Base]) -> KeyedRows:
         """The keyed rows of `model`, reading the keys and ids the database has on first use."""
@@ -672,6 +674,8 @@ class Importer:
             "card_last4": None,
             "card_expiry": None,
             "card_number_encrypted": None,
+            "card_key_id": None,
+            "card_ref": None,
         }
         card = rec.child("card")
         if card is not None:
@@ -685,7 +689,7 @@ class Importer:
         return payment
 
     def _card(self, card: Record, authorization: str | None) -> dict[str, Any]:
-        """The card columns of a payment; the number is encrypted with the vault (DOMAIN.md section 3)."""
+        """The card columns of a payment; the number is sealed under the database's card key (DOMAIN.md 3, 9)."""
         card.allow("brand", "number", "expiry", "authorization")
         try:
             digits = normalize_card_number(card.text("number", None, required=True, free=False))
@@ -699,11 +703,14 @@ class Importer:
             )
         except CardDataError as exc:
             raise card.error("expiry", str(exc)) from None
+        cipher = self.sealer().seal(digits)
         return {
             "card_brand": card.text("brand", Payment.card_brand) or None,
             "card_last4": digits[-4:],
             "card_expiry": expiry,
-            "card_number_encrypted": self.vault().encrypt(digits),
+            "card_number_encrypted": cipher.blob,
+            "card_key_id": cipher.card_key_id,
+            "card_ref": cipher.card_ref,
             "authorization": self._authorization(card) or authorization,
         }
 
@@ -902,9 +909,7 @@ def _refuse_security_code(rec: Record) -> None:
         raise rec.error(key, SECURITY_CODE_REFUSED)
 
 
-def import_document(
-    uow: UnitOfWork, doc: dict[str, Any], vault_factory: Callable[[], CardVault] = load_vault
-) -> ImportResult:
+def import_document(uow: UnitOfWork, doc: dict[str, Any]) -> ImportResult:
     """Load `doc` and commit; on any error nothing is written and ImportDocumentError names the record.
 
     `doc` is a parsed import document (`read_document`); implements INTERFACE.md "Import document"
@@ -914,7 +919,7 @@ def import_document(
     record, ProcessBusyError after waiting LOCK_WAIT_SECONDS for another run.
     """
     with uow.exclusive(IMPORT_LOCK):
-        result = Importer(uow.session, vault_factory).run(doc)
+        result = Importer(uow).run(doc)
         audit.record(uow, "import", detail=json.dumps(result.counts))
         uow.commit()
     return result

@@ -24,6 +24,8 @@ from xmart.models.db import UnitOfWork
 from xmart.models.status import SO_TRANSITIONS, check_transition
 from xmart.processes.cso_status import refresh_statuses
 from xmart.processes.receiving import units_text
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK, next_number
 from xmart.processes.store_management import is_managed_at_main
 
@@ -66,7 +68,8 @@ def invoice_lines(
 
     One transaction: every SKU is sold or, when one is refused (a quantity below 1, more than the SO
     has left or the location has on hand, an unknown SKU, a cancelled SO, a location not managed at
-    the Main), nothing is. Raises NotFoundError / InputError saying what and how many are left.
+    the Main), nothing is. Raises NotFoundError / InputError saying what and how many are left,
+    SignInRequired / PermissionDenied without `so.invoice` (DOMAIN.md section 9). Audited (`so.invoice`).
     """
     if not quantities:
         raise InputError(f"Give at least one line of SO {so_number} to invoice.")
@@ -74,6 +77,7 @@ def invoice_lines(
         if qty <= 0:
             raise InputError(f"The quantity to sell must be at least 1, not {qty}.")
     with uow.exclusive(PROCESS_LOCK):
+        require(uow, "so.invoice")
         session = uow.session
         order = session.scalar(select(SaleOrder).where(SaleOrder.number == so_number).with_for_update())
         if order is None:
@@ -124,6 +128,14 @@ def invoice_lines(
         if order.cso_id is not None:
             refresh_statuses(session, [order.cso_id])
             cso_status = order.corporate_order.status if order.corporate_order is not None else None
+        audit.record(
+            uow,
+            "so.invoice",
+            entity="sale_order",
+            entity_id=so_number,
+            detail=f"invoice {number} at {location_code}: {sum(q for _, q, _ in sold)} unit(s) of "
+            f"{len(sold)} item(s); SO now {order.status}",
+        )
         uow.commit()
         return tuple(
             InvoiceResult(number, so_number, location_code, date, sku, qty, order.status, cso_status, stock.on_hand)

@@ -10,8 +10,10 @@ one transaction: until it succeeds nothing is written.
 Invariants:
 - only a `draft` can be edited or completed; completion goes through `check_transition`;
 - totals come from `money.order_totals` (line amounts rounded one by one, DOMAIN.md section 2);
-- card numbers are validated (Luhn, length) and encrypted by `card_payment` before they reach an
-  `OrderEntry`; the plain number is never stored, logged or e-mailed, and there is no security code;
+- card numbers are validated (Luhn, length) by `card_payment`, kept only in memory (never shown,
+  `repr` hides them) until the order is saved, and sealed then under the database's card key in the
+  saving transaction (`card_keys.encrypt_card`, DOMAIN.md section 9); the plain number is never
+  stored, logged or e-mailed, and there is no security code;
 - a failed completion writes nothing (the editor keeps what the clerk typed).
 
 Rules chosen where the domain text is silent: every section is required (a channel, a salesman, at
@@ -50,10 +52,8 @@ from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
 from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
 from xmart.processes.cards import (
-    CardVault,
     check_free_text,
     check_free_texts,
-    load_vault,
     mask,
     normalize_card_number,
     validate_authorization,
@@ -72,6 +72,7 @@ from xmart.processes.money import (
     parse_percent,
     to_money,
 )
+from xmart.processes.security.permissions import require, require_signed_in
 from xmart.processes.selection import next_number
 
 FIRST_CSO_NUMBER = 1001
@@ -100,6 +101,10 @@ class PaymentParams:
     card_last4: str | None = None
     card_expiry: str | None = None
     authorization: str | None = None
+    card_key_id: int | None = None
+    card_ref: str | None = None
+    card_digits: str | None = field(default=None, repr=False)
+    """A card typed in this session, not yet sealed (`seal_cards` seals it when the order is saved)."""
 
     @property
     def masked_card(self) -> str:
@@ -210,6 +215,7 @@ class ItemRow:
 # --- reading ------------------------------------------------------------------------------------
 def order_choices(session: Session) -> Choices:
     """Active channels, salesmen and custom fields, by name."""
+    require_signed_in(session)
     channels = tuple(
         ChoiceRow(i, n)
         for i, n in session.execute(select(Channel.id, Channel.name).where(Channel.active).order_by(Channel.id))
@@ -233,6 +239,7 @@ def order_choices(session: Session) -> Choices:
 
 def find_items(session: Session, text: str, limit: int = 50) -> list[ItemRow]:
     """Items whose SKU or description contains `text` (any case); an exact SKU comes first."""
+    require_signed_in(session)
     text = text.strip()
     if not text:
         return []
@@ -278,6 +285,7 @@ def _order(session: Session, cso_id: int) -> CorporateSaleOrder:
 
 def load_order(session: Session, cso_id: int) -> OrderView:
     """A stored order with every section, for the editor."""
+    require_signed_in(session)
     cso = _order(session, cso_id)
     entry = OrderEntry(
         channel_id=cso.channel_id,
@@ -288,7 +296,15 @@ def load_order(session: Session, cso_id: int) -> OrderView:
         global_discount=cso.global_discount,
         payments=tuple(
             PaymentParams(
-                p.kind, p.amount, p.card_brand, p.card_number_encrypted, p.card_last4, p.card_expiry, p.authorization
+                p.kind,
+                p.amount,
+                p.card_brand,
+                p.card_number_encrypted,
+                p.card_last4,
+                p.card_expiry,
+                p.authorization,
+                p.card_key_id,
+                p.card_ref,
             )
             for p in sorted(cso.payments, key=lambda p: p.id)
         ),
@@ -345,26 +361,52 @@ def card_payment(
     expiry: str,
     brand: str = "",
     authorization: str = "",
-    vault: CardVault | None = None,
 ) -> PaymentParams:
-    """Validate a card (Luhn, length, MM/YY) and encrypt its number; raises CardDataError/InputError.
+    """Validate a card (Luhn, length, MM/YY); raises CardDataError/InputError.
 
     `amount` is a Decimal or the text a clerk typed (read by `parse_money` after the card is checked).
+    The number is kept only in memory and sealed under the database's card key when the order is
+    saved (`seal_cards`), in the saving transaction: no key on the workstation (DOMAIN.md section 9).
     """
     digits = normalize_card_number(number)
     expiry = validate_expiry(expiry)
     amount = parse_money(amount, "Payment amount")
     approval = validate_authorization(authorization, "Authorization:")
-    blob = (vault or load_vault()).encrypt(digits)
     return PaymentParams(
         PaymentType.CARD.value,
         amount,
         brand.strip()[:20] or _brand(digits),
-        blob,
+        None,
         digits[-4:],
         expiry,
         approval,
+        card_digits=digits,
     )
+
+
+def seal_cards(uow: UnitOfWork, entry: OrderEntry) -> OrderEntry:
+    """`entry` with every card typed in this session sealed under the database's card key (in `uow`).
+
+    Raises CardKeyError (nothing encrypted) when the database's key was altered. DOMAIN.md section 9.
+    """
+    if not any(p.card_digits is not None for p in entry.payments):
+        return entry
+    from xmart.processes.security.card_keys import sealer  # only where a card is typed
+
+    key = sealer(uow)
+    payments = []
+    for p in entry.payments:
+        if p.card_digits is not None:
+            cipher = key.seal(p.card_digits)
+            p = replace(
+                p,
+                card_number_encrypted=cipher.blob,
+                card_key_id=cipher.card_key_id,
+                card_ref=cipher.card_ref,
+                card_digits=None,
+            )
+        payments.append(p)
+    return replace(entry, payments=tuple(payments))
 
 
 def other_payment(kind: str, amount: Decimal | str, reference: str = "") -> PaymentParams:
@@ -423,7 +465,11 @@ def _create_draft(session: Session, customer_id: int, today: dt.date) -> Corpora
 
 
 def new_order(uow: UnitOfWork, customer_id: int, today: dt.date, channel_name: str | None = None) -> OrderView:
-    """Create a draft CSO for a customer, both addresses copied; commit. Retries a number taken meanwhile."""
+    """Create a draft CSO for a customer, both addresses copied; commit. Retries a number taken meanwhile.
+
+    Needs `order.enter` (SignInRequired / PermissionDenied, DOMAIN.md section 9), as every writer here.
+    """
+    require(uow, "order.enter")
     session = uow.session
     for attempt in range(3):
         try:
@@ -521,6 +567,8 @@ def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry
     for no, p in enumerate(entry.payments, start=1):
         if p.kind not in set(PaymentType):
             raise InputError(f"Payment {no}: unknown payment type '{p.kind}'.")
+        if p.card_digits is not None:
+            raise AssertionError("a card payment reached the database unsealed (call seal_cards)")
         if (p.kind == PaymentType.CARD) != (p.card_number_encrypted is not None and p.card_last4 is not None):
             raise InputError(f"Payment {no}: card details belong to card payments only.")
         parse_money(p.amount, f"Payment {no} amount")
@@ -532,6 +580,8 @@ def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry
             amount=to_money(p.amount),
             card_brand=p.card_brand,
             card_number_encrypted=p.card_number_encrypted,
+            card_key_id=p.card_key_id,
+            card_ref=p.card_ref,
             card_last4=p.card_last4,
             card_expiry=p.card_expiry,
             authorization=p.authorization,
@@ -569,12 +619,13 @@ def _write(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, section
 
 def save_sections(uow: UnitOfWork, cso_id: int, entry: OrderEntry, sections: Iterable[str] = SECTIONS) -> OrderView:
     """Write the given sections of a draft ("Update Information"); commit. Nothing is written on error."""
+    require(uow, "order.enter")
     session = uow.session
     unknown = set(sections) - set(SECTIONS)
     if unknown:
         raise ValueError(f"unknown sections {unknown}")
     cso = _draft(session, cso_id)
-    _write(session, cso, entry, sections)
+    _write(session, cso, seal_cards(uow, entry) if "payment" in sections else entry, sections)
     uow.commit()
     return load_order(session, cso_id)
 
@@ -585,11 +636,12 @@ def save_new_draft(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: 
     `entry` need not be complete: the draft is finished later in the Order Manager. One commit; raises
     NotFoundError for a customer that no longer exists and InputError for a value a section refuses.
     """
+    require(uow, "order.enter")
     session = uow.session
     for attempt in range(3):
         try:
             cso = _create_draft(session, customer_id, today)
-            _write(session, cso, entry, SECTIONS)
+            _write(session, cso, seal_cards(uow, entry), SECTIONS)
             cso_id = cso.id
             uow.commit()
             break
@@ -607,6 +659,7 @@ def discard_empty_draft(uow: UnitOfWork, cso_id: int) -> bool:
     (DOMAIN.md section 7). Returns True when the draft was deleted; False (nothing written) when it is
     gone already, no longer a draft, or holds something.
     """
+    require(uow, "order.enter")
     session = uow.session
     cso = session.get(CorporateSaleOrder, cso_id)
     if cso is None or cso.status != CsoStatus.DRAFT or cso.lines or cso.payments or cso.custom_values:
@@ -660,14 +713,16 @@ def _complete(session: Session, cso: CorporateSaleOrder, entry: OrderEntry, toda
 
 def complete_order(uow: UnitOfWork, cso_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
     """Write every section, check them, set the draft `open`, queue the confirmation e-mail; one commit."""
+    require(uow, "order.enter")
     session = uow.session
-    result = _complete(session, _draft(session, cso_id), entry, today)
+    result = _complete(session, _draft(session, cso_id), seal_cards(uow, entry), today)
     uow.commit()
     return result
 
 
 def enter_order(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.date) -> CompleteResult:
     """Sales Order Interface: create the CSO for a customer and complete it in one transaction."""
+    require(uow, "order.enter")
     session = uow.session
     missing = missing_parts(entry)
     if missing:
@@ -675,7 +730,7 @@ def enter_order(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.
     for attempt in range(3):
         try:
             cso = _create_draft(session, customer_id, today)
-            result = _complete(session, cso, entry, today)
+            result = _complete(session, cso, seal_cards(uow, entry), today)
             uow.commit()
             return result
         except IntegrityError:

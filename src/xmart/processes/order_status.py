@@ -46,6 +46,8 @@ from xmart.processes.cso_status import derived_status, refresh_statuses
 from xmart.processes.fulfilment import assigned_and_sold
 from xmart.processes.money import check_deposit, order_totals, to_money
 from xmart.processes.receiving import units_text
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK
 
 _C = CsoStatus
@@ -80,6 +82,10 @@ def _figures(session: Session, cso_id: int) -> dict[int, tuple[int, int, int, in
     return {lid: (q, c, *filled.get(lid, (0, 0))) for lid, (q, c) in lines.items()}
 
 
+def _audit(uow: UnitOfWork, action: str, entity: str, number: int, detail: str) -> None:
+    audit.record(uow, action, entity=entity, entity_id=number, detail=detail)
+
+
 def _move(cso: CorporateSaleOrder, *path: CsoStatus) -> None:
     for status in path:
         check_transition(CSO_TRANSITIONS, cso.status, status, "corporate sale order")
@@ -87,7 +93,12 @@ def _move(cso: CorporateSaleOrder, *path: CsoStatus) -> None:
 
 
 def cancel_order(uow: UnitOfWork, number: int) -> StatusResult:
-    """Cancel a CSO, or only its unassigned remainder once SOs exist; commit."""
+    """Cancel a CSO, or only its unassigned remainder once SOs exist; commit.
+
+    Raises NotFoundError / InputError (see the module's rules), SignInRequired / PermissionDenied
+    without `order.cancel` (DOMAIN.md section 9). Audited (`order.cancel`).
+    """
+    require(uow, "order.cancel")
     session = uow.session
     cso = _cso(session, number)
     if cso.status == _C.CANCELLED:
@@ -96,8 +107,10 @@ def cancel_order(uow: UnitOfWork, number: int) -> StatusResult:
     assigned = sum(a for _q, _c, a, _s in figures.values())
     if assigned == 0:
         _move(cso, _C.CANCELLED)
+        units = sum(q - c for q, c, _a, _s in figures.values())
+        _audit(uow, "order.cancel", "corporate_order", number, f"cancelled ({units} unit(s))")
         uow.commit()
-        return StatusResult(number, cso.status, sum(q - c for q, c, _a, _s in figures.values()))
+        return StatusResult(number, cso.status, units)
     remainder = {lid: q - c - a for lid, (q, c, a, _s) in figures.items() if q - c - a > 0}
     if not remainder:
         raise InputError(
@@ -116,12 +129,19 @@ def cancel_order(uow: UnitOfWork, number: int) -> StatusResult:
     target = derived_status(wanted, assigned, sold)
     path = [_C.PARTIALLY_ASSIGNED] if cso.status == _C.ON_HOLD else []
     _move(cso, *path, target)
+    units = sum(remainder.values())
+    _audit(uow, "order.cancel", "corporate_order", number, f"remainder cancelled ({units} unit(s)); now {cso.status}")
     uow.commit()
-    return StatusResult(number, cso.status, sum(remainder.values()))
+    return StatusResult(number, cso.status, units)
 
 
 def hold_order(uow: UnitOfWork, number: int) -> StatusResult:
-    """Put an open or partially assigned CSO on hold; commit."""
+    """Put an open or partially assigned CSO on hold; commit.
+
+    Raises NotFoundError / InputError, SignInRequired / PermissionDenied without `order.hold`
+    (DOMAIN.md section 9). Audited (`order.hold`).
+    """
+    require(uow, "order.hold")
     session = uow.session
     cso = _cso(session, number)
     if cso.status == _C.DRAFT:
@@ -131,12 +151,18 @@ def hold_order(uow: UnitOfWork, number: int) -> StatusResult:
             f"Corporate sale order {number} is {cso.status}: only open or partially assigned orders can be put on hold."
         )
     _move(cso, _C.ON_HOLD)
+    _audit(uow, "order.hold", "corporate_order", number, "put on hold")
     uow.commit()
     return StatusResult(number, cso.status)
 
 
 def release_order(uow: UnitOfWork, number: int) -> StatusResult:
-    """Take a CSO off hold: back to open or partially assigned, from its figures; commit."""
+    """Take a CSO off hold: back to open or partially assigned, from its figures; commit.
+
+    Raises NotFoundError / InputError, SignInRequired / PermissionDenied without `order.hold`
+    (DOMAIN.md section 9). Audited (`order.release`).
+    """
+    require(uow, "order.hold")
     session = uow.session
     cso = _cso(session, number)
     if cso.status != _C.ON_HOLD:
@@ -144,6 +170,7 @@ def release_order(uow: UnitOfWork, number: int) -> StatusResult:
     figures = _figures(session, cso.id)
     assigned = sum(a for _q, _c, a, _s in figures.values())
     _move(cso, _C.PARTIALLY_ASSIGNED if assigned else _C.OPEN)
+    _audit(uow, "order.release", "corporate_order", number, f"released; now {cso.status}")
     uow.commit()
     return StatusResult(number, cso.status)
 
@@ -176,9 +203,11 @@ class DocumentCancelled:
 def cancel_sale_order(uow: UnitOfWork, number: int) -> DocumentCancelled:
     """Cancel SO `number` (DOMAIN.md section 6): its unsold units become unassigned; commit.
 
-    Raises NotFoundError for an unknown SO, InputError for one that is cancelled or has units sold.
+    Raises NotFoundError for an unknown SO, InputError for one that is cancelled or has units sold,
+    SignInRequired / PermissionDenied without `order.cancel` (DOMAIN.md section 9). Audited.
     """
     with uow.exclusive(PROCESS_LOCK):
+        require(uow, "order.cancel")
         session = uow.session
         order = session.scalar(select(SaleOrder).where(SaleOrder.number == number).with_for_update())
         if order is None:
@@ -196,6 +225,7 @@ def cancel_sale_order(uow: UnitOfWork, number: int) -> DocumentCancelled:
         if order.cso_id is not None:
             refresh_statuses(session, [order.cso_id])
             csos = (order.corporate_order.number,) if order.corporate_order is not None else ()
+        _audit(uow, "order.cancel", "sale_order", number, f"cancelled ({units} unit(s) unassigned again)")
         uow.commit()
         return DocumentCancelled("so", number, units, csos)
 
@@ -203,9 +233,11 @@ def cancel_sale_order(uow: UnitOfWork, number: int) -> DocumentCancelled:
 def cancel_purchase_order(uow: UnitOfWork, number: int) -> DocumentCancelled:
     """Cancel PO `number` (DOMAIN.md section 6): the CSO lines it covered need those units again; commit.
 
-    Raises NotFoundError for an unknown PO, InputError for one that is cancelled or has units received.
+    Raises NotFoundError for an unknown PO, InputError for one that is cancelled or has units received,
+    SignInRequired / PermissionDenied without `order.cancel` (DOMAIN.md section 9). Audited.
     """
     with uow.exclusive(PROCESS_LOCK):
+        require(uow, "order.cancel")
         session = uow.session
         order = session.scalar(select(PurchaseOrder).where(PurchaseOrder.number == number).with_for_update())
         if order is None:
@@ -227,6 +259,7 @@ def cancel_purchase_order(uow: UnitOfWork, number: int) -> DocumentCancelled:
             .where(PurchaseOrderLine.po_id == order.id)
         ).all()
         on_order = sum(line.qty for line in order.lines)
+        _audit(uow, "order.cancel", "purchase_order", number, f"cancelled ({on_order} unit(s) no longer on order)")
         uow.commit()
         return DocumentCancelled(
             "po", number, sum(int(q) for _n, q in covered), tuple(sorted({n for n, _q in covered})), on_order

@@ -55,6 +55,8 @@ from xmart.models import (
 from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import assigned_by_line, covered_by_line
 from xmart.processes.money import to_money
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 from xmart.processes.settings import get_setting
 from xmart.processes.supply import (
@@ -225,10 +227,12 @@ def generate_purchase_orders(
     after waiting too long for another run). Raises InputError for invalid parameters or a missing
     receiving location. A dry run computes the same result and rolls back. `progress(done, total,
     text)` is called per CSO; `cancelled()` is checked per CSO and stops the run with Cancelled,
-    nothing written.
+    nothing written. SignInRequired / PermissionDenied without `process.purchase_orders`, dry run
+    included (DOMAIN.md section 9); a run that writes is audited with its counts.
     """
     params.validate()
     with uow.exclusive(PROCESS_LOCK), _gc_paused():
+        require(uow, "process.purchase_orders")
         session = uow.session
         location = _receiving_location(session)
         selection = CsoSelection.of(params.range)
@@ -242,6 +246,13 @@ def generate_purchase_orders(
         if params.dry_run:
             uow.rollback()
         else:
+            audit.record(
+                uow,
+                "process.purchase_orders",
+                detail=f"CSOs {params.range.describe()}: {len(result.purchase_orders)} purchase order(s) made "
+                f"({audit.numbers_text(result.numbers)}), {len(result.covered_by_existing)} cover(s) on existing "
+                f"orders, {len(result.skipped_no_vendor)} item(s) without a vendor",
+            )
             uow.commit()
     return result
 

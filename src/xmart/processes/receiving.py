@@ -18,6 +18,8 @@ from xmart.errors import InputError, NotFoundError
 from xmart.models import Item, Location, PoStatus, PurchaseOrder, PurchaseOrderLine, Stock
 from xmart.models.db import UnitOfWork
 from xmart.models.status import PO_TRANSITIONS, check_transition
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK
 
 
@@ -74,7 +76,8 @@ def receive_lines(uow: UnitOfWork, po_number: int, quantities: Mapping[str, int]
 
     One transaction: every SKU is received or, when one is refused (unknown SKU, a quantity below 1
     or above what is left of that SKU, a cancelled or received PO), nothing is. Lines with the same
-    SKU are filled in line order. Raises NotFoundError / InputError with the PO, SKU and what is left.
+    SKU are filled in line order. Raises NotFoundError / InputError with the PO, SKU and what is left,
+    SignInRequired / PermissionDenied without `po.receive` (DOMAIN.md section 9). Audited (`po.receive`).
     """
     for qty in (quantities or {}).values():
         if qty <= 0:
@@ -82,6 +85,7 @@ def receive_lines(uow: UnitOfWork, po_number: int, quantities: Mapping[str, int]
     if quantities is not None and not quantities:
         raise InputError(f"Give at least one line of PO {po_number} to receive.")
     with uow.exclusive(PROCESS_LOCK):
+        require(uow, "po.receive")
         session = uow.session
         order = session.scalar(select(PurchaseOrder).where(PurchaseOrder.number == po_number).with_for_update())
         if order is None:
@@ -128,6 +132,14 @@ def receive_lines(uow: UnitOfWork, po_number: int, quantities: Mapping[str, int]
         check_transition(PO_TRANSITIONS, order.status, new_status, "purchase order")
         order.status = new_status.value
         location_code = session.scalar(select(Location.code).where(Location.id == order.location_id))
+        units = sum(r.qty for r in received)
+        audit.record(
+            uow,
+            "po.receive",
+            entity="purchase_order",
+            entity_id=po_number,
+            detail=f"{units} unit(s) received on {len(received)} line(s) at {location_code}; PO now {order.status}",
+        )
         session.flush()
         uow.commit()
         return ReceiveResult(po_number, location_code or "", order.status, tuple(received))

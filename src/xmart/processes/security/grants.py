@@ -9,16 +9,22 @@ workstation: losing one loses nothing, and no workstation can make a second key 
 A database with no user yet has nobody to seal to: its first key's private half is kept in a
 bootstrap grant (`user_id` NULL, unprotected, like the whole database before its first user);
 adding the first administrator seals it to them and deletes the bootstrap grant.
+
+The lifecycle for users (`processes/security/users.py` calls these): a new holder of
+`card.reveal` gets their copy at the next sign-in of a holder who has one
+(`share_with_new_holders`; until then `pending_holders` names them); a user who loses the
+permission, is disabled or gets a new key pair (a password reset) loses their copies
+(`withdraw_from_non_holders`, `remove_grants_of`), never the last copy of a key.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
-from xmart.errors import SignInRequired, XmartError
+from xmart.errors import InputError, SignInRequired, XmartError
 from xmart.models import CardKey, CardKeyGrant, User
 from xmart.models.db import UnitOfWork
-from xmart.processes.security import crypto
+from xmart.processes.security import audit, crypto
 from xmart.processes.security.permissions import holders_of
 
 CARD_KEY_LOCK = "card-keys"
@@ -31,6 +37,10 @@ class CardKeyError(XmartError):
     """The card key is missing, altered or does not match (nothing was encrypted or revealed)."""
 
     exit_status = 1
+
+
+class LastCardKeyHolder(InputError):
+    """A user change that would leave a card key nobody can open (every card number lost): refused."""
 
 
 def grant_associated(card_key_id: int, user_id: int | None) -> bytes:
@@ -137,3 +147,127 @@ def unlock_card_private(uow: UnitOfWork, key: CardKey, user_name: str | None, pa
     if crypto.public_of(private) != key.public_key:
         raise CardKeyError("The card-data key does not match the database's key: nothing was read.")
     return private
+
+
+# --- The grant lifecycle for users (DOMAIN.md section 9): who holds a copy of the card key -------------
+
+
+def pending_holders(uow: UnitOfWork) -> list[str]:
+    """The enabled holders of `card.reveal` who have no grant of the current card key yet, by name.
+
+    Their copy is made at the next sign-in of a holder who has one (`share_with_new_holders`).
+    Empty when the database has no card key yet (the first key is sealed to every holder).
+    """
+    session = uow.session
+    key_id = session.scalar(select(CardKey.id).where(CardKey.retired_at.is_(None)).order_by(CardKey.id.desc()).limit(1))
+    if key_id is None:
+        return []
+    granted = set(session.scalars(select(CardKeyGrant.user_id).where(CardKeyGrant.card_key_id == key_id)))
+    return [user.name for user in holders_of(uow, "card.reveal") if user.id not in granted]
+
+
+def share_with_new_holders(uow: UnitOfWork, user_name: str, password: str) -> int:
+    """Seal the current card key to every holder of `card.reveal` who lacks it; returns how many got it.
+
+    `user_name` opens the key with `password` (their own grant); nothing is shared, and 0 returned,
+    when that user holds no grant, the password does not open it, or the key is altered (the
+    sign-in that calls this goes on; `keys status` tells). Audited (`card_key.shared`, the names).
+    Adds to `uow`'s transaction without committing. Takes CARD_KEY_LOCK.
+    """
+    session = uow.session
+    uow.serialize(CARD_KEY_LOCK)
+    lacking = pending_holders(uow)
+    if not lacking:
+        return 0
+    try:
+        key = current_key(uow, create=False)
+        if key is None:
+            return 0
+        private = unlock_card_private(uow, key, user_name, password)
+    except (CardKeyError, SignInRequired):
+        return 0
+    users = session.scalars(select(User).where(User.name.in_(lacking)).order_by(User.name)).all()
+    session.add_all(seal_for(key, private, user) for user in users)
+    session.flush()
+    audit.record(
+        uow,
+        "card_key.shared",
+        entity="card_key",
+        entity_id=key.id,
+        detail=f"card-data key shared by {user_name} with {', '.join(u.name for u in users)}",
+        user=user_name,
+    )
+    return len(users)
+
+
+def after_first_user(uow: UnitOfWork, user: User) -> None:
+    """Seal each bootstrap grant (a database without users) to the first administrator `user`, then delete it.
+
+    Raises CardKeyError when a bootstrap grant does not match its key (altered): nothing is sealed.
+    Adds to `uow`'s transaction without committing. Takes CARD_KEY_LOCK.
+    """
+    session = uow.session
+    uow.serialize(CARD_KEY_LOCK)
+    bootstrap = session.scalars(select(CardKeyGrant).where(CardKeyGrant.user_id.is_(None))).all()
+    for grant in bootstrap:
+        key = session.get(CardKey, grant.card_key_id)
+        private = grant.wrapped_private_key[len(_BOOTSTRAP) :]
+        if (
+            key is None
+            or not grant.wrapped_private_key.startswith(_BOOTSTRAP)
+            or crypto.public_of(private) != (key.public_key)
+        ):
+            raise CardKeyError("The database's card-data key has been altered: the first user was not added.")
+        session.add(seal_for(key, private, user))
+        session.delete(grant)
+    session.flush()
+
+
+def withdraw_from_non_holders(uow: UnitOfWork) -> int:
+    """Delete the grants of users who no longer hold `card.reveal` (or are disabled); returns how many.
+
+    Refuses (CardKeyError, nothing deleted) a change that would leave a card key with no grant at
+    all: its card numbers could never be read again. Adds to `uow`'s transaction without
+    committing. Takes CARD_KEY_LOCK.
+    """
+    session = uow.session
+    uow.serialize(CARD_KEY_LOCK)
+    session.flush()
+    holders = {user.id for user in holders_of(uow, "card.reveal")}
+    grants = session.scalars(select(CardKeyGrant).where(CardKeyGrant.user_id.is_not(None))).all()
+    doomed = [grant for grant in grants if grant.user_id not in holders]
+    if not doomed:
+        return 0
+    kept = {grant.card_key_id for grant in grants if grant.user_id in holders}
+    if any(grant.card_key_id not in kept for grant in doomed):
+        raise LastCardKeyHolder(
+            "This change would leave nobody able to open the card-data key, and every card number would be "
+            "lost: first give another user 'card.reveal' and have them sign in. Nothing was changed."
+        )
+    for grant in doomed:
+        session.delete(grant)
+    session.flush()
+    return len(doomed)
+
+
+def remove_grants_of(uow: UnitOfWork, user: User) -> int:
+    """Delete every grant of `user` (their key pair is replaced); refuses as `withdraw_from_non_holders` does.
+
+    Adds to `uow`'s transaction without committing. Takes CARD_KEY_LOCK.
+    """
+    session = uow.session
+    uow.serialize(CARD_KEY_LOCK)
+    session.flush()
+    grants = session.scalars(select(CardKeyGrant).where(CardKeyGrant.user_id.is_not(None))).all()
+    doomed = [grant for grant in grants if grant.user_id == user.id]
+    kept = {grant.card_key_id for grant in grants if grant.user_id != user.id}
+    if any(grant.card_key_id not in kept for grant in doomed):
+        raise LastCardKeyHolder(
+            f"{user.name} is the only user who can open the card-data key: a new password would lose every "
+            "card number. Change it with the current password, or first give another user 'card.reveal' and "
+            "have them sign in. Nothing was changed."
+        )
+    for grant in doomed:
+        session.delete(grant)
+    session.flush()
+    return len(doomed)

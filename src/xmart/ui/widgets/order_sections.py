@@ -408,7 +408,6 @@ class PaymentSection(QWidget):
         self.ui = Ui_PaymentSection()
         self.ui.setupUi(self)
         self.payments: list[PaymentParams] = []
-        self.vault_factory = None
         for text, kind in PAYMENT_KINDS:
             self.ui.kindCombo.addItem(text, kind)
         self.model: RowsTableModel[PaymentParams] = RowsTableModel(_payment_columns(), self)
@@ -432,17 +431,15 @@ class PaymentSection(QWidget):
         self.ui.authEdit.setPlaceholderText("code from the card processor" if card else "check number or note")
 
     def add_payment(self) -> bool:
-        """Validate and add the payment typed in; the card number is encrypted and the field cleared."""
+        """Validate and add the payment typed in (a card number is sealed when the order is saved); clear the fields."""
         kind = self.ui.kindCombo.currentData()
         try:
             if kind == "card":
-                vault = self.vault_factory() if self.vault_factory else None
                 payment = card_payment(
                     self.ui.amountEdit.text() or "0",
                     self.ui.cardEdit.text(),
                     self.ui.expiryEdit.text(),
                     authorization=self.ui.authEdit.text(),
-                    vault=vault,
                 )
             else:
                 payment = other_payment(kind, self.ui.amountEdit.text() or "0", self.ui.authEdit.text())
