@@ -19,7 +19,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xmart.processes.unit_of_work import Engine
-from xmart.ui.context import APPLICATION, ORGANIZATION, make_context
+from xmart.ui.context import APPLICATION, ORGANIZATION, AppContext, make_context
+from xmart.ui.dialogs.sign_in_dialog import SignInDialog
 from xmart.ui.main_window import MainWindow
 
 log = logging.getLogger("xmart.ui")
@@ -73,11 +74,22 @@ def report_unexpected(
     return box
 
 
+def sign_in_at_start(ctx: AppContext) -> bool:
+    """When the database has users, the sign-in dialog (DOMAIN.md section 9): True once signed in,
+    False when the user gives up (Esc, Quit). A database without users needs no sign-in: True."""
+    if not ctx.session.needs_sign_in:
+        return True
+    return SignInDialog.ask(None, ctx.database_label, ctx.session.sign_in)
+
+
 def run_gui(engine: Engine) -> int:
-    """Open the main window on `engine` (first-run prompt on an empty database); returns when it closes."""
+    """Sign in (when the database has users), then open the main window on `engine` (first-run prompt
+    on an empty database); returns when it closes. Quitting the sign-in dialog returns 0."""
     app = application()
     sys.excepthook = report_unexpected
     ctx = make_context(engine)
+    if not sign_in_at_start(ctx):
+        return 0
     window = MainWindow(ctx)
     window.show()
     QTimer.singleShot(0, window.first_run_check)

@@ -3,6 +3,8 @@
 A corporate sale order's view also offers Edit Draft, Put on Hold, Release and Cancel Order (through
 `CsoActions`, when the window gives them); a purchase order's Receive and Cancel PO, a sale order's
 Invoice and Cancel SO (through `DocumentOperations`). The view reads itself again after each change.
+Actions the signed-in user may not do are hidden (`security.gates`); a CSO with card payments offers
+Show Card Number to holders of `card.reveal` (`security.card_reveal`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from xmart.ui.generated.ui_document_view import Ui_DocumentView
 from xmart.ui.operations import DocumentOperations
 from xmart.ui.printing import print_documents, save_pdf
 from xmart.ui.screen import resize_within_screen
+from xmart.ui.security import gates
+from xmart.ui.security.card_reveal import CardRevealBox
 from xmart.ui.table_models.lines_table_model import LinesTableModel
 from xmart.ui.tasks import Task
 
@@ -74,6 +78,11 @@ class DocumentView(QDialog):
         self.print_button.clicked.connect(self.print_document)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.ui.buttonBox.rejected.connect(self.close)
+        self.card_reveal: CardRevealBox | None = None
+        if details.kind == "cso":
+            self.card_reveal = CardRevealBox(ctx, details.number, self)
+            self.ui.layout.insertWidget(self.ui.layout.indexOf(self.ui.linesView), self.card_reveal)
+        ctx.session.changed.connect(self._access_changed)
         self.show_details(details)
         resize_within_screen(self, 1040 if details.kind == "cso" else 900, 560)
 
@@ -119,11 +128,18 @@ class DocumentView(QDialog):
         else:
             header.setStretchLastSection(True)
         self.ui.totalsLabel.setText("    ".join(f"{label}: <b>{value}</b>" for label, value in details.totals))
+        may = self.ctx.session.may
         for action, button in self.status_buttons.items():
-            button.setVisible(allowed(action, self.status) or action != EDIT)
+            button.setVisible((allowed(action, self.status) or action != EDIT) and may(gates.CSO[action]))
             button.setEnabled(allowed(action, self.status))
         for action, button in getattr(self, "operation_buttons", {}).items():
+            button.setVisible(may(gates.OPERATIONS[details.kind, action]))
             button.setEnabled(ops.allowed(details.kind, action, self.status))
+        for button in (self.print_button, self.pdf_button):
+            button.setVisible(may(gates.PRINT))
+
+    def _access_changed(self) -> None:
+        self.show_details(self.details)
 
     def reload(self) -> None:
         """Read the document again (after a status change)."""

@@ -6,8 +6,10 @@ they are data, not layout. Every dialog's layout comes from a Designer form (see
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStyle,
     QTabWidget,
@@ -22,8 +25,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from xmart.processes.demo import load_demo
 from xmart.errors import XmartError
+from xmart.processes.demo import load_demo
 from xmart.processes.first_run import database_is_empty
 from xmart.processes.security import users
 from xmart.processes.unit_of_work import UnitOfWork
@@ -65,12 +68,18 @@ def _operation_allows(kind: str, action: str, row) -> bool:
     return operations.allowed(kind, action, row.status)
 
 
-def _has_visible(menu) -> bool:
+def _gated(may: Callable[[str], bool], permission: str, allows: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    """`allows(row)`, only while the user holds `permission`."""
+    return lambda row: may(permission) and allows(row)
+
+
+def _has_visible(menu: QMenu) -> bool:
     """True when `menu` shows at least one action (separators do not count; submenus count by their own)."""
     for action in menu.actions():
         if action.isSeparator() or not action.isVisible():
             continue
-        if action.menu() is None or _has_visible(action.menu()):
+        submenu = action.menu()
+        if not isinstance(submenu, QMenu) or _has_visible(submenu):
             return True
     return False
 
@@ -456,7 +465,7 @@ class MainWindow(QMainWindow):
                     TEXTS[action],
                     TIPS[action],
                     partial(self._cso_row_action, action, browser),
-                    lambda row, action=action, permission=permission: may(permission) and _cso_allows(action, row),
+                    _gated(may, permission, partial(_cso_allows, action)),
                 ).setProperty("permission", permission)
         for action in operations.ACTIONS.get(kind, ()):
             permission = gates.OPERATIONS[kind, action]
@@ -465,9 +474,7 @@ class MainWindow(QMainWindow):
                 operations.TEXTS[kind, action],
                 operations.TIPS[kind, action],
                 partial(self._operation_row_action, kind, action, browser),
-                lambda row, action=action, permission=permission: (
-                    may(permission) and _operation_allows(kind, action, row)
-                ),
+                _gated(may, permission, partial(_operation_allows, kind, action)),
             ).setProperty("permission", permission)
         self._gate_browser(browser)
         self.tabs.setCurrentIndex(self.tabs.addTab(browser, DOCUMENT_LISTS[kind].title))
@@ -530,10 +537,11 @@ class MainWindow(QMainWindow):
         self.actions_by_name["lockScreen"].setVisible(signed_in)
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
-            if menu is not None:
+            if isinstance(menu, QMenu):
                 for action in menu.actions():
-                    if action.menu() is not None:
-                        action.setVisible(_has_visible(action.menu()))
+                    submenu = action.menu()
+                    if isinstance(submenu, QMenu):
+                        action.setVisible(_has_visible(submenu))
                 menu_action.setVisible(_has_visible(menu))
         for alias, source in self.toolbar_aliases:
             alias.setVisible(source.isVisible())

@@ -17,9 +17,7 @@ from xmart.processes.security import users
 from xmart.processes.security.access import Access, current_access
 from xmart.processes.unit_of_work import Actor, Engine
 
-NO_USERS_TEXT = (
-    "No users: anyone can do anything (Settings › Users and Roles to add the first administrator)"
-)
+NO_USERS_TEXT = "No users: anyone can do anything (Settings › Users and Roles to add the first administrator)"
 
 
 class Session(QObject):
@@ -74,10 +72,10 @@ class Session(QObject):
         if actor is None:
             return None
         try:
-            right = users.check_password(self.engine, actor, password)
+            users.check_password(self.engine, actor, password)
         except XmartError as exc:
             return str(exc)
-        return None if right is not False else "The password is not right."
+        return None
 
     @property
     def status_text(self) -> str:

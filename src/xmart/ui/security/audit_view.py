@@ -89,7 +89,9 @@ class AuditLogView(QWidget):
         if end is not None:
             rows = [row for row in rows if row.at.date() <= end]
         self.model.set_rows(rows)
-        self.ui.countLabel.setText(f"{len(rows):,} entries, newest first" + (" (the newest only)" if len(rows) >= LIMIT else ""))
+        self.ui.countLabel.setText(
+            f"{len(rows):,} entries, newest first" + (" (the newest only)" if len(rows) >= LIMIT else "")
+        )
         return rows
 
     def verify(self) -> VerifyResult | None:

@@ -56,10 +56,10 @@ class CardRevealBox(QWidget):
         layout.addWidget(self.number_label, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.mask)
+        self.timer.timeout.connect(self.hide_number)
         self.button.clicked.connect(lambda _checked=False: self.reveal())
         ctx.session.changed.connect(self.refresh)
-        ctx.session.locked.connect(self.mask)
+        ctx.session.locked.connect(self.hide_number)
         self.refresh()
 
     @property
@@ -69,7 +69,7 @@ class CardRevealBox(QWidget):
 
     def refresh(self) -> None:
         """Read the order's card payments again; shown only to holders of card.reveal, masked."""
-        self.mask()
+        self.hide_number()
         allowed = self.ctx.session.may(PERMISSION)
         self.payments = []
         if allowed:
@@ -77,7 +77,7 @@ class CardRevealBox(QWidget):
                 self.payments = card_payments(uow, self.cso_number)
         self.setVisible(allowed and bool(self.payments))
 
-    def mask(self) -> None:
+    def hide_number(self) -> None:
         """Hide the number now."""
         self.timer.stop()
         self.number_label.clear()
@@ -92,7 +92,7 @@ class CardRevealBox(QWidget):
     def reveal(self) -> str | None:
         """Ask which payment and the password, then show the number for REVEAL_SECONDS; returns the
         payment shown (its masked label), or None when cancelled or refused (the reason is shown)."""
-        self.mask()
+        self.hide_number()
         payment = self._choose() if self.payments else None
         if payment is None:
             return None

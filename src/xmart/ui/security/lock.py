@@ -104,7 +104,11 @@ def cover_windows(skip: QWidget | None = None) -> list[Curtain]:
     """Cover every visible top-level window (but `skip`); returns the curtains for `uncover`."""
     curtains = []
     for window in QApplication.topLevelWidgets():
-        if window is skip or not window.isVisible() or window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+        if (
+            window is skip
+            or not window.isVisible()
+            or window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+        ):
             continue
         curtains.append(Curtain(window))
     return curtains

@@ -253,7 +253,9 @@ class UsersRolesDialog(QDialog):
             held = item.data(Qt.ItemDataRole.UserRole) in permissions
             item.setCheckState(Qt.CheckState.Checked if held else Qt.CheckState.Unchecked)
             flags = item.flags()
-            item.setFlags(flags & ~Qt.ItemFlag.ItemIsUserCheckable if builtin else flags | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setFlags(
+                flags & ~Qt.ItemFlag.ItemIsUserCheckable if builtin else flags | Qt.ItemFlag.ItemIsUserCheckable
+            )
         u.roleNameEdit.setReadOnly(builtin or bool(name))
         u.descriptionEdit.setReadOnly(builtin)
         u.saveRoleButton.setEnabled(not builtin)
