@@ -109,3 +109,14 @@ def answer_print_dialog(
         click(qtbot, box.button(QDialogButtonBox.StandardButton.Ok) or box.buttons()[0])
 
     when_modal(answer, QPrintDialog)
+
+
+def skip_first_admin(qtbot) -> None:
+    """Answer the first run's "first administrator" dialog with Skip (the database keeps no users)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from xmart.ui.dialogs.user_dialog import UserDialog
+
+    when_modal(
+        lambda dialog: click(qtbot, dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)), UserDialog
+    )

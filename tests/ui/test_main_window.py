@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.support.documents import example
-from tests.ui.helpers import click, wait_task, when_modal
+from tests.ui.helpers import click, skip_first_admin, wait_task, when_modal
 from xmart.models import Location
 from xmart.ui.document_view import DocumentView
 
@@ -31,7 +31,7 @@ def make_window(qtbot):
 def test_menus_shortcuts_and_status_bar(ctx, make_window):
     window = make_window(ctx)
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["Transactions", "Documents", "Processes", "Reports", "Settings", "Help"]
+    assert titles == ["Security", "Transactions", "Documents", "Processes", "Reports", "Settings", "Help"]
     actions = window.actions_by_name
     assert actions["assignByDate"].shortcut().toString() == "Ctrl+Shift+D"
     assert actions["browseCso"].shortcut().toString() == "Ctrl+1"
@@ -61,6 +61,7 @@ def test_first_run_on_an_empty_database_imports_a_file(empty_ctx, make_window, q
 
     def drive(dialog):
         chosen["text"] = dialog.ui.databaseLabel.text()
+        skip_first_admin(qtbot)
         click(qtbot, dialog.ui.importButton)
 
     qtbot_patch = pytest.MonkeyPatch()
@@ -82,7 +83,12 @@ def test_first_run_demo_data(empty_ctx, make_window, qtbot):
     from xmart.ui.first_run import FirstRunDialog
 
     window = make_window(empty_ctx)
-    when_modal(lambda dialog: click(qtbot, dialog.ui.demoButton), FirstRunDialog)
+
+    def drive(dialog):
+        skip_first_admin(qtbot)
+        click(qtbot, dialog.ui.demoButton)
+
+    when_modal(drive, FirstRunDialog)
     window.first_run_check()
     wait_task(qtbot, window.last_task, timeout=60_000)
     assert window.last_task.error is None, window.last_task.error

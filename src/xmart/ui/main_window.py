@@ -85,7 +85,7 @@ def _has_visible(menu: QMenu) -> bool:
 
 
 class MainWindow(QMainWindow):
-    """xmart Main: Session, Transactions, Documents, Processes, Reports, Settings, Help.
+    """xmart Main: Security, Transactions, Documents, Processes, Reports, Settings, Help.
 
     What the signed-in user may not do is hidden (`security.gates`), again after every sign-in,
     sign-out and role change; after IDLE_TIMEOUT_MS without input the client locks (`lock`).
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self._action
         bar = self.menuBar()
-        session = bar.addMenu("Sessio&n")
+        session = bar.addMenu("Securit&y")
         session.addAction(
             a(
                 "signOut",
@@ -569,7 +569,7 @@ class MainWindow(QMainWindow):
         return open_users_and_roles(self.ctx, self)
 
     def sign_out(self) -> bool:
-        """Session › Sign Out / Switch User: every window closes first (each asks about its unsaved
+        """Security › Sign Out / Switch User: every window closes first (each asks about its unsaved
         changes; Cancel keeps everything and the user signed in), then the user is signed out and the
         sign-in dialog asks for the next one; Quit there closes the client. False when cancelled."""
         if not self.ctx.windows.close_all() or not self._no_run_left():
@@ -584,7 +584,7 @@ class MainWindow(QMainWindow):
         return True
 
     def lock(self) -> bool:
-        """Lock the client (idle time or Session › Lock Screen): every window is covered until the
+        """Lock the client (idle time or Security › Lock Screen): every window is covered until the
         signed-in user's password is typed; Sign Out from the lock screen goes through `sign_out`
         (nothing unsaved is dropped without asking). False when there is nobody to lock for."""
         session = self.ctx.session
