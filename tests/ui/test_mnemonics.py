@@ -149,6 +149,21 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
         windows.append((f"Settings {kind}", OrderSettingsDialog(main, kind, [])))
     windows.append(("E-mail settings", SmtpSettingsDialog(main, SmtpSettings())))
     windows.append(("First run", FirstRunDialog(main, "test.db")))
+    from xmart.ui.dialogs.password_dialog import PasswordDialog
+    from xmart.ui.dialogs.sign_in_dialog import SignInDialog
+    from xmart.ui.dialogs.user_dialog import UserDialog
+    from xmart.ui.security.audit_view import open_audit_log
+    from xmart.ui.security.lock import LockScreen
+    from xmart.ui.security.users_roles import UsersRolesDialog
+
+    open_audit_log(ctx, main.tabs)
+    windows.append(("Sign in", SignInDialog(main, "test.db", lambda name, password: None)))
+    windows.append(("Lock screen", LockScreen(main, "ada", lambda password: None)))
+    windows.append(("Add user", UserDialog(main, ["clerk", "administrator"], 12)))
+    windows.append(("First administrator", UserDialog(main, ["administrator"], 12, first_admin=True)))
+    windows.append(("New password", PasswordDialog(main, "Reset Password", "New password", 12)))
+    windows.append(("Password again", PasswordDialog(main, "Show Card Number", "Your password", None, "&Show")))
+    windows.append(("Users and Roles", UsersRolesDialog(ctx, main)))
     with UnitOfWork(ctx.engine) as uow:
         for kind, number in (("cso", 1001), ("so", 4001)):
             details = document_details(uow, kind, number)

@@ -1,7 +1,7 @@
 """Card reveal in the client (DOMAIN.md sections 3 and 9, issue 13 item 6).
 
 On a corporate sale order with card payments, users holding `card.reveal` get a "Show Card
-Number" button. It asks the user's password again, reads the number through the card-keys service
+Number" button. It asks the signed-in user's password again (a database without users has none), reads the number through the card-keys service
 (which checks the permission and writes the audit entry), shows it for REVEAL_SECONDS and masks
 it again. The number is shown in a label that cannot be selected, has no context menu and is
 never put on the clipboard; it is masked at once when the client locks or the user changes.
@@ -97,16 +97,17 @@ class CardRevealBox(QWidget):
         if payment is None:
             return None
         actor = self.ctx.session.actor
-        who = actor.name if actor is not None else "you"
-        password = PasswordDialog.ask(
-            self,
-            "Show Card Number",
-            f"Card {payment.label}. Type the password of <b>{who}</b> to see the full number for "
-            f"{REVEAL_SECONDS} seconds. The view is recorded in the audit log.",
-            ok_text="&Show",
-        )
-        if password is None:
-            return None
+        password: str | None = None
+        if actor is not None:  # without users there is no password to ask (the database is unprotected)
+            password = PasswordDialog.ask(
+                self,
+                "Show Card Number",
+                f"Card {payment.label}. Type the password of <b>{actor.name}</b> to see the full number for "
+                f"{REVEAL_SECONDS} seconds. The view is recorded in the audit log.",
+                ok_text="&Show",
+            )
+            if password is None:
+                return None
         try:
             with UnitOfWork(self.ctx.engine) as uow:
                 number = reveal(uow, payment.id, password)

@@ -55,7 +55,7 @@ USER_COLUMNS: list[Column[users.UserInfo]] = [
     Column("Full name", lambda u: u.full_name),
     Column("Role", lambda u: u.role),
     Column("Status", status_of),
-    Column("Granted", lambda u: ", ".join(p for p in sorted(u.permissions) if p in GRANTABLE)),
+    Column("Holds (card, audit)", lambda u: ", ".join(p for p in sorted(u.permissions) if p in GRANTABLE)),
 ]
 
 
