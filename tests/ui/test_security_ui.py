@@ -408,3 +408,37 @@ def test_nothing_typed_reaches_the_clipboard_from_the_password_fields(sctx, qtbo
     qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "before"  # a password field never copies
+
+
+def test_the_order_editor_reveals_a_saved_card_payment_to_a_holder_only(sctx, qtbot, monkeypatch):
+    from tests.ui.helpers import wait_task
+    from xmart.ui.dialogs.password_dialog import PasswordDialog
+    from xmart.ui.security import card_reveal
+
+    monkeypatch.setattr(card_reveal, "REVEAL_SECONDS", 1)
+    sctx.session.sign_in("ada", PASSWORD)
+    window = _window(sctx, qtbot)
+    manager = _order_with_unsaved_sku(window, sctx, qtbot)
+    manager.ui.tabs.setCurrentIndex(2)
+    payment = manager.ui.paymentSection.ui
+    assert not manager.card_reveal.isVisibleTo(manager)  # no card payment saved yet
+    qtbot.keyClicks(payment.cardEdit, "4012 8888 8888 1881")
+    qtbot.keyClicks(payment.expiryEdit, "12/29")
+    click(qtbot, payment.addButton)
+    task = manager.save(("payment",))
+    wait_task(qtbot, task)
+    assert task.error is None and len(manager.ui.paymentSection.payments) == 1, (task.error, payment.errorLabel.text())
+    assert manager.card_reveal.isVisibleTo(manager)
+
+    def drive(dialog: PasswordDialog) -> None:
+        qtbot.keyClicks(dialog.ui.passwordEdit, PASSWORD)
+        qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
+
+    when_modal(drive, PasswordDialog)
+    click(qtbot, manager.card_reveal.button)
+    assert "4012 8888 8888 1881" in manager.card_reveal.number_label.text()
+    qtbot.waitUntil(lambda: manager.card_reveal.number_label.text() == "", timeout=3000)
+    # a clerk opening the same draft has no button
+    sctx.session.sign_out()
+    sctx.session.sign_in("carl", CLERK_PASSWORD)
+    assert not manager.card_reveal.isVisibleTo(manager)

@@ -34,6 +34,7 @@ from xmart.ui.errors import show_error, show_message
 from xmart.ui.generated.ui_order_manager import Ui_OrderManager
 from xmart.ui.order_editor import OrderSections, enter_presses_buttons, shortcut, with_sections
 from xmart.ui.screen import resize_within_screen
+from xmart.ui.security.card_reveal import CardRevealBox
 from xmart.ui.tasks import Task
 from xmart.ui.unsaved import CANCEL, DISCARD, ask_unsaved
 
@@ -74,6 +75,8 @@ class OrderManager(QWidget):
             self.ui.totalsLabel,
         )
         self.sections.show(view.entry, view.shipping_name)
+        self.card_reveal = CardRevealBox(ctx, view.number, self)  # stored card payments, card.reveal only
+        self.ui.paymentLayout.addWidget(self.card_reveal)
         self.saved: OrderEntry = self.sections.entry_or_empty()
         self.last_task: Task | None = None
         if on_completed is not None:
@@ -116,6 +119,7 @@ class OrderManager(QWidget):
 
         def done(view: OrderView) -> None:
             self.view = view
+            self.card_reveal.refresh()
             self.new = False
             self.saved = with_sections(self.saved, entry, sections)
             self._show_header()

@@ -1,7 +1,8 @@
 """Card reveal in the client (DOMAIN.md sections 3 and 9, issue 13 item 6).
 
-On a corporate sale order with card payments, users holding `card.reveal` get a "Show Card
-Number" button. It asks the signed-in user's password again (a database without users has none), reads the number through the card-keys service
+On a corporate sale order with card payments (its document view and the Order Manager's Payment
+tab), users holding `card.reveal` get a "Show Card Number" button. It asks the signed-in user's
+password again (a database without users has none), reads the number through the card-keys service
 (which checks the permission and writes the audit entry), shows it for REVEAL_SECONDS and masks
 it again. The number is shown in a label that cannot be selected, has no context menu and is
 never put on the clipboard; it is masked at once when the client locks or the user changes.
