@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
+from tests.support.security import cheap_argon2
 from xmart.errors import InputError, NotFoundError, PermissionDenied, SignInRequired
 from xmart.models import AuditEntry, Base, CardKeyGrant, User
 from xmart.models.actor import actor_for
@@ -26,8 +26,8 @@ OTHER = "another long password"
 
 @pytest.fixture
 def fast_argon2(monkeypatch):
-    """argon2id with small costs: the same code paths, a fraction of the time (one test keeps the real ones)."""
-    monkeypatch.setattr(crypto, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    """argon2id with small costs (the first test keeps the real ones)."""
+    cheap_argon2(monkeypatch)
 
 
 @pytest.fixture
