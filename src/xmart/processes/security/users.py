@@ -14,8 +14,9 @@
 - Roles (`list_roles`, `save_role`, `delete_role`): the built-in roles are fixed; the office
   defines others from PERMISSIONS.
 
-Functions taking a unit of work commit it themselves and must get one whose transaction has not
-begun (they take USERS_LOCK first, which on SQLite is the database's write lock).
+Functions that change something take a unit of work whose transaction has not begun, take
+USERS_LOCK first (on SQLite the database's write lock) and commit it themselves; `list_users` and
+`list_roles` only read.
 """
 
 from __future__ import annotations
