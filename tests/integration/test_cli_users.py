@@ -274,3 +274,35 @@ def test_roles_commands(with_admin, capsys):
     status, _out, err = run("roles", "delete", "buyer")
     assert status == 2
     one_line(err, "no role 'buyer'")
+
+
+def test_card_key_copies_are_shared_at_once_or_shown_pending(with_admin, capsys, engine):
+    from xmart.models.db import UnitOfWork
+    from xmart.processes.security import grants
+
+    with UnitOfWork(engine) as uow:  # the database's card key (alice, the first administrator, holds it)
+        grants.current_key(uow)
+        uow.commit()
+    db = with_admin
+
+    def run(user, password, *argv, **env):
+        return xmart(db, capsys, "--user", user, *argv, env={"XMART_PASSWORD": password} | env)
+
+    status, out, _err = run("alice", PW, "users", "add", "bob", "--role", "administrator", XMART_NEW_PASSWORD=BOB_PW)
+    assert status == 0 and "The card-data key is shared with 1 more user." in out
+    assert run("alice", PW, "roles", "add", "useradmin", "users.admin")[0] == 0
+    assert run("alice", PW, "users", "add", "carl", "--role", "useradmin", XMART_NEW_PASSWORD=BOB_PW)[0] == 0
+    status, out, _err = run("carl", BOB_PW, "users", "add", "dora", "--role", "administrator", XMART_NEW_PASSWORD=PW)
+    assert status == 0 and "shared" not in out  # carl cannot open the card key
+    status, out, _err = run("carl", BOB_PW, "users", "list")
+    assert "dora: administrator; enabled; card key: pending" in out and "bob: administrator; enabled\n" in out
+    status, out, _err = run("carl", BOB_PW, "users", "list", "--json")
+    assert {u["name"]: u["card_key_pending"] for u in json.loads(out)["users"]} == {
+        "alice": False,
+        "bob": False,
+        "carl": False,
+        "dora": True,
+    }
+    assert run("bob", BOB_PW, "users", "list")[0] == 0  # a holder signs in: dora gets her copy
+    status, out, _err = run("carl", BOB_PW, "users", "list")
+    assert "pending" not in out
