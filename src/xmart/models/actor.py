@@ -1,7 +1,7 @@
 """Who is acting: the signed-in user an engine's units of work run as (DOMAIN.md section 9).
 
 The command line signs in once for its engine and the desktop client once per sign-in
-(`processes/security/sign_in.py`); `sign_in_engine` records the Actor for the engine, so every
+(`processes/security/users.py`, `sign_in`); `sign_in_engine` records the Actor for the engine, so every
 `UnitOfWork(engine)` knows who acts without each call passing it. A process checks the actor's
 permission itself (`processes/security/permissions.require`). No actor: nobody has signed in,
 which a database without users allows (it works as before the Security module until its first

@@ -14,8 +14,9 @@
 - Roles (`list_roles`, `save_role`, `delete_role`): the built-in roles are fixed; the office
   defines others from PERMISSIONS.
 
-Functions taking a unit of work commit it themselves and must get one whose transaction has not
-begun (they take USERS_LOCK first, which on SQLite is the database's write lock).
+Functions that change something take a unit of work whose transaction has not begun, take
+USERS_LOCK first (on SQLite the database's write lock) and commit it themselves; `list_users` and
+`list_roles` only read.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ MAX_FAILED_SIGN_INS = 6
 LOCK_MINUTES = 30
 """How long a locked account stays locked, unless an administrator unlocks it."""
 USERS_LOCK = "users"
-"""Serialises changes of users, roles and sign-in counters across workstations."""
+"""Serialises changes of users, roles and sign-in counters across workstations (taken before CARD_KEY_LOCK
+and the audit log's lock, never after them)."""
 UNKNOWN_USER = "(unknown user)"
 """What the audit log records for a sign-in with a name that matches no account."""
 
@@ -177,6 +179,8 @@ def _attempt(engine: Engine, name: str, password: str, action: str, *, share: bo
     elif _refusal(found.disabled, found.locked_until, moment) is None:
         matches = crypto.password_matches(found.password_hash, password)
     with UnitOfWork(engine) as uow, uow.exclusive(USERS_LOCK):
+        if share:  # locks in the order every writer takes them: users, card keys, audit log
+            uow.serialize(grants.CARD_KEY_LOCK)
         user = uow.session.get(User, found.id) if found is not None else None
         if user is None or user.name != name:
             detail = "unknown user name" if found is None else "account removed"
