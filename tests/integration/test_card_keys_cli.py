@@ -23,26 +23,11 @@ from tests.support.cards import card_number, card_orders, card_payments, key_tex
 from tests.support.db import load, snapshot
 from tests.support.documents import write
 from tests.support.users import PASSWORD, add_user, reveal_card
+from tests.support.workstations import workstation, xmart
 from xmart.cli.main import main
 from xmart.models import CardKey, Payment
 from xmart.models.db import UnitOfWork
 from xmart.processes.security import card_keys
-
-NO_KEYRING = "keyring.backends.null.Keyring"
-XMART = str(Path(sys.executable).with_name("xmart"))
-"""The installed `xmart` program."""
-
-
-def workstation(tmp_path: Path, name: str, **extra: str) -> dict[str, str]:
-    """The environment of one workstation: its own data folder, no keyring, no shared key file."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XMART_")}
-    env.update(XMART_DATA_DIR=str(tmp_path / name), PYTHON_KEYRING_BACKEND=NO_KEYRING, **extra)
-    return env
-
-
-def xmart(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `xmart ARGS` as a separate process."""
-    return subprocess.run([XMART, *args], env=env, capture_output=True, text=True, timeout=300)
 
 
 def _no_key_files(*folders: Path) -> None:
