@@ -302,3 +302,70 @@ def test_status_needs_users_admin_and_reads_no_secret(engine, shop):
     assert (st.cards, st.retired_key_cards, st.legacy_cards, st.bootstrap) == (3, 0, 0, False)
     assert st.holders == ("ada", "rita") and st.pending == () and st.problem is None
     assert len(st.fingerprint or "") == 64
+
+
+def test_an_order_editor_holding_cards_across_a_rotation_saves_them_readable(engine):
+    """The editor loaded the draft before `keys rotate`: saving it again keeps the cards as rotated."""
+    import datetime as dt
+
+    from tests.support.orders import TEST_CARD, full_entry, load_orders_data
+    from xmart.processes.order_entry import load_order, new_order, save_sections
+
+    ids = load_orders_data(engine)
+    with UnitOfWork(engine) as uow:
+        draft = new_order(uow, ids["C001"], dt.date(2026, 11, 2))
+    with UnitOfWork(engine) as uow:
+        saved = save_sections(uow, draft.id, full_entry(ids))
+    assert saved.entry.payments[0].card_digits is None and saved.entry.payments[0].card_ref is not None
+    with UnitOfWork(engine) as uow:
+        card_keys.rotate(uow, None)
+    with UnitOfWork(engine) as uow:
+        save_sections(uow, draft.id, saved.entry, ["payment"])  # the editor's copy, from before the rotation
+    with UnitOfWork(engine) as uow:
+        pid = uow.session.scalar(select(Payment.id).where(Payment.cso_id == draft.id))
+        assert load_order(uow.session, draft.id).entry.payments[0].card_ref == saved.entry.payments[0].card_ref
+    assert reveal_card(engine, pid) == TEST_CARD
+
+
+def test_a_rotation_waits_for_a_transaction_sealing_cards_and_then_reseals_them(engine):
+    """A card sealed under the current key but not yet committed is not left under a retired key."""
+    import threading
+
+    load(engine, master_document())
+    load(engine, card_orders(1001, 1))
+    with UnitOfWork(engine) as uow:
+        cso_id = uow.session.scalar(select(Payment.cso_id))
+    sealing = UnitOfWork(engine)
+    with sealing as uow:
+        cipher = card_keys.encrypt_card(uow, card_number(5000))
+        uow.session.execute(
+            insert(Payment).values(
+                cso_id=cso_id,
+                kind="card",
+                amount=0,
+                card_number_encrypted=cipher.blob,
+                card_last4=card_number(5000)[-4:],
+                card_key_id=cipher.card_key_id,
+                card_ref=cipher.card_ref,
+            )
+        )
+        uow.session.flush()
+        done: list[object] = []
+
+        def rotate() -> None:
+            try:
+                with UnitOfWork(engine) as other:
+                    done.append(card_keys.rotate(other, None))
+            except Exception as exc:  # reported below
+                done.append(exc)
+
+        runner = threading.Thread(target=rotate)
+        runner.start()
+        runner.join(1.5)
+        assert runner.is_alive() and not done  # waiting for the sealing transaction
+        uow.commit()
+    runner.join(60)
+    assert len(done) == 1 and isinstance(done[0], card_keys.RotateResult), done
+    assert done[0].cards == 2
+    for pid, number in zip(sorted(card_payments(engine)), [card_number(1001), card_number(5000)], strict=True):
+        assert reveal_card(engine, pid) == number
