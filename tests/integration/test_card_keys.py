@@ -13,13 +13,22 @@ from sqlalchemy import func, insert, select, update
 
 from tests.support.cards import card_number, card_orders, card_payments, key_text, make_legacy, master_document
 from tests.support.db import load, snapshot
-from tests.support.users import PASSWORD, add_user, reveal_card, signed_in, user_id
+from tests.support.users import (
+    PASSWORD,
+    add_user,
+    fast_password_hashing,  # noqa: F401 - a fixture
+    reveal_card,
+    signed_in,
+    user_id,
+)
 from xmart.errors import NotFoundError, PermissionDenied, SignInRequired
 from xmart.models import AuditEntry, CardKey, CardKeyGrant, Payment
 from xmart.models.db import UnitOfWork
 from xmart.processes import cards
 from xmart.processes.security import card_keys
 from xmart.processes.security.card_keys import CardKeyError
+
+pytestmark = pytest.mark.usefixtures("fast_password_hashing")
 
 
 def _numbers(engine, first: int, count: int) -> dict[int, str]:
