@@ -49,6 +49,8 @@ HANDLERS = {
     "report": "report",
     "users": "users",
     "roles": "users",
+    "keys": "keys",
+    "card": "card",
 }
 
 READING_COMMANDS = frozenset({"show", "print", "report"})
@@ -172,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--csv", metavar="FILE", help="write the report as a CSV file")
     output.add_argument("--pdf", metavar="FILE", help="write the report as a PDF file")
     _add_users(sub)
+    _add_card_commands(sub)
     return parser
 
 
@@ -206,6 +209,20 @@ def _add_users(sub: Any) -> None:
     role_add.add_argument("permissions", nargs="+", metavar="PERMISSION")
     role_add.add_argument("--description", default="", metavar="TEXT")
     roles_sub.add_parser("delete", help="delete a role of the office").add_argument("name", metavar="NAME")
+
+
+def _add_card_commands(sub: Any) -> None:
+    """`keys status|rotate|migrate` and `card reveal` (DOMAIN.md section 9)."""
+    keys = sub.add_parser("keys", help="card-data keys (DOMAIN.md section 9)")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True, parser_class=Parser)
+    key_status = keys_sub.add_parser("status", help="the key's fingerprint, the cards it reads and any it cannot")
+    key_status.add_argument("--json", action="store_true", help="print the status as JSON")
+    keys_sub.add_parser("rotate", help="re-encrypt every card under a new key, in one transaction")
+    keys_sub.add_parser("migrate", help="re-encrypt the cards of this workstation's older key (when present)")
+    card = sub.add_parser("card", help="card data (DOMAIN.md section 3)")
+    card_sub = card.add_subparsers(dest="card_command", required=True, parser_class=Parser)
+    reveal = card_sub.add_parser("reveal", help="print one full card number (needs 'card.reveal'); audited")
+    reveal.add_argument("payment_id", type=document_number, metavar="PAYMENT_ID")
 
 
 @dataclass

@@ -167,6 +167,27 @@ class UnitOfWork:
             self._locks.add(name)
         yield self
 
+    def share(self, name: str) -> None:
+        """Hold the lock `name` shared until the transaction ends: `exclusive(name)` elsewhere waits for it.
+
+        On PostgreSQL a shared transaction advisory lock (many sharers, no exclusive holder meanwhile);
+        on SQLite nothing: a writer there already fails rather than commit over a newer snapshot.
+        Raises ProcessBusyError after LOCK_WAIT_SECONDS of waiting for an exclusive holder.
+        """
+        if name in self._locks or is_sqlite(self.engine):
+            return
+        session = self.session
+        try:
+            session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_SECONDS}s'"))
+            session.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _lock_key(name)})
+        except OperationalError as exc:
+            session.rollback()
+            if "lock timeout" in str(exc).lower():
+                raise ProcessBusyError(
+                    f"Another run is in progress (waited {LOCK_WAIT_SECONDS} s); try again when it has finished."
+                ) from exc
+            raise
+
     def serialize(self, name: str) -> None:
         """Serialise writers of one shared thing (the audit chain) from here until the transaction ends.
 

@@ -1,4 +1,4 @@
-"""Card data (DOMAIN.md section 3): validate, encrypt, mask. Never a security code.
+"""Card data (DOMAIN.md section 3): validate, mask, read the older workstation key. Never a security code.
 
 The free-text rule ("no card data in free text") lives here once: `free_text_problem` /
 `check_free_text` refuse a card number (a Luhn-valid run of 12 to 19 digits, spaces or dashes

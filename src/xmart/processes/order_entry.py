@@ -387,13 +387,24 @@ def card_payment(
 def seal_cards(uow: UnitOfWork, entry: OrderEntry) -> OrderEntry:
     """`entry` with every card typed in this session sealed under the database's card key (in `uow`).
 
-    Raises CardKeyError (nothing encrypted) when the database's key was altered. DOMAIN.md section 9.
+    Cards already stored are taken as the database has them now (by `card_ref`), not as the editor
+    loaded them: a `keys rotate` meanwhile re-sealed them under the new key. Raises CardKeyError
+    (nothing encrypted) when the database's key was altered. DOMAIN.md section 9.
     """
-    if not any(p.card_digits is not None for p in entry.payments):
+    if not any(p.kind == PaymentType.CARD for p in entry.payments):
         return entry
-    from xmart.processes.security.card_keys import sealer  # only where a card is typed
+    from xmart.processes.security.card_keys import sealer  # only where there is a card
 
-    key = sealer(uow)
+    key = sealer(uow)  # holds the card-key lock: no rotation until this transaction ends
+    refs = [p.card_ref for p in entry.payments if p.card_ref is not None]
+    stored = {
+        row.card_ref: row
+        for row in uow.session.execute(
+            select(Payment.card_ref, Payment.card_number_encrypted, Payment.card_key_id).where(
+                Payment.card_ref.in_(refs)
+            )
+        )
+    }
     payments = []
     for p in entry.payments:
         if p.card_digits is not None:
@@ -405,6 +416,9 @@ def seal_cards(uow: UnitOfWork, entry: OrderEntry) -> OrderEntry:
                 card_ref=cipher.card_ref,
                 card_digits=None,
             )
+        elif p.card_ref in stored:
+            row = stored[p.card_ref]
+            p = replace(p, card_number_encrypted=row.card_number_encrypted, card_key_id=row.card_key_id)
         payments.append(p)
     return replace(entry, payments=tuple(payments))
 

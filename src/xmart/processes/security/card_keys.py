@@ -92,11 +92,18 @@ class CardSealer:
 def sealer(uow: UnitOfWork) -> CardSealer:
     """A sealer for the database's current card key (made once, under CARD_KEY_LOCK, when there is none).
 
+    Holds CARD_KEY_LOCK (shared on PostgreSQL) until `uow`'s transaction ends, so the cards sealed in it
+    are committed before a rotation starts, and a rotation re-seals them.
     Raises CardKeyError when the stored key was altered (its public half does not match its
     fingerprint) or when a key would be needed but no user holds `card.reveal`: nothing is encrypted.
     DOMAIN.md section 9, "Card keys".
     """
-    key = grants.current_key(uow)
+    key = grants.current_key(uow)  # made under CARD_KEY_LOCK, held then until the end of the transaction
+    if not uow.holds(CARD_KEY_LOCK):
+        # Shared with other encrypting transactions, exclusive of `rotate` / `migrate`: a rotation cannot
+        # retire this key between this read and the commit of the cards sealed under it.
+        uow.share(CARD_KEY_LOCK)
+        key = grants.current_key(uow)  # again, after the lock: a rotation may have committed meanwhile
     assert key is not None  # create=True
     return CardSealer(key.id, key.public_key)
 

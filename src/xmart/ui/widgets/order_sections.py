@@ -3,8 +3,8 @@
 
 Sections hold the order in memory as plain values (`xmart.processes.order_entry` dataclasses) and
 never touch the database: the window gives them the choices and an item finder. Card numbers are
-validated and encrypted the moment a payment is added; the field is then cleared and only the
-masked number is shown. There is no security-code field.
+validated the moment a payment is added and sealed under the database's card key when the order is
+saved; the field is cleared at once and only the masked number is shown. There is no security-code field.
 
 Typed numbers (quantity, price, discounts, payment amount, shipping cost, custom number fields) are
 plain text fields without keystroke-dropping validators: what was typed is taken exactly when it is a
