@@ -93,6 +93,7 @@ def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> 
     Case and accents are ignored the same way on SQLite and PostgreSQL ("emile" finds "Émile",
     "ÉMILE" finds "emile"): `text` is folded like the stored `search_key` (xmart.models.search_key).
     Raises InputError for a text longer than SEARCH_MAX_LENGTH characters. DOMAIN.md section 7.
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
     """
     require_signed_in(session)
     if len(text) > SEARCH_MAX_LENGTH:
@@ -209,7 +210,10 @@ def update_customer(uow: UnitOfWork, customer_id: int, params: CustomerParams) -
 
 
 def get_customer(session: Session, customer_id: int) -> CustomerRecord:
-    """A stored customer's fields, for editing."""
+    """A stored customer's fields, for editing.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     c = session.get(Customer, customer_id)
     if c is None:

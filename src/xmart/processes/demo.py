@@ -37,6 +37,7 @@ from xmart.processes.invoicing import invoice
 from xmart.processes.money import order_totals, to_money
 from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
 from xmart.processes.receiving import receive
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import CsoRange
 
 if TYPE_CHECKING:
@@ -775,7 +776,11 @@ class _Flow:
 def load_demo(
     engine: Engine, seed: int = 2026, progress: Progress | None = None, today: dt.date | None = None
 ) -> DemoSummary:
-    """Fill an empty database with the demo data set and run the whole flow; refuses a non-empty database."""
+    """Fill an empty database with the demo data set and run the whole flow; refuses a non-empty database.
+
+    Needs `import` (SignInRequired / PermissionDenied, DOMAIN.md section 9); each later step checks its
+    own permission, and a step refused is reported as stopped, like any refusal.
+    """
     today = today or dt.date.today()
     report = progress or (lambda done, total, text: None)
     total = 6
@@ -785,6 +790,7 @@ def load_demo(
     doc = build_demo_document(seed, today)
     report(0, total, "Loading the demo data set")
     with UnitOfWork(engine) as uow, uow.exclusive(IMPORT_LOCK):  # the import's lock, before the first query
+        require(uow, "import")
         if has_data(uow.session):
             raise InputError(NOT_EMPTY)  # filled meanwhile by another workstation
         result = import_document(uow, doc)

@@ -52,7 +52,10 @@ class SmtpSettings:
 
 
 def load_smtp_settings(session: Session) -> SmtpSettings:
-    """The SMTP settings stored in the database."""
+    """The SMTP settings stored in the database.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     port = get_setting(session, "smtp.port")
     return SmtpSettings(

@@ -58,13 +58,19 @@ class CustomFieldRow:
 
 
 def list_channels(session: Session) -> list[ChannelRow]:
-    """Every channel, in the order they were added."""
+    """Every channel, in the order they were added.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     return [ChannelRow(c.id, c.name, c.active) for c in session.scalars(select(Channel).order_by(Channel.id))]
 
 
 def list_salesmen(session: Session) -> list[SalesmanRow]:
-    """Every salesman, by name."""
+    """Every salesman, by name.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     return [
         SalesmanRow(s.id, s.code, s.name, s.commission_rate, s.active)
@@ -73,7 +79,10 @@ def list_salesmen(session: Session) -> list[SalesmanRow]:
 
 
 def list_custom_fields(session: Session) -> list[CustomFieldRow]:
-    """Every custom order field, in the order they were added."""
+    """Every custom order field, in the order they were added.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     return [
         CustomFieldRow(f.id, f.name, f.kind, f.active)

@@ -182,7 +182,10 @@ class OutboxRow:
 
 
 def list_outbox(session: Session, now: dt.datetime | None = None, limit: int = 1000) -> list[OutboxRow]:
-    """The newest messages first."""
+    """The newest messages first.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     now = now or utcnow()
     rows = []
@@ -207,7 +210,10 @@ def list_outbox(session: Session, now: dt.datetime | None = None, limit: int = 1
 
 
 def message_body(session: Session, message_id: int) -> str:
-    """The text of one message."""
+    """The text of one message.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     body = session.scalar(select(OutboxMessage.body).where(OutboxMessage.id == message_id))
     if body is None:

@@ -130,7 +130,10 @@ def check_company(company: CompanySettings) -> None:
 
 
 def load_company(session: Session) -> CompanySettings:
-    """The company settings as stored (defaults where nothing is stored; no logo when the stored one is unreadable)."""
+    """The company settings as stored (defaults where nothing is stored; no logo when the stored one is unreadable).
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     encoded = get_setting(session, LOGO_KEY)
     logo: bytes | None = None
