@@ -46,9 +46,10 @@ HANDLERS = {
     "print": "printing",
     "cancel": "cancel",
     "report": "report",
+    "audit": "audit",
 }
 
-READING_COMMANDS = frozenset({"show", "print", "report"})
+READING_COMMANDS = frozenset({"show", "print", "report", "audit"})
 """Commands that only read: they never create a database (a mistyped --db path exits 2)."""
 
 
@@ -165,7 +166,17 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print the report as JSON")
     output.add_argument("--csv", metavar="FILE", help="write the report as a CSV file")
     output.add_argument("--pdf", metavar="FILE", help="write the report as a PDF file")
+    _add_audit(sub)
     return parser
+
+
+def _add_audit(sub: Any) -> None:
+    audit = sub.add_parser("audit", help="the audit log: verify its chain, list its entries")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, parser_class=Parser)
+    audit_sub.add_parser("verify", help="check that no entry was changed or removed (exit 1 naming the first)")
+    listing = audit_sub.add_parser("list", help="the newest entries first")
+    listing.add_argument("--since", type=iso_date, metavar="DATE", help="entries from this date (UTC) on")
+    listing.add_argument("--json", action="store_true", help="print the entries as JSON")
 
 
 @dataclass
