@@ -784,13 +784,14 @@ def load_demo(
     today = today or dt.date.today()
     report = progress or (lambda done, total, text: None)
     total = 6
+    with UnitOfWork(engine) as uow:
+        require(uow, "import")  # first: a user without it learns nothing, not even whether the database is empty
     if not database_is_empty(engine):
         raise InputError(NOT_EMPTY)
     report(0, total, "Building the demo data set")
     doc = build_demo_document(seed, today)
     report(0, total, "Loading the demo data set")
     with UnitOfWork(engine) as uow, uow.exclusive(IMPORT_LOCK):  # the import's lock, before the first query
-        require(uow, "import")
         if has_data(uow.session):
             raise InputError(NOT_EMPTY)  # filled meanwhile by another workstation
         result = import_document(uow, doc)
