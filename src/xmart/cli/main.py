@@ -51,9 +51,10 @@ HANDLERS = {
     "roles": "users",
     "keys": "keys",
     "card": "card",
+    "audit": "audit",
 }
 
-READING_COMMANDS = frozenset({"show", "print", "report"})
+READING_COMMANDS = frozenset({"show", "print", "report", "audit"})
 """Commands that only read: they never create a database (a mistyped --db path exits 2)."""
 
 
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--pdf", metavar="FILE", help="write the report as a PDF file")
     _add_users(sub)
     _add_card_commands(sub)
+    _add_audit(sub)
     return parser
 
 
@@ -223,6 +225,15 @@ def _add_card_commands(sub: Any) -> None:
     card_sub = card.add_subparsers(dest="card_command", required=True, parser_class=Parser)
     reveal = card_sub.add_parser("reveal", help="print one full card number (needs 'card.reveal'); audited")
     reveal.add_argument("payment_id", type=document_number, metavar="PAYMENT_ID")
+
+
+def _add_audit(sub: Any) -> None:
+    audit = sub.add_parser("audit", help="the audit log: verify its chain, list its entries")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, parser_class=Parser)
+    audit_sub.add_parser("verify", help="check that no entry was changed or removed (exit 1 naming the first)")
+    listing = audit_sub.add_parser("list", help="the newest entries first")
+    listing.add_argument("--since", type=iso_date, metavar="DATE", help="entries from this date (UTC) on")
+    listing.add_argument("--json", action="store_true", help="print the entries as JSON")
 
 
 @dataclass

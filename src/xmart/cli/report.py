@@ -30,10 +30,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     with UnitOfWork(ctx.engine) as uow:
         report = sale_order_report(uow.session, params)
         if args.pdf:
-            from xmart.processes.document_printing import company_info
+            from xmart.processes.document_printing import report_company
             from xmart.processes.documents.sale_orders_report import render_sale_orders_report
 
-            data = render_sale_orders_report(report, company_info(uow.session))
+            data = render_sale_orders_report(report, report_company(uow, "sale-orders"))
     if args.json:
         print_json(report_json(report))
     elif args.csv:

@@ -38,6 +38,7 @@ from xmart.processes.documents.base import (
 from xmart.processes.documents.data import CompanyInfo
 from xmart.processes.documents.fonts import is_plain
 from xmart.processes.money import HUNDRED, ZERO, order_totals, to_money
+from xmart.processes.security.permissions import require_signed_in
 
 NOT_COUNTED = (CsoStatus.DRAFT.value, CsoStatus.CANCELLED.value)
 
@@ -86,7 +87,11 @@ class CommissionReport:
 
 
 def commission_report(session: Session, params: CommissionParams) -> CommissionReport:
-    """Orders, sales total and commission per salesman for CSOs dated in the range."""
+    """Orders, sales total and commission per salesman for CSOs dated in the range.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     if params.date_from > params.date_to:
         raise InputError(f"The first date ({params.date_from}) is after the last date ({params.date_to}).")
     orders = session.execute(

@@ -26,6 +26,7 @@ from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
 from xmart.models.search_key import customer_search_key, fold
 from xmart.processes.cards import free_text_problem
+from xmart.processes.security.permissions import require, require_signed_in
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 PHONE_CHARS = re.compile(r"^[0-9 +\-().]*$")
@@ -92,7 +93,9 @@ def search_customers(session: Session, text: str, limit: int = SEARCH_LIMIT) -> 
     Case and accents are ignored the same way on SQLite and PostgreSQL ("emile" finds "Émile",
     "ÉMILE" finds "emile"): `text` is folded like the stored `search_key` (xmart.models.search_key).
     Raises InputError for a text longer than SEARCH_MAX_LENGTH characters. DOMAIN.md section 7.
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
     """
+    require_signed_in(session)
     if len(text) > SEARCH_MAX_LENGTH:
         raise InputError(f"Search: at most {SEARCH_MAX_LENGTH} characters (got {len(text)}).")
     query = select(
@@ -171,8 +174,13 @@ def _apply(session: Session, customer: Customer, params: CustomerParams) -> None
 
 
 def create_customer(uow: UnitOfWork, params: CustomerParams) -> CustomerRow:
-    """Validate and store a new customer; commit. Returns its row (with the number it got)."""
+    """Validate and store a new customer; commit. Returns its row (with the number it got).
+
+    Raises InputError (see `validate_customer`), SignInRequired / PermissionDenied without
+    `order.enter` (DOMAIN.md section 9).
+    """
     validate_customer(params)
+    require(uow, "order.enter")
     session = uow.session
     customer = Customer(number="")
     _apply(session, customer, params)
@@ -184,8 +192,12 @@ def create_customer(uow: UnitOfWork, params: CustomerParams) -> CustomerRow:
 
 
 def update_customer(uow: UnitOfWork, customer_id: int, params: CustomerParams) -> CustomerRow:
-    """Validate and store changes to a customer; commit. Orders keep the addresses they were taken with."""
+    """Validate and store changes to a customer; commit. Orders keep the addresses they were taken with.
+
+    Raises NotFoundError, InputError, SignInRequired / PermissionDenied without `order.enter` (section 9).
+    """
     validate_customer(params)
+    require(uow, "order.enter")
     session = uow.session
     customer = session.get(Customer, customer_id)
     if customer is None:
@@ -198,7 +210,11 @@ def update_customer(uow: UnitOfWork, customer_id: int, params: CustomerParams) -
 
 
 def get_customer(session: Session, customer_id: int) -> CustomerRecord:
-    """A stored customer's fields, for editing."""
+    """A stored customer's fields, for editing.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     c = session.get(Customer, customer_id)
     if c is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")

@@ -37,6 +37,7 @@ from xmart.processes.invoicing import invoice
 from xmart.processes.money import order_totals, to_money
 from xmart.processes.purchase_orders import PurchaseOrderParams, generate_purchase_orders
 from xmart.processes.receiving import receive
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import CsoRange
 
 if TYPE_CHECKING:
@@ -775,10 +776,16 @@ class _Flow:
 def load_demo(
     engine: Engine, seed: int = 2026, progress: Progress | None = None, today: dt.date | None = None
 ) -> DemoSummary:
-    """Fill an empty database with the demo data set and run the whole flow; refuses a non-empty database."""
+    """Fill an empty database with the demo data set and run the whole flow; refuses a non-empty database.
+
+    Needs `import` (SignInRequired / PermissionDenied, DOMAIN.md section 9); each later step checks its
+    own permission, and a step refused is reported as stopped, like any refusal.
+    """
     today = today or dt.date.today()
     report = progress or (lambda done, total, text: None)
     total = 6
+    with UnitOfWork(engine) as uow:
+        require(uow, "import")  # first: a user without it learns nothing, not even whether the database is empty
     if not database_is_empty(engine):
         raise InputError(NOT_EMPTY)
     report(0, total, "Building the demo data set")

@@ -46,6 +46,8 @@ from xmart.processes.documents import (
 from xmart.processes.documents.base import D, DocumentRenderer
 from xmart.processes.money import ZERO, Totals, line_amount, order_totals
 from xmart.processes.printing import PrinterBackend, PrintResult, PrintTarget, print_pdfs
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require
 from xmart.processes.settings import load_company
 
 KINDS = ("so", "po", "cso")
@@ -282,13 +284,43 @@ def _batch(
 
 
 def rendered(engine: Engine, kind: str, numbers: Sequence[int], separate: bool) -> list[tuple[str, bytes]]:
-    """(file stem, PDF) of the documents: one PDF each when `separate`, else one PDF for the batch."""
+    """(file stem, PDF) of the documents: one PDF each when `separate`, else one PDF for the batch.
+
+    Every print and PDF goes through here: needs `documents.print` (SignInRequired / PermissionDenied,
+    DOMAIN.md section 9) and is audited (`documents.print`, the kind and numbers). Raises NotFoundError
+    for a number that does not exist (nothing audited).
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown document kind {kind!r}")
     numbers = list(dict.fromkeys(numbers))
     with UnitOfWork(engine) as uow:
+        require(uow, "documents.print")
         batch = _batch(uow.session, kind, numbers)
+        _audit_print(uow, _ENTITIES[kind], numbers[0] if len(numbers) == 1 else "", audit.numbers_text(numbers))
     return batch.files(separate)
+
+
+_ENTITIES = {"so": "sale_order", "po": "purchase_order", "cso": "corporate_order"}
+
+
+def _audit_print(uow: UnitOfWork, entity: str, entity_id: object, detail: str) -> None:
+    """Audit a print or PDF in a transaction of its own (the reading one ends first: on SQLite a read
+    transaction that turns into a write fails when another workstation wrote meanwhile)."""
+    uow.rollback()
+    audit.record(uow, "documents.print", entity=entity, entity_id=entity_id, detail=detail)
+    uow.commit()
+
+
+def report_company(uow: UnitOfWork, report: str) -> CompanyInfo:
+    """The company header for printing report `report` ("sale-orders", "commission") or saving it as PDF.
+
+    Needs `documents.print` (SignInRequired / PermissionDenied, DOMAIN.md section 9); audited
+    (`documents.print`, entity `report`). Ends `uow`'s transaction (it commits the audit entry).
+    """
+    require(uow, "documents.print")
+    company = company_info(uow.session)
+    _audit_print(uow, "report", report, f"{report} report")
+    return company
 
 
 def render_pdf(engine: Engine, kind: str, number: int) -> bytes:

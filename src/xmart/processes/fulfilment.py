@@ -38,6 +38,7 @@ from xmart.models import (
     SoStatus,
 )
 from xmart.processes.money import ZERO, Totals, order_totals
+from xmart.processes.security.permissions import require_signed_in
 
 _CHUNK = 500
 
@@ -193,7 +194,11 @@ def cso_totals(session: Session, cso_ids: Sequence[int]) -> dict[int, Totals]:
 
 
 def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
-    """The fulfilment figures of CSO `number`; raises NotFoundError."""
+    """The fulfilment figures of CSO `number`; raises NotFoundError.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     cso = session.execute(
         select(
             _csos.c.id, _csos.c.number, _csos.c.date, _csos.c.status, _csos.c.global_discount, _csos.c.shipping_cost

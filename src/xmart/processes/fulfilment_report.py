@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from xmart.models import CorporateSaleOrder, CsoLine, CsoStatus, Item
 from xmart.processes.fulfilment import LineFulfilment, assigned_by_line, covered_by_line
+from xmart.processes.security.permissions import require_signed_in
 from xmart.processes.selection import CsoRange
 
 
@@ -59,7 +60,9 @@ def fulfilment_rows(session: Session, rng: CsoRange) -> tuple[FulfilmentRow, ...
     """The fulfilment of every line of the CSOs in `rng` (drafts excluded), by CSO number and line.
 
     Raises InputError for an incomplete or reversed range (`CsoRange.validate`).
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
     """
+    require_signed_in(session)
     rng.validate()
     csos = CorporateSaleOrder.__table__
     where = [csos.c.status != CsoStatus.DRAFT.value]

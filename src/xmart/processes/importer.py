@@ -98,6 +98,7 @@ from xmart.processes.money import (
 )
 from xmart.processes.receiving import po_status
 from xmart.processes.security import audit
+from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
 
@@ -916,9 +917,11 @@ def import_document(uow: UnitOfWork, doc: dict[str, Any]) -> ImportResult:
     and `xmart import`. The import holds IMPORT_LOCK (the processes' lock) for its whole transaction:
     a second import, or an Assign run, waits for it and then sees what it wrote, so a number taken
     meanwhile is the same clean refusal. Raises ImportDocumentError (exit status 2) for a bad
-    record, ProcessBusyError after waiting LOCK_WAIT_SECONDS for another run.
+    record, ProcessBusyError after waiting LOCK_WAIT_SECONDS for another run, SignInRequired /
+    PermissionDenied without `import` (DOMAIN.md section 9). Audited (`import`, with the counts).
     """
     with uow.exclusive(IMPORT_LOCK):
+        require(uow, "import")
         result = Importer(uow).run(doc)
         audit.record(uow, "import", detail=json.dumps(result.counts))
         uow.commit()

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, XmartError
 from xmart.models.db import UnitOfWork
-from xmart.processes.settings import get_setting, set_setting
+from xmart.processes.security.permissions import require, require_signed_in
+from xmart.processes.settings import audit_settings, get_setting, set_setting
 
 KEYRING_SERVICE = "xmart"
 KEYRING_NAME = "smtp-password"
@@ -51,7 +52,11 @@ class SmtpSettings:
 
 
 def load_smtp_settings(session: Session) -> SmtpSettings:
-    """The SMTP settings stored in the database."""
+    """The SMTP settings stored in the database.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     port = get_setting(session, "smtp.port")
     return SmtpSettings(
         host=get_setting(session, "smtp.host"),
@@ -63,12 +68,18 @@ def load_smtp_settings(session: Session) -> SmtpSettings:
 
 
 def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | None = None) -> None:
-    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it)."""
+    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it).
+
+    Raises InputError for a bad port or sender, SignInRequired / PermissionDenied without `settings`
+    (DOMAIN.md section 9). Audited (`settings.smtp`, naming what changed, never the password).
+    """
     if settings.host and not 1 <= settings.port <= 65535:
         raise InputError("SMTP port: a number from 1 to 65535.")
     if settings.host and "@" not in settings.sender:
         raise InputError("Sender: the address confirmation e-mails come from, e.g. orders@example.com.")
+    require(uow, "settings")
     session = uow.session
+    changed = []
     for key, value in (
         ("smtp.host", settings.host.strip()),
         ("smtp.port", str(settings.port)),
@@ -76,7 +87,12 @@ def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | 
         ("smtp.user", settings.user.strip()),
         ("smtp.sender", settings.sender.strip()),
     ):
-        set_setting(session, key, value)
+        if set_setting(session, key, value):
+            changed.append(key)
+    if password is not None:
+        changed.append("smtp.password")  # that it was set, never its value
+    audit_settings(uow, "smtp", changed)
+    session.flush()
     if password is not None:
         set_smtp_password(password)
     uow.commit()

@@ -214,7 +214,10 @@ class ItemRow:
 
 # --- reading ------------------------------------------------------------------------------------
 def order_choices(session: Session) -> Choices:
-    """Active channels, salesmen and custom fields, by name."""
+    """Active channels, salesmen and custom fields, by name.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     channels = tuple(
         ChoiceRow(i, n)
@@ -238,7 +241,10 @@ def order_choices(session: Session) -> Choices:
 
 
 def find_items(session: Session, text: str, limit: int = 50) -> list[ItemRow]:
-    """Items whose SKU or description contains `text` (any case); an exact SKU comes first."""
+    """Items whose SKU or description contains `text` (any case); an exact SKU comes first.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     text = text.strip()
     if not text:
@@ -284,7 +290,10 @@ def _order(session: Session, cso_id: int) -> CorporateSaleOrder:
 
 
 def load_order(session: Session, cso_id: int) -> OrderView:
-    """A stored order with every section, for the editor."""
+    """A stored order with every section, for the editor.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
     require_signed_in(session)
     cso = _order(session, cso_id)
     entry = OrderEntry(
@@ -755,7 +764,11 @@ def enter_order(uow: UnitOfWork, customer_id: int, entry: OrderEntry, today: dt.
 
 
 def with_shipping_from_customer(session: Session, entry: OrderEntry, customer_id: int) -> OrderEntry:
-    """The entry with the customer's shipping address (billing when none) copied in."""
+    """The entry with the customer's shipping address (billing when none) copied in.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFoundError(f"Customer {customer_id} no longer exists.")

@@ -18,6 +18,8 @@ from xmart.models import Channel, CustomField, Salesman
 from xmart.models.db import UnitOfWork
 from xmart.models.status import FieldKind
 from xmart.processes.money import parse_percent
+from xmart.processes.security.permissions import require, require_signed_in
+from xmart.processes.settings import audit_settings
 
 _Row = TypeVar("_Row", Channel, Salesman, CustomField)
 
@@ -56,12 +58,20 @@ class CustomFieldRow:
 
 
 def list_channels(session: Session) -> list[ChannelRow]:
-    """Every channel, in the order they were added."""
+    """Every channel, in the order they were added.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     return [ChannelRow(c.id, c.name, c.active) for c in session.scalars(select(Channel).order_by(Channel.id))]
 
 
 def list_salesmen(session: Session) -> list[SalesmanRow]:
-    """Every salesman, by name."""
+    """Every salesman, by name.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     return [
         SalesmanRow(s.id, s.code, s.name, s.commission_rate, s.active)
         for s in session.scalars(select(Salesman).order_by(Salesman.name))
@@ -69,7 +79,11 @@ def list_salesmen(session: Session) -> list[SalesmanRow]:
 
 
 def list_custom_fields(session: Session) -> list[CustomFieldRow]:
-    """Every custom order field, in the order they were added."""
+    """Every custom order field, in the order they were added.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     return [
         CustomFieldRow(f.id, f.name, f.kind, f.active)
         for f in session.scalars(select(CustomField).order_by(CustomField.id))
@@ -104,7 +118,12 @@ def _name(value: str, what: str, longest: int) -> str:
 
 
 def save_channels(uow: UnitOfWork, rows: list[ChannelRow]) -> list[ChannelRow]:
-    """Add or change channels; commit. Returns every channel."""
+    """Add or change channels; commit. Returns every channel.
+
+    Needs `settings` (SignInRequired / PermissionDenied, DOMAIN.md section 9), as every save here;
+    audited (`settings.channels` with the names saved).
+    """
+    require(uow, "settings")
     session = uow.session
     for row in rows:
         name = _name(row.name, "Channel", 60)
@@ -112,6 +131,7 @@ def save_channels(uow: UnitOfWork, rows: list[ChannelRow]) -> list[ChannelRow]:
         obj = _row(session, Channel, row.id, "channel")
         obj.name, obj.active = name, row.active
         session.flush()
+    audit_settings(uow, "channels", [_name(row.name, "Channel", 60) for row in rows])
     uow.commit()
     return list_channels(session)
 
@@ -125,7 +145,8 @@ def parse_rate(value: str | int | Decimal) -> Decimal:
 
 
 def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]:
-    """Add or change salesmen; commit. Returns every salesman."""
+    """Add or change salesmen; commit. Returns every salesman. Audited (`settings.salesmen`, by code)."""
+    require(uow, "settings")
     session = uow.session
     for row in rows:
         code = row.code.strip().upper()
@@ -136,12 +157,14 @@ def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]
         obj = _row(session, Salesman, row.id, "salesman")
         obj.code, obj.name, obj.commission_rate, obj.active = code, name, parse_rate(row.commission_rate), row.active
         session.flush()
+    audit_settings(uow, "salesmen", [row.code.strip().upper() for row in rows])
     uow.commit()
     return list_salesmen(session)
 
 
 def save_custom_fields(uow: UnitOfWork, rows: list[CustomFieldRow]) -> list[CustomFieldRow]:
-    """Add or change custom order fields; commit. Returns every field."""
+    """Add or change custom order fields; commit. Returns every field. Audited (`settings.custom_fields`)."""
+    require(uow, "settings")
     session = uow.session
     for row in rows:
         name = _name(row.name, "Custom field", 60)
@@ -151,5 +174,6 @@ def save_custom_fields(uow: UnitOfWork, rows: list[CustomFieldRow]) -> list[Cust
         obj = _row(session, CustomField, row.id, "custom field")
         obj.name, obj.kind, obj.active = name, row.kind, row.active
         session.flush()
+    audit_settings(uow, "custom_fields", [_name(row.name, "Custom field", 60) for row in rows])
     uow.commit()
     return list_custom_fields(session)

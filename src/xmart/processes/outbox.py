@@ -42,6 +42,8 @@ from xmart.processes.mailer import (
     send_message,
     smtp_password,
 )
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require, require_signed_in
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +182,11 @@ class OutboxRow:
 
 
 def list_outbox(session: Session, now: dt.datetime | None = None, limit: int = 1000) -> list[OutboxRow]:
-    """The newest messages first."""
+    """The newest messages first.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     now = now or utcnow()
     rows = []
     for m in session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)):
@@ -204,7 +210,11 @@ def list_outbox(session: Session, now: dt.datetime | None = None, limit: int = 1
 
 
 def message_body(session: Session, message_id: int) -> str:
-    """The text of one message."""
+    """The text of one message.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     body = session.scalar(select(OutboxMessage.body).where(OutboxMessage.id == message_id))
     if body is None:
         raise NotFoundError(f"E-mail {message_id} is not in the outbox.")
@@ -212,7 +222,12 @@ def message_body(session: Session, message_id: int) -> str:
 
 
 def requeue(uow: UnitOfWork, message_id: int, now: dt.datetime | None = None) -> None:
-    """A person's decision: send a failed or interrupted message again (due now); commit. Sent ones stay sent."""
+    """A person's decision: send a failed or interrupted message again (due now); commit. Sent ones stay sent.
+
+    Raises NotFoundError / InputError, SignInRequired / PermissionDenied without `order.enter`
+    (DOMAIN.md section 9). Audited (`outbox.requeue`, the message id only).
+    """
+    require(uow, "order.enter")
     session = uow.session
     message = session.get(OutboxMessage, message_id)
     if message is None:
@@ -221,6 +236,7 @@ def requeue(uow: UnitOfWork, message_id: int, now: dt.datetime | None = None) ->
         raise InputError(f"E-mail {message_id} was already sent to {message.recipient}; it is not sent twice.")
     message.status, message.claim, message.claimed_at = _S.QUEUED.value, None, None
     message.next_attempt_at = now or utcnow()
+    audit.record(uow, "outbox.requeue", entity="outbox", entity_id=message_id, detail="queued to be sent again")
     uow.commit()
 
 

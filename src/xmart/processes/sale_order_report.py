@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from xmart.errors import InputError
 from xmart.models import CorporateSaleOrder, Item, Location, SaleOrder, SaleOrderLine, SoStatus
 from xmart.processes.money import ZERO, exact_line_value, to_money
+from xmart.processes.security.permissions import require_signed_in
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,9 @@ def sale_order_report(session: Session, params: SaleOrderReportParams) -> SaleOr
     """The sold / not yet sold figures of every SO line matching `params` (one query).
 
     Raises InputError for a first date after the last or an unknown store code. DOMAIN.md section 6.
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
     """
+    require_signed_in(session)
     _check(session, params)
     cancelled = SaleOrder.status == SoStatus.CANCELLED.value
     query = (

@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 from xmart.errors import InputError
 from xmart.models import Setting
 from xmart.models.db import UnitOfWork
+from xmart.processes.security import audit
+from xmart.processes.security.permissions import require, require_signed_in
 
 DEFAULTS = {
     "company.name": "xmart Retail",
@@ -37,13 +39,27 @@ def get_setting(session: Session, key: str) -> str:
     return DEFAULTS.get(key, "") if value is None else value
 
 
-def set_setting(session: Session, key: str, value: str) -> None:
-    """Store a setting (in the caller's transaction)."""
+def set_setting(session: Session, key: str, value: str) -> bool:
+    """Store a setting (in the caller's transaction); True when its stored value changed."""
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
+        return True
+    changed = row.value != value
+    row.value = value
+    return changed
+
+
+def audit_settings(uow: UnitOfWork, what: str, changed: list[str]) -> None:
+    """Audit a save of Settings › `what` (`settings.<what>`), naming the settings changed, never their values.
+
+    DOMAIN.md section 9: settings changes are audited; secrets (the SMTP password) never appear.
+    """
+    audit.record(uow, f"settings.{what}", entity="settings", entity_id=what, detail=_changed_text(changed))
+
+
+def _changed_text(changed: list[str]) -> str:
+    return "changed: " + ", ".join(changed) if changed else "saved without changes"
 
 
 # ---- the company printed in document headers --------------------------------------------------
@@ -114,7 +130,11 @@ def check_company(company: CompanySettings) -> None:
 
 
 def load_company(session: Session) -> CompanySettings:
-    """The company settings as stored (defaults where nothing is stored; no logo when the stored one is unreadable)."""
+    """The company settings as stored (defaults where nothing is stored; no logo when the stored one is unreadable).
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(session)
     encoded = get_setting(session, LOGO_KEY)
     logo: bytes | None = None
     if encoded:
@@ -134,12 +154,15 @@ def load_company(session: Session) -> CompanySettings:
 def save_company(uow: UnitOfWork, company: CompanySettings) -> None:
     """Check and store the company settings (the logo base64-encoded in `company.logo`, "" for none); commit.
 
-    Raises InputError (nothing written) when a field is bad; see `check_company`.
+    Raises InputError (nothing written) when a field is bad; see `check_company`; SignInRequired /
+    PermissionDenied without `settings` (DOMAIN.md section 9). Audited (`settings.company`).
     """
     check_company(company)
+    require(uow, "settings")
     session = uow.session
     values = (company.name.strip(), "\n".join(company.address_lines), company.phone.strip(), company.email.strip())
-    for key, value in zip(COMPANY_KEYS, values, strict=True):
-        set_setting(session, key, value)
-    set_setting(session, LOGO_KEY, base64.b64encode(company.logo).decode("ascii") if company.logo else "")
+    logo = base64.b64encode(company.logo).decode("ascii") if company.logo else ""
+    pairs = (*zip(COMPANY_KEYS, values, strict=True), (LOGO_KEY, logo))
+    changed = [key for key, value in pairs if set_setting(session, key, value)]
+    audit_settings(uow, "company", changed)
     uow.commit()

@@ -15,7 +15,7 @@ from xmart.processes.commission import (
     commission_report,
     render_commission_pdf,
 )
-from xmart.processes.document_printing import company_info
+from xmart.processes.document_printing import report_company
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.exports import write_bytes_atomically
 from xmart.processes.printing import print_pdfs
@@ -110,8 +110,12 @@ class CommissionView(QWidget):
     def _pdf(self) -> bytes | None:
         if self.run() is None:
             return None
-        with UnitOfWork(self.ctx.engine) as uow:
-            company = company_info(uow.session)
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                company = report_company(uow, "commission")
+        except XmartError as exc:  # no permission to print
+            show_error(self, exc)
+            return None
         assert self.report is not None
         return render_commission_pdf(self.report, company)
 
@@ -133,7 +137,7 @@ class CommissionView(QWidget):
 
         def work(progress, cancelled):
             with UnitOfWork(engine) as uow:
-                company = company_info(uow.session)
+                company = report_company(uow, "commission")
             return print_pdfs([(stem, render_commission_pdf(report, company))], target, backend=backend)
 
         self.last_task = self.ctx.tasks.start(

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QWidget
 
-from xmart.errors import InputError
-from xmart.processes.document_printing import company_info
+from xmart.errors import InputError, XmartError
+from xmart.processes.document_printing import report_company
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.documents.sale_orders_report import render_sale_orders_report
 from xmart.processes.exports import write_bytes_atomically
@@ -138,10 +138,13 @@ class SaleOrdersReportView(QWidget):
         path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
         try:
             with UnitOfWork(self.ctx.engine) as uow:
-                company = company_info(uow.session)
+                company = report_company(uow, "sale-orders")
             write_bytes_atomically(path, render_sale_orders_report(report, company))
         except OSError as exc:
             show_error(self, InputError(f"Could not write {path}: {exc.strerror or exc}."))
+            return None
+        except XmartError as exc:  # no permission to print
+            show_error(self, exc)
             return None
         return path
 

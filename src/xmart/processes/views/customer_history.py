@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 from xmart.models import CorporateSaleOrder, CsoLine, Payment
 from xmart.models.db import UnitOfWork
 from xmart.processes.money import ZERO, order_totals, to_money
+from xmart.processes.security.permissions import require_signed_in
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,11 @@ class CustomerOrder:
 
 
 def customer_orders(uow: UnitOfWork, customer_id: int, limit: int = 500) -> list[CustomerOrder]:
-    """The CSOs billed or shipped to customer `customer_id`, newest first (date, then number), at most `limit`."""
+    """The CSOs billed or shipped to customer `customer_id`, newest first (date, then number), at most `limit`.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     session = uow.session
     heads = session.execute(
         select(

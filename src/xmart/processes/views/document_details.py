@@ -35,6 +35,7 @@ from xmart.processes.document_printing import custom_field_values
 from xmart.processes.documents.data import adjustment_label
 from xmart.processes.fulfilment import cso_fulfilment
 from xmart.processes.money import line_amount, order_totals
+from xmart.processes.security.permissions import require_signed_in
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,9 @@ def document_details(uow: UnitOfWork, kind: str, number: int) -> DocumentDetails
     """The document of `kind` ("cso", "so" or "po") numbered `number`.
 
     Raises NotFoundError when there is no such document, ValueError for another kind.
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
     """
+    require_signed_in(uow)
     readers: dict[str, Callable[[Session, int], DocumentDetails]] = {"cso": _cso, "so": _so, "po": _po}
     if kind not in readers:
         raise ValueError(f"unknown document kind {kind!r} (expected one of {', '.join(readers)})")

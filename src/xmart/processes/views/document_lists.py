@@ -34,6 +34,7 @@ from xmart.models import (
 from xmart.models.db import UnitOfWork
 from xmart.processes.fulfilment import assigned_and_sold, cso_totals
 from xmart.processes.money import ZERO
+from xmart.processes.security.permissions import require_signed_in
 
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 
@@ -379,7 +380,11 @@ def _query(kind: str) -> _ListQuery:
 
 
 def count_documents(uow: UnitOfWork, kind: str, flt: BrowserFilter) -> int:
-    """How many documents of `kind` ("cso", "so", "po") match `flt`; ValueError for another kind."""
+    """How many documents of `kind` ("cso", "so", "po") match `flt`; ValueError for another kind.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     query = _query(kind)
     return int(uow.session.scalar(query.join(select(func.count(query.table.id))).where(*query.conditions(flt))) or 0)
 
@@ -392,7 +397,9 @@ def document_page(
     `sort` is the `attr` of a sortable column of `DOCUMENT_LISTS[kind]` (any other value sorts by number);
     ties are broken by id, in the same direction, so pages never overlap. Returns `CsoRow`, `SoRow` or
     `PoRow` values (an empty list past the end). ValueError for an unknown kind.
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
     """
+    require_signed_in(uow)
     query = _query(kind)
     expr = query.sort.get(sort, query.table.number)
     order = [expr.desc() if descending else expr.asc(), query.table.id.desc() if descending else query.table.id.asc()]
@@ -416,7 +423,9 @@ def iter_documents(
     For exports of a whole list (all rows, not only those a browser has loaded): a page is the same
     two or three set-based queries as `document_page`, so memory stays flat on 100,000 documents.
     ValueError for an unknown kind.
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
     """
+    require_signed_in(uow)
     offset = 0
     while True:
         page = document_page(uow, kind, flt, sort, descending, offset, page_size)

@@ -20,6 +20,7 @@ from xmart.errors import NotFoundError
 from xmart.models import Item, Location, PoStatus, PurchaseOrder, PurchaseOrderLine, SaleOrderLine, Stock
 from xmart.models.db import UnitOfWork
 from xmart.processes.availability import available, pending_units
+from xmart.processes.security.permissions import require_signed_in
 
 _ON_ORDER_STATUSES = (PoStatus.OPEN.value, PoStatus.PARTIALLY_RECEIVED.value)
 
@@ -114,7 +115,11 @@ def _build(
 
 
 def item_availability(uow: UnitOfWork, sku: str) -> ItemAvailability:
-    """SKU `sku` at every location with stock, pending or units on order; raises NotFoundError."""
+    """SKU `sku` at every location with stock, pending or units on order; raises NotFoundError.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     item = uow.session.execute(
         select(Item.id, Item.sku, Item.description, Item.price).where(Item.sku == sku.strip())
     ).one_or_none()
@@ -135,12 +140,20 @@ def _search(search: str) -> list[ColumnElement[bool]]:
 
 
 def count_items(uow: UnitOfWork, search: str = "") -> int:
-    """How many items match `search` (part of the SKU or description, any case; "" for all)."""
+    """How many items match `search` (part of the SKU or description, any case; "" for all).
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     return int(uow.session.scalar(select(func.count()).select_from(Item).where(*_search(search))) or 0)
 
 
 def item_page(uow: UnitOfWork, search: str = "", offset: int = 0, limit: int = 200) -> list[ItemAvailability]:
-    """Items matching `search` in SKU order, `limit` from `offset`, each with its figures per location."""
+    """Items matching `search` in SKU order, `limit` from `offset`, each with its figures per location.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     items = uow.session.execute(
         select(Item.id, Item.sku, Item.description, Item.price)
         .where(*_search(search))

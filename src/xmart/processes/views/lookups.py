@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from xmart.models import CorporateSaleOrder, Location
 from xmart.models.db import UnitOfWork
+from xmart.processes.security.permissions import require_signed_in
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,11 @@ class CsoRef:
 
 
 def list_locations(uow: UnitOfWork, active_only: bool = False) -> list[LocationRow]:
-    """Every location (only the active ones with `active_only`), ordered by code."""
+    """Every location (only the active ones with `active_only`), ordered by code.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     query = select(Location.code, Location.name, Location.kind).order_by(Location.code)
     if active_only:
         query = query.where(Location.active.is_(True))
@@ -39,7 +44,11 @@ def list_locations(uow: UnitOfWork, active_only: bool = False) -> list[LocationR
 
 
 def find_cso(uow: UnitOfWork, number: int) -> CsoRef | None:
-    """The corporate sale order numbered `number`, or None when there is none."""
+    """The corporate sale order numbered `number`, or None when there is none.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     row = uow.session.execute(
         select(CorporateSaleOrder.id, CorporateSaleOrder.number, CorporateSaleOrder.status).where(
             CorporateSaleOrder.number == number

@@ -19,6 +19,7 @@ from xmart.models import (
     SaleOrderLine,
 )
 from xmart.models.db import UnitOfWork
+from xmart.processes.security.permissions import require_signed_in
 from xmart.processes.store_management import is_managed_at_main
 
 
@@ -76,7 +77,11 @@ def _grouped(rows: list[tuple[str, str, int, int, int]]) -> tuple[OperationLine,
 
 
 def purchase_order_lines(uow: UnitOfWork, number: int) -> OperationDocument:
-    """PO `number` with, per SKU, units ordered, received and covering CSO lines; raises NotFoundError."""
+    """PO `number` with, per SKU, units ordered, received and covering CSO lines; raises NotFoundError.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     session = uow.session
     head = session.execute(
         select(PurchaseOrder.id, PurchaseOrder.status, Location.code)
@@ -101,7 +106,11 @@ def purchase_order_lines(uow: UnitOfWork, number: int) -> OperationDocument:
 
 
 def sale_order_lines(uow: UnitOfWork, number: int) -> OperationDocument:
-    """SO `number` with, per SKU, units ordered and sold; raises NotFoundError."""
+    """SO `number` with, per SKU, units ordered and sold; raises NotFoundError.
+
+    Needs a signed-in user once the database has users (SignInRequired, DOMAIN.md section 9).
+    """
+    require_signed_in(uow)
     session = uow.session
     head = session.execute(
         select(SaleOrder.id, SaleOrder.status, Location.code, CorporateSaleOrder.number)
