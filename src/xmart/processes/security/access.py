@@ -19,7 +19,7 @@ from xmart.models.actor import Actor, actor_for
 from xmart.models.db import UnitOfWork
 from xmart.models.security import PERMISSIONS
 from xmart.processes.cards import mask
-from xmart.processes.security.permissions import has_users, permissions_of
+from xmart.processes.security.permissions import has_users, permissions_of, require_signed_in
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,11 @@ class CardPaymentRow:
 
 
 def card_payments(uow: UnitOfWork, cso_number: int) -> list[CardPaymentRow]:
-    """The card payments of corporate sale order `cso_number` (masked; none when there is no such order)."""
+    """The card payments of corporate sale order `cso_number` (masked; none when there is no such order).
+
+    A reader: needs a signed-in user once the database has users (SignInRequired otherwise).
+    """
+    require_signed_in(uow)
     rows = uow.session.execute(
         select(Payment.id, Payment.card_brand, Payment.card_last4, Payment.amount)
         .join(CorporateSaleOrder, CorporateSaleOrder.id == Payment.cso_id)
