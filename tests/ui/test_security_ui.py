@@ -442,3 +442,31 @@ def test_the_order_editor_reveals_a_saved_card_payment_to_a_holder_only(sctx, qt
     sctx.session.sign_out()
     sctx.session.sign_in("carl", CLERK_PASSWORD)
     assert not manager.card_reveal.isVisibleTo(manager)
+
+
+def test_admin_makes_an_office_role_from_the_keyboard(sctx, qtbot):
+    from xmart.ui.security.users_roles import UsersRolesDialog
+
+    sctx.session.sign_in("ada", PASSWORD)
+    dialog = UsersRolesDialog(sctx, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.tabs.setCurrentIndex(1)
+    click(qtbot, dialog.ui.newRoleButton)
+    assert dialog.ui.roleNameEdit.hasFocus() or dialog.ui.roleNameEdit.text() == ""
+    qtbot.keyClicks(dialog.ui.roleNameEdit, "auditor")
+    qtbot.keyClicks(dialog.ui.descriptionEdit, "Reads the audit log")
+    permissions = dialog.ui.permissionsList
+    permissions.setFocus()
+    row = [permissions.item(i).data(Qt.ItemDataRole.UserRole) for i in range(permissions.count())].index("audit.read")
+    for _ in range(row + 1):
+        qtbot.keyClick(permissions, Qt.Key.Key_Down)
+    if permissions.currentRow() != row:  # the first Down may only give the list a current row
+        qtbot.keyClick(permissions, Qt.Key.Key_Up)
+    assert permissions.currentRow() == row
+    qtbot.keyClick(permissions, Qt.Key.Key_Space)
+    click(qtbot, dialog.ui.saveRoleButton)
+    with UnitOfWork(sctx.engine) as uow:
+        roles = {r.name: r for r in users.list_roles(uow)}
+    assert roles["auditor"].permissions == frozenset({"audit.read"}) and not roles["auditor"].builtin
+    assert dialog._role_name() == "auditor" and "role saved" in dialog.ui.statusLabel.text()

@@ -45,17 +45,23 @@ class IdleWatch(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(on_idle)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.watching = False
 
     def start(self) -> None:
         """Watch (again) from now, with the module's current IDLE_TIMEOUT_MS."""
+        app = QApplication.instance()
+        if app is not None and not self.watching:
+            app.installEventFilter(self)  # only while someone is signed in: no cost without users
+            self.watching = True
         self.timer.start(IDLE_TIMEOUT_MS)
 
     def stop(self) -> None:
         """Stop watching (nobody signed in, or a database without users)."""
         self.timer.stop()
+        app = QApplication.instance()
+        if app is not None and self.watching:
+            app.removeEventFilter(self)
+            self.watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Any key or mouse input restarts the idle time; nothing is filtered out."""
@@ -65,10 +71,7 @@ class IdleWatch(QObject):
 
     def detach(self) -> None:
         """Stop and remove the event filter (the main window closes)."""
-        self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.stop()
 
 
 class Curtain(QWidget):

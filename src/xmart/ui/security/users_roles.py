@@ -150,8 +150,11 @@ class UsersRolesDialog(QDialog):
             check.setToolTip(f"Held through the role {user.role}" if permission in by_role else "")
 
     # --- users ------------------------------------------------------------------------------
-    def _run(self, call: Callable[..., object], *args: object, done: str, select: str | None = None) -> bool:
-        """Run one users-service call in its own transaction; show the outcome; read the lists again."""
+    def _run(
+        self, call: Callable[..., object], *args: object, done: str, select: str | None = None, role: str | None = None
+    ) -> bool:
+        """Run one users-service call in its own transaction; show the outcome; read the lists again
+        (keeping the user `select` or the role `role` selected)."""
         try:
             with UnitOfWork(self.ctx.engine) as uow:
                 call(uow, *args)
@@ -160,12 +163,15 @@ class UsersRolesDialog(QDialog):
             show_error(self, exc)
             self.reload()
             return False
-        who = select or (args[0] if args else "")
+        who = role or select or (args[0] if args else "")
         show_field_error(self.ui.statusLabel, None)
         self.ui.statusLabel.setText(f"{who}: {done}." if who else f"{done}.")
         self.ui.statusLabel.setVisible(True)
         self.ctx.session.refresh()
-        self.reload(select_user=str(who) if who else None)
+        if role is not None:
+            self.reload(select_role=role)
+        else:
+            self.reload(select_user=str(who) if who else None)
         return True
 
     def add_user(self) -> bool:
@@ -290,14 +296,8 @@ class UsersRolesDialog(QDialog):
         return self._run(
             lambda uow: users.save_role(uow, name, self._checked(), description=self.ui.descriptionEdit.text().strip()),
             done="role saved",
-            select=name,
-        ) and self._select_role(name)
-
-    def _select_role(self, name: str) -> bool:
-        names = [role.name for role in self.roles]
-        if name in names:
-            self.ui.rolesList.setCurrentRow(names.index(name))
-        return True
+            role=name,
+        )
 
     def delete_role(self) -> bool:
         """Delete Role…: after a question; refused while a user holds it."""
@@ -307,7 +307,7 @@ class UsersRolesDialog(QDialog):
         answer = QMessageBox.question(self, "Delete Role", f"Delete the role {role.name}?")
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        return self._run(users.delete_role, role.name, done="role deleted")
+        return self._run(users.delete_role, role.name, done="role deleted", role="")
 
 
 def open_users_and_roles(ctx: AppContext, parent: QWidget) -> UsersRolesDialog:
