@@ -597,6 +597,7 @@ class MainWindow(QMainWindow):
         try:
             while session.actor is not None:
                 if LockScreen.ask(self, session.actor.name, session.check_password) == UNLOCKED:
+                    session.refresh()  # a role changed meanwhile on another workstation shows now
                     break
                 if self.sign_out():
                     break
