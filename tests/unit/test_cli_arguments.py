@@ -41,7 +41,7 @@ BAD = {
     ],
     "demo": [["--seed", HUGE * 2]],
 }
-NO_NUMBERS_OR_DATES = {"gui", "db", "import"}  # they take no number, date or code arguments
+NO_NUMBERS_OR_DATES = {"gui", "db", "import", "users", "roles"}  # no number, date or code arguments
 
 
 def test_every_command_has_its_bad_arguments_listed():
