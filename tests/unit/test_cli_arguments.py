@@ -40,8 +40,9 @@ BAD = {
         ["sale-orders", "--store", "\x00"],
     ],
     "demo": [["--seed", HUGE * 2]],
+    "card": [["reveal", HUGE], ["reveal", "0"], ["reveal", "1e3"]],
 }
-NO_NUMBERS_OR_DATES = {"gui", "db", "import", "users", "roles"}  # no number, date or code arguments
+NO_NUMBERS_OR_DATES = {"gui", "db", "import", "users", "roles", "keys"}  # no number, date or code arguments
 
 
 def test_every_command_has_its_bad_arguments_listed():
