@@ -5,6 +5,12 @@ users works as before the Security module (anyone may do anything); once it has 
 action needs a signed-in, enabled user holding the permission. A refusal rolls back what the
 unit of work had, writes an audit entry (`denied`) in its own transaction, and raises
 SignInRequired or PermissionDenied (exit status 3 on the command line).
+
+Reading (lists, details, reports on screen, exports) needs no permission, only a signed-in user
+once the database has users: every reader calls `require_signed_in` (a refusal is audited as a
+`denied` entry for `read`). Writers are audited by the process itself (`audit.record`, in its own
+transaction, just before the commit): Assign and Purchase Orders runs, receiving, invoicing,
+cancel / hold / release, prints and PDFs, imports, settings saves.
 """
 
 from __future__ import annotations
