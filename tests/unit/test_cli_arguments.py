@@ -40,6 +40,7 @@ BAD = {
         ["sale-orders", "--store", "\x00"],
     ],
     "demo": [["--seed", HUGE * 2]],
+    "audit": [["list", "--since", "2026-02-30"], ["list", "--since", "yesterday"]],
 }
 NO_NUMBERS_OR_DATES = {"gui", "db", "import"}  # they take no number, date or code arguments
 
