@@ -41,6 +41,7 @@ BAD = {
     ],
     "demo": [["--seed", HUGE * 2]],
     "card": [["reveal", HUGE], ["reveal", "0"], ["reveal", "1e3"]],
+    "audit": [["list", "--since", "2026-02-30"], ["list", "--since", "yesterday"]],
 }
 NO_NUMBERS_OR_DATES = {"gui", "db", "import", "users", "roles", "keys"}  # no number, date or code arguments
 
