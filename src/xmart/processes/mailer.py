@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, XmartError
 from xmart.models.db import UnitOfWork
+from xmart.processes.cards import check_free_texts
 from xmart.processes.settings import get_setting, set_setting
 
 KEYRING_SERVICE = "xmart"
@@ -63,7 +64,12 @@ def load_smtp_settings(session: Session) -> SmtpSettings:
 
 
 def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | None = None) -> None:
-    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it)."""
+    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it).
+
+    Raises InputError (nothing written) for a bad port or sender, CardDataError for card data in the
+    host, user or sender (DOMAIN.md section 3).
+    """
+    check_free_texts({"SMTP server:": settings.host, "User:": settings.user, "Sender:": settings.sender})
     if settings.host and not 1 <= settings.port <= 65535:
         raise InputError("SMTP port: a number from 1 to 65535.")
     if settings.host and "@" not in settings.sender:
