@@ -63,17 +63,22 @@ def load_smtp_settings(session: Session) -> SmtpSettings:
     )
 
 
-def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | None = None) -> None:
-    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it).
-
-    Raises InputError (nothing written) for a bad port or sender, CardDataError for card data in the
-    host, user or sender (DOMAIN.md section 3).
-    """
+def check_smtp_settings(settings: SmtpSettings) -> None:
+    """Raise InputError for a bad port or sender (when a server is set), CardDataError for card data in
+    the host, user or sender (DOMAIN.md section 3); the message never repeats the value."""
     check_free_texts({"SMTP server:": settings.host, "User:": settings.user, "Sender:": settings.sender})
     if settings.host and not 1 <= settings.port <= 65535:
         raise InputError("SMTP port: a number from 1 to 65535.")
     if settings.host and "@" not in settings.sender:
         raise InputError("Sender: the address confirmation e-mails come from, e.g. orders@example.com.")
+
+
+def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | None = None) -> None:
+    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it).
+
+    Raises what `check_smtp_settings` raises, with nothing written.
+    """
+    check_smtp_settings(settings)
     session = uow.session
     for key, value in (
         ("smtp.host", settings.host.strip()),
