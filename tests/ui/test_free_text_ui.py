@@ -186,7 +186,7 @@ def order_ctx(ui_engine, settings, qtbot):
     ctx.tasks.wait_for_all()
 
 
-def test_order_manager_notes_reference_and_custom_field_refuse_card_data(order_ctx, qtbot):
+def test_order_manager_refuses_card_data_and_never_quotes_it(order_ctx, qtbot):
     from xmart.ui.main_window import MainWindow
 
     main = MainWindow(order_ctx)
@@ -213,9 +213,21 @@ def test_order_manager_notes_reference_and_custom_field_refuse_card_data(order_c
     messages = _message_boxes()
     assert len(messages) == 1 and messages[0].startswith("Setup: notes looks like card data") and _clean(messages[0])
 
+    om.ui.tabs.setCurrentIndex(1)
+    items = om.ui.itemsSection
+    qtbot.keyClicks(items.ui.skuEdit, SPACED)  # into the SKU by mistake: no item, and not quoted back
+    qtbot.keyClick(items.ui.skuEdit, Qt.Key.Key_Return)
+    assert items.lines == [] and "No item matches" in items.ui.itemLabel.text()
+    assert "4111" not in items.ui.itemLabel.text() and "1111" not in items.ui.itemLabel.text()
+
     om.ui.tabs.setCurrentIndex(2)
     payment = om.ui.paymentSection
     payment.ui.kindCombo.setCurrentText("Check")
+    qtbot.keyClicks(payment.ui.amountEdit, DASHED)  # the card number in the amount: refused, not quoted
+    click(qtbot, payment.ui.addButton)
+    assert payment.payments == [] and payment.ui.errorLabel.text().startswith("Payment amount")
+    assert "4111" not in payment.ui.errorLabel.text() and "1111" not in payment.ui.errorLabel.text()
+    type_over(qtbot, payment.ui.amountEdit, "", leave=False)
     qtbot.keyClicks(payment.ui.amountEdit, "10")
     qtbot.keyClicks(payment.ui.authEdit, SPACED)
     click(qtbot, payment.ui.addButton)
@@ -226,3 +238,13 @@ def test_order_manager_notes_reference_and_custom_field_refuse_card_data(order_c
     assert snapshot(order_ctx.engine) == before
     with UnitOfWork(order_ctx.engine) as uow:
         assert uow.session.scalar(select(CorporateSaleOrder.notes)) == ""
+
+
+def test_date_and_document_number_problems_never_quote_card_data():
+    from xmart.ui.widgets.date_field import date_problem
+    from xmart.ui.widgets.range_box import number_problem
+
+    for typed in (SPACED, DASHED, SECURITY_CODE, SPACED.replace(" ", "")):
+        for problem in (date_problem(typed, "delivery date"), number_problem(typed, "First")):
+            assert problem is not None and not any(d in problem for d in ("4111", "1111", "1234")), problem
+    assert number_problem("12a", "First") == "First: '12a' is not a document number (digits only)."
