@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from xmart.errors import InputError
 from xmart.models import Setting
 from xmart.models.db import UnitOfWork
-from xmart.processes.cards import check_free_texts
 
 DEFAULTS = {
     "company.name": "xmart Retail",
@@ -99,6 +98,8 @@ def check_company(company: CompanySettings) -> None:
     No field may hold card data (a CardDataError, DOMAIN.md section 3): the header is printed on every
     document and e-mail.
     """
+    from xmart.processes.cards import check_free_texts  # here: printing commands load no card code
+
     check_free_texts(
         {"Name:": company.name, "Address:": company.address, "Phone:": company.phone, "E-mail:": company.email}
     )
