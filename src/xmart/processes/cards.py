@@ -140,6 +140,18 @@ def check_free_text(text: str, what: str) -> str:
     return text
 
 
+NOT_REPEATED = "(not repeated here: it looks like card data)"
+
+
+def echoable(text: str, instead: str = NOT_REPEATED) -> str:
+    """`text` when a message may quote it, else `instead` (it holds card data: `free_text_problem`).
+
+    For messages that name a value the user typed (an unknown SKU, a malformed e-mail): a message,
+    and so the log, never repeats a card number or security code (DOMAIN.md section 3).
+    """
+    return instead if free_text_problem(text) is not None else text
+
+
 def field_name_problem(name: str) -> str | None:
     """Why `name` may not name a field (it names a security code, or holds card data), or None."""
     if _SECURITY_NAME.search(name) or str(name).lower().replace("-", "_") in SECURITY_CODE_KEYS:

@@ -25,7 +25,7 @@ from xmart.models import Customer
 from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
 from xmart.models.search_key import customer_search_key, fold
-from xmart.processes.cards import free_text_problem
+from xmart.processes.cards import echoable, free_text_problem
 from xmart.processes.security.permissions import require, require_signed_in
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
@@ -132,12 +132,14 @@ def validate_customer(params: CustomerParams) -> None:
         problems.append("Number: at most 20 characters.")
     email = params.email.strip()
     if email and (not EMAIL.match(email) or len(email) > 200):
-        problems.append(f"E-mail: '{email}' is not an e-mail address (name@example.com).")
+        problems.append(f"E-mail: '{echoable(email)}' is not an e-mail address (name@example.com).")
     phone = params.phone.strip()
     if phone:
         digits = re.sub(r"\D", "", phone)
         if not PHONE_CHARS.match(phone) or not 7 <= len(digits) <= 15:
-            problems.append(f"Phone: '{phone}' is not a phone number (7 to 15 digits; spaces, + - ( ) . allowed).")
+            problems.append(
+                f"Phone: '{echoable(phone)}' is not a phone number (7 to 15 digits; spaces, + - ( ) . allowed)."
+            )
     texts = {"Name": params.name, "Company": params.company, "E-mail": params.email, "Notes": params.notes}
     for kind, address in (("Billing", params.billing_address), ("Shipping", params.shipping_address)):
         texts |= {f"{kind} address {k}": v for k, v in vars(address).items()}

@@ -496,7 +496,7 @@ class Importer:
     def load_salesmen(self, rec: Record) -> None:
         """Check a `salesmen` record: created, or updated by its code."""
         rec.allow("code", "name", "commission_rate", "active")
-        code = rec.text("code", Salesman.code, required=True, free=False)
+        code = rec.text("code", Salesman.code, required=True)  # no card data, as in Settings › Salesmen
         self.table(Salesman).put(
             code,
             {

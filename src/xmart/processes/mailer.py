@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, XmartError
 from xmart.models.db import UnitOfWork
+from xmart.processes.cards import check_free_texts
 from xmart.processes.security.permissions import require, require_signed_in
 from xmart.processes.settings import audit_settings, get_setting, set_setting
 
@@ -67,16 +68,23 @@ def load_smtp_settings(session: Session) -> SmtpSettings:
     )
 
 
-def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | None = None) -> None:
-    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it).
-
-    Raises InputError for a bad port or sender, SignInRequired / PermissionDenied without `settings`
-    (DOMAIN.md section 9). Audited (`settings.smtp`, naming what changed, never the password).
-    """
+def check_smtp_settings(settings: SmtpSettings) -> None:
+    """Raise InputError for a bad port or sender (when a server is set), CardDataError for card data in
+    the host, user or sender (DOMAIN.md section 3); the message never repeats the value."""
+    check_free_texts({"SMTP server:": settings.host, "User:": settings.user, "Sender:": settings.sender})
     if settings.host and not 1 <= settings.port <= 65535:
         raise InputError("SMTP port: a number from 1 to 65535.")
     if settings.host and "@" not in settings.sender:
         raise InputError("Sender: the address confirmation e-mails come from, e.g. orders@example.com.")
+
+
+def save_smtp_settings(uow: UnitOfWork, settings: SmtpSettings, password: str | None = None) -> None:
+    """Store the settings; commit. `password` (when not None) goes to the keyring ('' removes it).
+
+    Raises what `check_smtp_settings` raises, SignInRequired / PermissionDenied without `settings`
+    (DOMAIN.md section 9), with nothing written. Audited (`settings.smtp`, naming what changed, never the password).
+    """
+    check_smtp_settings(settings)
     require(uow, "settings")
     session = uow.session
     changed = []

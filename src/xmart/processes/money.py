@@ -209,7 +209,12 @@ class AmountError(InputError):
         maximum: Decimal | None = None,
         noun: str = "",
     ):
+        from xmart.processes.cards import NOT_REPEATED, free_text_problem  # here: commands load no card code
+
         self.field, self.value, self.problem, self.maximum = field, value, problem, maximum
+        self.shown: object = value if free_text_problem(str(value)) is None else NOT_REPEATED
+        """The value as a message may quote it: never card data (DOMAIN.md section 3)."""
+        value = self.shown
         unreadable = problem in (AmountProblem.NOT_TEXT_OR_NUMBER, AmountProblem.NOT_A_NUMBER)
         if percent:
             what = f"a {noun} is a percentage" if noun else "a percentage"
@@ -228,8 +233,8 @@ class AmountError(InputError):
 
     @property
     def reason(self) -> str:
-        """What is wrong, without the field's name: 'has more than 2 decimals: 1.999'."""
-        value = self.value
+        """What is wrong, without the field's name: 'has more than 2 decimals: 1.999' (never card data)."""
+        value = self.shown
         return {
             AmountProblem.NOT_TEXT_OR_NUMBER: 'must be an amount such as "19.99"',
             AmountProblem.NOT_A_NUMBER: f"is not an amount: {value!r}",

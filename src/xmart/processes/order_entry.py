@@ -54,6 +54,7 @@ from xmart.models.status import CSO_TRANSITIONS, FieldKind, check_transition
 from xmart.processes.cards import (
     check_free_text,
     check_free_texts,
+    echoable,
     mask,
     normalize_card_number,
     validate_authorization,
@@ -514,11 +515,13 @@ def custom_value(kind: str, name: str, value: str) -> str:
 
     `kind`: a `FieldKind`; `name`: the field's name, used in messages. Blank is "" (no value);
     a date is YYYY-MM-DD, a number a finite decimal, yes/no "yes" or "no", text at most 2000
-    characters. Raises InputError naming the field otherwise.
+    characters. Raises InputError naming the field otherwise, CardDataError for card data in a
+    value of any kind (a card number is also a number; DOMAIN.md section 3).
     """
     value = value.strip()
     if not value:
         return ""
+    check_free_text(value, f"Setup: {name}")
     if kind == FieldKind.DATE:
         try:
             return parse_iso_date(value).isoformat()
@@ -538,7 +541,7 @@ def custom_value(kind: str, name: str, value: str) -> str:
         return value.lower()
     if len(value) > 2000:
         raise InputError(f"Setup: {name} is longer than 2000 characters.")
-    return check_free_text(value, f"Setup: {name}")
+    return value
 
 
 def _write_setup(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
@@ -574,7 +577,7 @@ def _write_items(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -
     for no, line in enumerate(entry.lines, start=1):
         item = item_by_sku(session, line.sku)
         if item is None:
-            raise InputError(f"Items: line {no}: there is no item with SKU '{line.sku}'.")
+            raise InputError(f"Items: line {no}: there is no item with SKU '{echoable(line.sku)}'.")
         if not isinstance(line.qty, int) or line.qty <= 0:
             raise InputError(f"Items: line {no} ({item.sku}): the quantity must be a whole number above 0.")
         price = parse_money(line.price, f"Items: line {no} ({item.sku}) price")
@@ -586,14 +589,25 @@ def _write_items(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -
     cso.global_discount = global_discount
 
 
+def _check_payment_texts(no: int, p: PaymentParams) -> None:
+    """The payment's texts as stored: a card's authorization is the approval code only, a reference and
+    a brand hold no card data (DOMAIN.md section 3), whoever built `p` (`card_payment` checks them too)."""
+    if p.kind == PaymentType.CARD:
+        validate_authorization(p.authorization, f"Payment {no}: authorization")
+    else:
+        check_free_text(p.authorization or "", f"Payment {no}: reference")
+    check_free_text(p.card_brand or "", f"Payment {no}: card brand")
+
+
 def _write_payments(session: Session, cso: CorporateSaleOrder, entry: OrderEntry) -> None:
     for no, p in enumerate(entry.payments, start=1):
         if p.kind not in set(PaymentType):
-            raise InputError(f"Payment {no}: unknown payment type '{p.kind}'.")
+            raise InputError(f"Payment {no}: unknown payment type '{echoable(p.kind)}'.")
         if p.card_digits is not None:
             raise AssertionError("a card payment reached the database unsealed (call seal_cards)")
         if (p.kind == PaymentType.CARD) != (p.card_number_encrypted is not None and p.card_last4 is not None):
             raise InputError(f"Payment {no}: card details belong to card payments only.")
+        _check_payment_texts(no, p)
         parse_money(p.amount, f"Payment {no} amount")
     cso.payments.clear()
     session.flush()

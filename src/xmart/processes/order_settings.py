@@ -1,7 +1,8 @@
 """Settings for order entry: sales channels, salesmen (with commission rate), custom order fields.
 
 Nothing is deleted (orders refer to these): a row no longer wanted is made inactive and then is no
-longer offered for new orders. Names (and salesman codes) are unique.
+longer offered for new orders. Names (and salesman codes) are unique and never hold card data; a
+custom field is never named for a card security code (DOMAIN.md section 3, `cards.check_field_name`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from xmart.errors import InputError, NotFoundError
 from xmart.models import Channel, CustomField, Salesman
 from xmart.models.db import UnitOfWork
 from xmart.models.status import FieldKind
+from xmart.processes.cards import check_field_name, check_free_text
 from xmart.processes.money import parse_percent
 from xmart.processes.security.permissions import require, require_signed_in
 from xmart.processes.settings import audit_settings
@@ -109,9 +111,11 @@ def _unique(session: Session, column: InstrumentedAttribute[str], value: str, ro
 
 
 def _name(value: str, what: str, longest: int) -> str:
+    """`value` stripped; InputError when empty or too long, CardDataError when it holds card data."""
     value = value.strip()
     if not value:
         raise InputError(f"{what}: enter a name.")
+    check_free_text(value, f"{what}:")
     if len(value) > longest:
         raise InputError(f"{what}: at most {longest} characters.")
     return value
@@ -121,7 +125,8 @@ def save_channels(uow: UnitOfWork, rows: list[ChannelRow]) -> list[ChannelRow]:
     """Add or change channels; commit. Returns every channel.
 
     Needs `settings` (SignInRequired / PermissionDenied, DOMAIN.md section 9), as every save here;
-    audited (`settings.channels` with the names saved).
+    audited (`settings.channels` with the names saved). Raises InputError (nothing written) for an empty,
+    too long or duplicate name, CardDataError for a name holding card data (DOMAIN.md section 3).
     """
     require(uow, "settings")
     session = uow.session
@@ -145,11 +150,15 @@ def parse_rate(value: str | int | Decimal) -> Decimal:
 
 
 def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]:
-    """Add or change salesmen; commit. Returns every salesman. Audited (`settings.salesmen`, by code)."""
+    """Add or change salesmen; commit. Returns every salesman. Audited (`settings.salesmen`, by code).
+
+    Raises InputError (nothing written) for a bad code, name or rate, CardDataError for a code or name
+    holding card data (DOMAIN.md sections 3 and 7); SignInRequired / PermissionDenied without `settings`.
+    """
     require(uow, "settings")
     session = uow.session
     for row in rows:
-        code = row.code.strip().upper()
+        code = check_free_text(row.code.strip().upper(), "Salesman code:")
         if not code or len(code) > 20:
             raise InputError("Salesman: enter a code of at most 20 characters.")
         name = _name(row.name, f"Salesman {code}", 100)
@@ -163,11 +172,16 @@ def save_salesmen(uow: UnitOfWork, rows: list[SalesmanRow]) -> list[SalesmanRow]
 
 
 def save_custom_fields(uow: UnitOfWork, rows: list[CustomFieldRow]) -> list[CustomFieldRow]:
-    """Add or change custom order fields; commit. Returns every field. Audited (`settings.custom_fields`)."""
+    """Add or change custom order fields; commit. Returns every field. Audited (`settings.custom_fields`).
+
+    Raises InputError (nothing written) for a bad or duplicate name or kind, CardDataError for a name
+    holding card data or naming a card security code (DOMAIN.md section 3); SignInRequired /
+    PermissionDenied without `settings`.
+    """
     require(uow, "settings")
     session = uow.session
     for row in rows:
-        name = _name(row.name, "Custom field", 60)
+        name = check_field_name(_name(row.name, "Custom field", 60), "Custom field:")
         if row.kind not in set(FieldKind):
             raise InputError(f"Custom field {name}: the type must be text, date, number or yes/no.")
         _unique(session, CustomField.name, name, row.id, f"Custom field: '{name}' already exists.")

@@ -22,8 +22,15 @@ def parse_quantity(text: str, field: str, *, minimum: int = 1, maximum: int = QT
     if not value:
         raise InputError(f"{field}: enter a quantity (a whole number from {minimum} to {maximum}).")
     if not _WHOLE.match(value):
-        raise InputError(f"{field}: '{value}' is not a whole number of units.")
+        raise InputError(f"{field}: '{_shown(value)}' is not a whole number of units.")
     number = int(value)
     if not minimum <= number <= maximum:
-        raise InputError(f"{field}: {number} is out of range; a quantity is from {minimum} to {maximum}.")
+        raise InputError(f"{field}: {_shown(str(number))} is out of range; a quantity is from {minimum} to {maximum}.")
     return number
+
+
+def _shown(value: str) -> str:
+    """`value` as a message may quote it: never card data (DOMAIN.md section 3)."""
+    from xmart.processes.cards import echoable  # here, on the error path: commands load no card code
+
+    return echoable(value)

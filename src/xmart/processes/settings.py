@@ -2,7 +2,8 @@
 
 The company block of Settings › Company is checked here (`check_company`) before it is stored: a
 name, at most four address lines, a phone, an e-mail of the usual shape and an optional logo (a
-real PNG or JPEG image of at most 1 MB, kept base64-encoded in the `company.logo` setting).
+real PNG or JPEG image of at most 1 MB, kept base64-encoded in the `company.logo` setting), none of
+them holding card data (DOMAIN.md section 3).
 """
 
 from __future__ import annotations
@@ -108,7 +109,16 @@ def check_logo(data: bytes) -> str:
 
 
 def check_company(company: CompanySettings) -> None:
-    """Check every field (DOMAIN.md section 8, document headers); InputError naming the first bad field."""
+    """Check every field (DOMAIN.md section 8, document headers); InputError naming the first bad field.
+
+    No field may hold card data (a CardDataError, DOMAIN.md section 3): the header is printed on every
+    document and e-mail.
+    """
+    from xmart.processes.cards import check_free_texts  # here: printing commands load no card code
+
+    check_free_texts(
+        {"Name:": company.name, "Address:": company.address, "Phone:": company.phone, "E-mail:": company.email}
+    )
     name = company.name.strip()
     if not name:
         raise InputError("Name: the company name printed on every document is required.")

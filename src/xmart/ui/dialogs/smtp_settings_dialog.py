@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from xmart.processes.mailer import SmtpSettings
+from xmart.errors import InputError
+from xmart.processes.cards import echoable
+from xmart.processes.mailer import SmtpSettings, check_smtp_settings
 from xmart.ui.generated.ui_smtp_settings_dialog import Ui_SmtpSettingsDialog
 from xmart.ui.unsaved import may_discard
 from xmart.ui.widgets.field_error import show_field_error
@@ -48,7 +50,7 @@ class SmtpSettingsDialog(QDialog):
         """Why the port typed is refused (a whole number from 1 to 65535), or None."""
         text = self.ui.portEdit.text().strip()
         if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535):
-            return f"Port: '{text}' is not a port number (a whole number from 1 to 65535, usually 587)."
+            return f"Port: '{echoable(text)}' is not a port number (a whole number from 1 to 65535, usually 587)."
         return None
 
     def params(self) -> SmtpParams:
@@ -73,6 +75,11 @@ class SmtpSettingsDialog(QDialog):
         s = self.params().settings
         if s.host and "@" not in s.sender:
             show_field_error(self.ui.errorLabel, "Sender: the address e-mails come from, e.g. orders@example.com.")
+            return
+        try:
+            check_smtp_settings(s)  # card data (DOMAIN.md section 3), said here: what was typed stays
+        except InputError as error:
+            show_field_error(self.ui.errorLabel, str(error))
             return
         self.accept()
 

@@ -14,6 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
+from xmart.processes.cards import echoable
 from xmart.processes.dates import parse_iso_date
 from xmart.ui.qt_dates import from_qdate, to_qdate
 
@@ -31,7 +32,7 @@ def date_problem(text: str, name: str, *, required: bool = True) -> str | None:
     try:
         parse_iso_date(text)
     except ValueError:
-        return f"{name[:1].upper()}{name[1:]}: '{text}' is not a date ({DATE_FORMAT_HINT})."
+        return f"{name[:1].upper()}{name[1:]}: '{echoable(text)}' is not a date ({DATE_FORMAT_HINT})."
     return None
 
 

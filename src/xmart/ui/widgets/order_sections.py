@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
 from xmart.errors import XmartError
+from xmart.processes.cards import echoable
 from xmart.processes.documents.base import format_money, format_percent
 from xmart.processes.money import ZERO, line_amount, order_totals, parse_percent
 from xmart.processes.order_entry import (
@@ -284,7 +285,11 @@ class ItemsSection(QWidget):
             reason = (
                 "Type a SKU or part of a description."
                 if not text
-                else (f"No item matches '{text}'." if not found else f"{len(found)} items match '{text}': pick one.")
+                else (
+                    f"No item matches '{echoable(text)}'."
+                    if not found
+                    else f"{len(found)} items match '{echoable(text)}': pick one."
+                )
             )
             show_field_error(self.ui.itemLabel, reason)
             self.current = None

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from xmart.errors import InputError
+from xmart.processes.cards import echoable
 from xmart.processes.selection import CsoRange
 from xmart.ui.generated.ui_range_box import Ui_RangeBox
 from xmart.ui.widgets.field_error import show_field_error
@@ -21,9 +22,9 @@ def number_problem(text: str, what: str) -> str | None:
     """Why `text` (typed into the field `what` names) is not a document number, or None (blank is None)."""
     text = text.strip()
     if text and not (text.isascii() and text.isdigit()):
-        return f"{what}: '{text}' is not a document number (digits only)."
+        return f"{what}: '{echoable(text)}' is not a document number (digits only)."
     if text and int(text) > MAX_NUMBER:
-        return f"{what}: {text} is larger than any document number."
+        return f"{what}: {echoable(text)} is larger than any document number."
     return None
 
 
