@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from tests.support.cards import card_number, card_orders, card_payments, key_text, make_legacy, master_document
 from tests.support.db import load, snapshot
 from tests.support.documents import write
-from tests.support.users import PASSWORD, add_user, reveal_card
+from tests.support.users import PASSWORD, add_user, reveal_card, signed_in
 from tests.support.workstations import workstation, xmart
 from xmart.cli.main import main
 from xmart.models import CardKey, Payment
@@ -99,9 +99,10 @@ def test_card_reveal_prints_the_number_alone_and_is_audited(engine, db_url, caps
 
 def test_card_reveal_without_sign_in_exits_3(engine, db_url, tmp_path):
     load(engine, master_document())
-    add_user(engine, "ada", "administrator")
-    load(engine, card_orders(1001, 1))
-    pid = next(iter(card_payments(engine)))
+    ada = add_user(engine, "ada", "administrator")
+    with signed_in(engine, ada):  # the import itself needs a sign-in once the database has a user
+        load(engine, card_orders(1001, 1))
+        pid = next(iter(card_payments(engine)))
     done = xmart(workstation(tmp_path, "one"), "--db", db_url, "card", "reveal", str(pid))
     assert done.returncode == 3 and card_number(1001) not in done.stdout + done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr

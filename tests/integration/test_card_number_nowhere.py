@@ -53,7 +53,7 @@ def _xlsx_text(path: Path) -> str:
 def test_a_full_card_number_is_nowhere_but_encrypted(engine, db_url, tmp_path):
     add_user(engine, "ada", "administrator")
     add_user(engine, "mona", "manager")
-    add_user(engine, "carl", "clerk")
+    clerk = add_user(engine, "carl", "clerk")
     mona = workstation(tmp_path, "desk", XMART_USER="mona", XMART_PASSWORD=PASSWORD)
     carl = workstation(tmp_path, "desk", XMART_USER="carl", XMART_PASSWORD=PASSWORD)
     doc = master_document() | {"stock": INTERFACE_EXAMPLE["stock"]} | card_orders(1001, 3)
@@ -89,7 +89,7 @@ def test_a_full_card_number_is_nowhere_but_encrypted(engine, db_url, tmp_path):
     exports = tmp_path / "exports"
     exports.mkdir()
     for kind, source in DOCUMENT_LISTS.items():
-        with UnitOfWork(engine) as uow:
+        with UnitOfWork(engine, clerk) as uow:  # a clerk's export of every list
             rows = [
                 tuple(getattr(row, c.attr) for c in source.columns)
                 for row in iter_documents(uow, kind, BrowserFilter(), "number", False)
