@@ -103,6 +103,7 @@ from xmart.processes.receiving import po_status
 from xmart.processes.security import audit
 from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
+from xmart.processes.store_management import refuse_in_store_mode
 
 MAX_INTEGER = 2**31 - 1
 """The largest whole number an INTEGER column holds on PostgreSQL (checked on SQLite too)."""
@@ -914,6 +915,8 @@ def import_document(
     record, ProcessBusyError after waiting LOCK_WAIT_SECONDS for another run.
     """
     with uow.exclusive(IMPORT_LOCK):
+        if doc.get("corporate_sale_orders") or doc.get("sale_orders"):
+            refuse_in_store_mode(uow.session, "importing corporate sale orders and sale orders")
         result = Importer(uow.session, vault_factory).run(doc)
         audit.record(uow, "import", detail=json.dumps(result.counts))
         uow.commit()

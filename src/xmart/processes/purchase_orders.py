@@ -57,6 +57,7 @@ from xmart.processes.fulfilment import assigned_by_line, covered_by_line
 from xmart.processes.money import to_money
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 from xmart.processes.settings import get_setting
+from xmart.processes.store_management import refuse_in_store_mode
 from xmart.processes.supply import (
     ItemSupply,
     LineNeed,
@@ -230,6 +231,7 @@ def generate_purchase_orders(
     params.validate()
     with uow.exclusive(PROCESS_LOCK), _gc_paused():
         session = uow.session
+        refuse_in_store_mode(session, "Purchase Orders")
         location = _receiving_location(session)
         selection = CsoSelection.of(params.range)
         needs = compute_needs(session, selection)
