@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from xmart import config
 from xmart.cli.arguments import code, document_number, iso_date, quantity, seed
+from xmart.cli.sync_arguments import SYNC_HANDLERS, add_sync_commands
 from xmart.errors import XmartError
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ HANDLERS = {
     "print": "printing",
     "cancel": "cancel",
     "report": "report",
+    **SYNC_HANDLERS,
 }
 
 READING_COMMANDS = frozenset({"show", "print", "report"})
@@ -165,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--json", action="store_true", help="print the report as JSON")
     output.add_argument("--csv", metavar="FILE", help="write the report as a CSV file")
     output.add_argument("--pdf", metavar="FILE", help="write the report as a PDF file")
+    add_sync_commands(sub, Parser)
     return parser
 
 

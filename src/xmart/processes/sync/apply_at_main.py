@@ -336,7 +336,7 @@ def _take_levels(session: Session, peer: SyncPeer, package: Package, levels: dic
     item_ids: dict[str, int] = {}
     skus = sorted(levels)
     for chunk in bulk.chunks(skus):
-        item_ids.update(session.execute(select(Item.sku, Item.id).where(Item.sku.in_(chunk))).tuples())
+        item_ids.update(session.execute(select(Item.sku, Item.id).where(Item.sku.in_(chunk))).all())
     held: dict[int, int] = {}
     for id_chunk in bulk.chunks(sorted(item_ids.values())):
         held.update(
@@ -344,7 +344,7 @@ def _take_levels(session: Session, peer: SyncPeer, package: Package, levels: dic
                 select(StockReport.item_id, StockReport.sequence).where(
                     StockReport.location_id == location_id, StockReport.item_id.in_(id_chunk)
                 )
-            ).tuples()
+            ).all()
         )
     newer = [
         (item_ids[sku], on_hand)

@@ -146,7 +146,7 @@ def _add_items(
     wanted = sorted(set(items) | needed)
     ids: dict[str, int] = {}
     for chunk in bulk.chunks(wanted):
-        ids.update(session.execute(select(Item.sku, Item.id).where(Item.sku.in_(chunk))).tuples())
+        ids.update(session.execute(select(Item.sku, Item.id).where(Item.sku.in_(chunk))).all())
     missing = [sku for sku in sorted(items) if sku not in ids]
     if missing:
         table = bulk.table(Item)

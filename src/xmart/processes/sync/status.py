@@ -145,14 +145,14 @@ def sync_status(uow: UnitOfWork) -> SyncStatus:
             select(SyncPackage.peer, func.count())
             .where(SyncPackage.direction == Direction.IN.value, SyncPackage.status == PackageStatus.REFUSED.value)
             .group_by(SyncPackage.peer)
-        ).tuples()
+        ).all()
     )
     waiting = dict(
         session.execute(
             select(SyncPackage.peer, func.count())
             .where(SyncPackage.direction == Direction.OUT.value, SyncPackage.status == PackageStatus.WAITING.value)
             .group_by(SyncPackage.peer)
-        ).tuples()
+        ).all()
     )
     result = []
     for peer in peers:
