@@ -18,6 +18,7 @@ holds nothing back: what a lost package carried comes again in the next one.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -169,7 +170,9 @@ def _import_one(uow: UnitOfWork, name: str, data: bytes) -> tuple[PackageOutcome
         )
         session.flush()
         pause = os.environ.get(PAUSE_HOOK)
-        if pause:
+        if pause:  # the SIGKILL test kills the process here, everything applied and nothing committed
+            sys.stderr.write(f"{PAUSE_HOOK}: applied, not committed\n")
+            sys.stderr.flush()
             time.sleep(float(pause))
         uow.commit()
         return PackageOutcome(name, package.sender, package.sequence, "applied"), applied
