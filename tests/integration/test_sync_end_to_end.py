@@ -126,3 +126,31 @@ def test_main_and_three_stores_end_in_the_single_database_figures(cli, db_url, t
     assert any(f"**** {CARD[-4:]}" in text for text in texts)
     received = [json.loads(text) for text in texts if '"sender":"@main"' in text]
     assert all(so["card"] in (None, "**** 1111") for package in received for so in package["content"]["sale_orders"])
+
+
+def test_bad_sync_input_exits_2_with_one_line_naming_the_place(cli, db_url, tmp_path):
+    cli.ok(db_url, "import", str(write_json(tmp_path / "network.json", network_document())))
+    store = f"sqlite:///{tmp_path / 'store.db'}"
+    key = tmp_path / "S01.key"
+    cases = [
+        (
+            db_url,
+            ["sync", "import", "--from", str(tmp_path / "missing")],
+            f"--from {tmp_path / 'missing'}: not a folder",
+        ),
+        (db_url, ["sync", "export", "--to", str(tmp_path / "out")], "No store is synchronized yet"),
+        (db_url, ["sync", "keygen", "--store", "S99", "--out", str(key)], "Location S99 does not exist"),
+        (db_url, ["sync", "keygen", "--store", "S01", "--out", str(tmp_path / "no" / "k")], "--out"),
+        (store, ["store", "setup", "S01", "--key", str(key)], f"Key file {key}: cannot be read"),
+    ]
+    for url, argv, message in cases:
+        status, out, err = cli(url, *argv)
+        assert (status, out) == (2, ""), (argv, err)
+        assert len(err.splitlines()) == 1 and message in err, (argv, err)
+    cli.ok(db_url, "sync", "keygen", "--store", "S01", "--out", str(key))
+    status, _out, err = cli(store, "store", "setup", "S02", "--key", str(key))
+    assert status == 2 and "is store S01's key, not S02's" in err
+    status, _out, err = cli(db_url, "store", "setup", "S01", "--key", str(key))
+    assert status == 2 and "holds the Main's data" in err
+    status, _out, err = cli(db_url, "sync", "export", "--to", str(tmp_path / "out"), "--store", "MAIN")
+    assert status == 2 and "MAIN is not a synchronized store" in err

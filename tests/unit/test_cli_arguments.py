@@ -40,6 +40,9 @@ BAD = {
         ["sale-orders", "--store", "\x00"],
     ],
     "demo": [["--seed", HUGE * 2]],
+    "sync": [["resend", "--store", "S01", "--from", "2026-02-30"], ["export", "--to", "out", "--store", "X" * 41]],
+    "store": [["setup", "", "--key", "k"]],
+    "stock": [["set", "A100", "-1"], ["set", "A100", HUGE], ["set", "A100", "3", "--location", "\x00"]],
 }
 NO_NUMBERS_OR_DATES = {"gui", "db", "import"}  # they take no number, date or code arguments
 
