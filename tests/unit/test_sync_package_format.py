@@ -79,3 +79,22 @@ def test_a_package_is_written_atomically_and_readers_ignore_temporary_names(tmp_
     write_atomically(tmp_path, name, package())
     assert [p.name for p in packages_in(tmp_path)] == [name]
     assert not (tmp_path / f".{name}.tmp").exists()  # the temporary name was renamed
+
+
+def test_the_examples_in_docs_sync_format_verify_with_the_documented_key():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "sync-format.md").read_text(encoding="utf-8")
+    key = bytes.fromhex("00" * 31 + "01")
+    examples = [line for line in text.splitlines() if line.startswith('{"content":')]
+    assert len(examples) == 2
+    for line in examples:
+        document = json.loads(line)
+        got = decode((line + "\n").encode(), document["receiver"], lambda sender: key)
+        assert got.sequence == document["sequence"]
+        assert canonical(document) == line.encode()  # written in canonical form
+    header = next(line for line in text.splitlines() if line.startswith('{"created":'))
+    first = json.loads(examples[0])
+    signed = {k: first[k] for k in ("format", "version", "sender", "receiver", "sequence", "created", "digest")}
+    assert canonical(signed) == header.encode()
+    assert hmac.new(key, header.encode(), hashlib.sha256).hexdigest() == first["tag"]
