@@ -218,12 +218,18 @@ def _take_invoices(session: Session, peer: SyncPeer, sequence: int, invoices: li
         {"number": first + i, "location_id": location_id, "date": inv.date, "store_invoice": inv.store_id}
         for i, inv in enumerate(new)
     ]
-    ids = [
-        row[0]
-        for row in session.execute(
-            invoice_table.insert().returning(invoice_table.c.id, sort_by_parameter_order=True), heads
+    bulk.insert_rows(session, invoice_table, heads)  # ids read back by key (RETURNING would go row by row)
+    new_ids: dict[int, int] = {}
+    for chunk in bulk.chunks([inv.store_id for inv in new]):
+        new_ids.update(
+            (int(store_id or 0), invoice_id)
+            for store_id, invoice_id in session.execute(
+                select(Invoice.store_invoice, Invoice.id).where(
+                    Invoice.location_id == location_id, Invoice.store_invoice.in_(chunk)
+                )
+            )
         )
-    ]
+    ids = [new_ids[inv.store_id] for inv in new]
     line_rows: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
     for invoice_id, inv in zip(ids, new, strict=True):

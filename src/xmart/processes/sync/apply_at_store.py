@@ -151,8 +151,11 @@ def _add_items(
     if missing:
         table = bulk.table(Item)
         rows = [{"sku": sku, "description": items[sku][0], "price": items[sku][1], "cost": 0} for sku in missing]
-        for row in session.execute(table.insert().returning(table.c.sku, table.c.id), rows):
-            ids[row.sku] = row.id
+        bulk.insert_rows(session, table, rows)
+        for chunk in bulk.chunks(missing):
+            ids.update(
+                (sku, item_id) for sku, item_id in session.execute(select(Item.sku, Item.id).where(Item.sku.in_(chunk)))
+            )
         applied.items += len(missing)
     for sku in sorted(needed):
         if sku not in ids:
@@ -187,9 +190,16 @@ def _add_sale_orders(
             head
             | {"location_id": location_id, "status": SoStatus.CANCELLED.value if cancelled else SoStatus.OPEN.value}
         )
-    so_ids = [
-        row[0] for row in session.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), heads)
-    ]
+    bulk.insert_rows(session, table, heads)  # ids read back by number (RETURNING would go row by row)
+    by_number: dict[int, int] = {}
+    for chunk in bulk.chunks([head["number"] for head in heads]):
+        by_number.update(
+            (number, so_id)
+            for number, so_id in session.execute(
+                select(SaleOrder.number, SaleOrder.id).where(SaleOrder.number.in_(chunk))
+            )
+        )
+    so_ids = [by_number[head["number"]] for head in heads]
     line_rows, received_rows = [], []
     for so_id, (_head, received, lines) in zip(so_ids, new, strict=True):
         received_rows.append(received | {"so_id": so_id, "sequence": sequence})
