@@ -294,3 +294,39 @@ def test_sigkill_while_applying_leaves_nothing_and_a_second_import_finishes_it(n
     assert result.count("applied") == 1
     with UnitOfWork(network.main) as uow:
         assert uow.session.scalar(select(Invoice.store_invoice)) == 1
+
+
+def test_a_user_without_the_sync_permission_is_refused_and_nothing_is_written(network, tmp_path):
+    from xmart.errors import PermissionDenied
+    from xmart.models import User
+    from xmart.models.actor import Actor, sign_in_engine
+    from xmart.processes.security.crypto import hash_password, new_user_keys
+
+    keys = new_user_keys("clara", "a long password 1")
+    with UnitOfWork(network.main) as uow:
+        user = User(
+            name="clara",
+            role="clerk",
+            password_hash=hash_password("a long password 1"),
+            key_salt=keys.salt,
+            public_key=keys.public,
+            wrapped_private_key=keys.wrapped_private,
+        )
+        uow.session.add(user)
+        uow.commit()
+        actor = Actor(user.id, "clara", "clerk")
+    before = snapshot(network.main)
+    sign_in_engine(network.main, actor)
+    try:
+        with UnitOfWork(network.main) as uow:
+            with pytest.raises(PermissionDenied, match="synchronize with the stores"):
+                export_packages(uow, tmp_path / "out")
+        with UnitOfWork(network.main) as uow:
+            with pytest.raises(PermissionDenied):
+                import_packages(uow, tmp_path)
+    finally:
+        sign_in_engine(network.main, None)
+    after = snapshot(network.main)
+    assert {k: v for k, v in after.items() if k != "audit_log"} == {k: v for k, v in before.items() if k != "audit_log"}
+    assert len(after["audit_log"]) == len(before["audit_log"]) + 2  # the two denials
+    assert not (tmp_path / "out").exists() or not packages_in(tmp_path / "out")

@@ -89,6 +89,8 @@ def import_packages(
     """
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder.")
+    require(uow, "sync")  # checked even when the folder is empty
+    uow.rollback()
     files = packages_in(folder)
     outcomes: list[PackageOutcome] = []
     total = Applied()
