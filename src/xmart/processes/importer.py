@@ -737,7 +737,7 @@ class Importer:
         )
         number = self._new_number(rec, SaleOrder, "sale order")
         status = rec.choice("status", SoStatus, SoStatus.OPEN)
-        counts = status != SoStatus.CANCELLED  # a cancelled SO assigns nothing (fulfilment.assigned_and_sold)
+        counts = status != SoStatus.CANCELLED  # a cancelled SO assigns only its sold units (assigned_and_sold)
         cso = self.ref(rec, "corporate_order", CorporateSaleOrder, "corporate sale order", required=False)
         billing, shipping, cso_lines = self._cso_facts(cso) if cso is not None else (None, None, {})
         order = Order(
@@ -770,8 +770,8 @@ class Importer:
                     raise line.error("cso_line", "no such line with this SKU on the corporate sale order")
                 cso_line = found[1]
                 self.rows.cso_line_ids_needed = True
-                if counts:
-                    self._assign(line, cso, cso_line, qty, sold)
+                if counts or sold:
+                    self._assign(line, cso, cso_line, qty if counts else sold, sold)
             order.lines.append(
                 {
                     "line_no": len(order.lines) + 1,
