@@ -42,6 +42,9 @@ BAD = {
     "demo": [["--seed", HUGE * 2]],
     "card": [["reveal", HUGE], ["reveal", "0"], ["reveal", "1e3"]],
     "audit": [["list", "--since", "2026-02-30"], ["list", "--since", "yesterday"]],
+    "sync": [["resend", "--store", "S01", "--from", "2026-02-30"], ["export", "--to", "out", "--store", "X" * 41]],
+    "store": [["setup", "", "--key", "k"]],
+    "stock": [["set", "A100", "-1"], ["set", "A100", HUGE], ["set", "A100", "3", "--location", "\x00"]],
 }
 NO_NUMBERS_OR_DATES = {"gui", "db", "import", "users", "roles", "keys"}  # no number, date or code arguments
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from xmart import config
 from xmart.cli.arguments import code, document_number, iso_date, quantity, seed
+from xmart.cli.sync_arguments import SYNC_HANDLERS, add_sync_commands
 from xmart.errors import XmartError
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ HANDLERS = {
     "keys": "keys",
     "card": "card",
     "audit": "audit",
+    **SYNC_HANDLERS,
 }
 
 READING_COMMANDS = frozenset({"show", "print", "report", "audit"})
@@ -177,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_users(sub)
     _add_card_commands(sub)
     _add_audit(sub)
+    add_sync_commands(sub, Parser)
     return parser
 
 

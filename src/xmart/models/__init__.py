@@ -10,8 +10,28 @@ from xmart.models.purchasing import PoCoverage, PurchaseOrder, PurchaseOrderLine
 from xmart.models.sales import Invoice, InvoiceLine, SaleOrder, SaleOrderLine
 from xmart.models.security import CardKey, CardKeyGrant, Role, RolePermission, User, UserPermission
 from xmart.models.status import CsoStatus, LocationKind, PaymentType, PoStatus, SoStatus
+from xmart.models.sync import (
+    ConflictKind,
+    EarlyCancellation,
+    ReceivedSaleOrder,
+    StockReport,
+    StoreIdentity,
+    SyncConflict,
+    SyncPackage,
+    SyncPeer,
+    SyncSent,
+)
 
 __all__ = [
+    "ConflictKind",
+    "EarlyCancellation",
+    "ReceivedSaleOrder",
+    "StockReport",
+    "StoreIdentity",
+    "SyncConflict",
+    "SyncPackage",
+    "SyncPeer",
+    "SyncSent",
     "UserPermission",
     "User",
     "RolePermission",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from xmart.models.base import Base, Percent
@@ -81,15 +81,21 @@ class SaleOrderLine(Base):
 
 
 class Invoice(Base):
-    """A sale made at a location against Sale Order lines."""
+    """A sale made at a location against Sale Order lines.
+
+    `store_invoice`: the store's own id of an invoice that came from a synchronized store (unique per
+    store; DOMAIN.md section 6), NULL for an invoice made in this database.
+    """
 
     __tablename__ = "invoices"
+    __table_args__ = (UniqueConstraint("location_id", "store_invoice", name="uq_invoices_store_invoice"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[int] = mapped_column(unique=True)
     location_id: Mapped[int] = mapped_column(ForeignKey("locations.id"))
     date: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    store_invoice: Mapped[int | None] = mapped_column(Integer)
 
     location: Mapped[Location] = relationship()
     lines: Mapped[list[InvoiceLine]] = relationship(back_populates="invoice", cascade="all, delete-orphan")

@@ -60,6 +60,7 @@ from xmart.processes.money import ZERO, order_totals, scaled_line_value
 from xmart.processes.security import audit
 from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
+from xmart.processes.store_management import refuse_in_store_mode
 
 AUTO_NOTE = "Special Order created automatically from Corporate Sale Order"
 FIRST_SO_NUMBER = 5001
@@ -552,6 +553,7 @@ def _run(
 ) -> AssignResult:
     """The body of `assign_orders`, under the process lock: read, allocate, plan, write, commit."""
     session = uow.session
+    refuse_in_store_mode(session, "Assign")
     _prefer_custom_plans(session)
     locations = _locations(session, params.stores)
     orders = _load_orders(session, params.range)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from xmart.errors import NotFoundError
@@ -62,14 +62,19 @@ def assigned_and_sold(*keys: ColumnElement[Any] | InstrumentedAttribute[Any]) ->
 
     The one statement of the rule "a CSO line's units are assigned and sold on the SOs that are not
     cancelled" (DOMAIN.md sections 2 and 6), used by `show cso`, CSO status and cancel/hold/release.
+    A cancelled SO counts only the units a synchronized store sold on it before it heard of the
+    cancellation (section 6, conflicts: "the sale happened; only unsold units are cancelled"): they
+    are assigned and sold; an SO cancelled at the Main has none otherwise.
     `keys` are columns of sale_order_lines or sale_orders (joined here, FROM sale_order_lines) or of
     tables the caller joins itself (`.join(CsoLine, CsoLine.id == SaleOrderLine.cso_line_id)`); the
     caller adds its filter. Rows are (*keys, assigned, sold), both sums whole units, never NULL.
     """
+    cancelled = _sos.c.status == SoStatus.CANCELLED.value
+    assigned = case((cancelled, _so_lines.c.sold), else_=_so_lines.c.qty)
     return (
-        select(*keys, func.sum(_so_lines.c.qty).label("assigned"), func.sum(_so_lines.c.sold).label("sold"))
+        select(*keys, func.sum(assigned).label("assigned"), func.sum(_so_lines.c.sold).label("sold"))
         .join_from(_so_lines, _sos, _sos.c.id == _so_lines.c.so_id)
-        .where(_sos.c.status != SoStatus.CANCELLED.value)
+        .where(or_(~cancelled, _so_lines.c.sold > 0))
         .group_by(*keys)
     )
 

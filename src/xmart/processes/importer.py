@@ -101,6 +101,7 @@ from xmart.processes.security import audit
 from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK
 from xmart.processes.settings import get_setting
+from xmart.processes.store_management import refuse_in_store_mode
 
 if TYPE_CHECKING:
     from xmart.processes.security.card_keys import CardSealer
@@ -744,7 +745,7 @@ class Importer:
         )
         number = self._new_number(rec, SaleOrder, "sale order")
         status = rec.choice("status", SoStatus, SoStatus.OPEN)
-        counts = status != SoStatus.CANCELLED  # a cancelled SO assigns nothing (fulfilment.assigned_and_sold)
+        counts = status != SoStatus.CANCELLED  # a cancelled SO assigns only its sold units (assigned_and_sold)
         cso = self.ref(rec, "corporate_order", CorporateSaleOrder, "corporate sale order", required=False)
         billing, shipping, cso_lines = self._cso_facts(cso) if cso is not None else (None, None, {})
         order = Order(
@@ -777,8 +778,8 @@ class Importer:
                     raise line.error("cso_line", "no such line with this SKU on the corporate sale order")
                 cso_line = found[1]
                 self.rows.cso_line_ids_needed = True
-                if counts:
-                    self._assign(line, cso, cso_line, qty, sold)
+                if counts or sold:
+                    self._assign(line, cso, cso_line, qty if counts else sold, sold)
             order.lines.append(
                 {
                     "line_no": len(order.lines) + 1,
@@ -922,6 +923,8 @@ def import_document(uow: UnitOfWork, doc: dict[str, Any]) -> ImportResult:
     """
     with uow.exclusive(IMPORT_LOCK):
         require(uow, "import")
+        if doc.get("corporate_sale_orders") or doc.get("sale_orders"):
+            refuse_in_store_mode(uow.session, "importing corporate sale orders and sale orders")
         result = Importer(uow).run(doc)
         audit.record(uow, "import", detail=json.dumps(result.counts))
         uow.commit()

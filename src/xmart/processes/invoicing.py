@@ -4,7 +4,8 @@ Invariants: an invoice sells units of an SO's line(s) with one SKU, filled in li
 `sold` never exceeds its quantity (more is refused, saying how many are left); the SO's location
 loses exactly the units sold and never goes below zero on hand (a shortage is refused); the SO
 status follows open → partially sold → sold through the declared transitions; a cancelled SO is
-refused, and so is an SO of a location not managed at the Main; the CSO the SO belongs to gets its
+refused, and so is an SO of a location not invoiced in this database (a synchronized store's at the
+Main, another location's at a store); the CSO the SO belongs to gets its
 status refreshed (`completed` once every unit is sold).
 One transaction, committed.
 """
@@ -27,7 +28,7 @@ from xmart.processes.receiving import units_text
 from xmart.processes.security import audit
 from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK, next_number
-from xmart.processes.store_management import is_managed_at_main
+from xmart.processes.store_management import invoiced_here, store_code
 
 FIRST_INVOICE_NUMBER = 1
 
@@ -85,8 +86,13 @@ def invoice_lines(
         if order.status == SoStatus.CANCELLED:
             raise InputError(f"SO {so_number} is cancelled; nothing can be sold on it.")
         location_code = session.scalar(select(Location.code).where(Location.id == order.location_id)) or ""
-        if not is_managed_at_main(location_code):
-            raise InputError(f"{location_code} sends its own invoices; SO {so_number} is invoiced at the store.")
+        if not invoiced_here(session, location_code):
+            own = store_code(session)
+            raise InputError(
+                f"SO {so_number} is {location_code}'s and this database is store {own}'s: it is not invoiced here."
+                if own is not None
+                else f"{location_code} is a synchronized store: its invoices come from the store (SO {so_number})."
+            )
         number = next_number(session, Invoice.number, FIRST_INVOICE_NUMBER)
         date = today or dt.date.today()
         record = Invoice(number=number, location_id=order.location_id, date=date)

@@ -59,6 +59,7 @@ from xmart.processes.security import audit
 from xmart.processes.security.permissions import require
 from xmart.processes.selection import PROCESS_LOCK, CsoRange, next_number, selected_csos
 from xmart.processes.settings import get_setting
+from xmart.processes.store_management import refuse_in_store_mode
 from xmart.processes.supply import (
     ItemSupply,
     LineNeed,
@@ -234,6 +235,7 @@ def generate_purchase_orders(
     with uow.exclusive(PROCESS_LOCK), _gc_paused():
         require(uow, "process.purchase_orders")
         session = uow.session
+        refuse_in_store_mode(session, "Purchase Orders")
         location = _receiving_location(session)
         selection = CsoSelection.of(params.range)
         needs = compute_needs(session, selection)

@@ -20,7 +20,7 @@ from xmart.models import (
 )
 from xmart.models.db import UnitOfWork
 from xmart.processes.security.permissions import require_signed_in
-from xmart.processes.store_management import is_managed_at_main
+from xmart.processes.store_management import invoiced_here
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,8 @@ class OperationDocument:
     location: str
     lines: tuple[OperationLine, ...]
     corporate_order: int | None = None
-
-    @property
-    def managed_at_main(self) -> bool:
-        """True when this document's location is managed at the Main."""
-        return is_managed_at_main(self.location)
+    managed_at_main: bool = True
+    """False for an SO of a location whose invoices are not typed in this database (a synchronized store's)."""
 
     @property
     def left(self) -> int:
@@ -127,4 +124,4 @@ def sale_order_lines(uow: UnitOfWork, number: int) -> OperationDocument:
         .order_by(SaleOrderLine.line_no)
     ).all()
     lines = _grouped([(s, d, int(q), int(sold), 0) for s, d, q, sold in rows])
-    return OperationDocument("so", number, head.status, head.code, lines, head[3])
+    return OperationDocument("so", number, head.status, head.code, lines, head[3], invoiced_here(session, head.code))
