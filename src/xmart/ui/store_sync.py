@@ -88,7 +88,7 @@ def _waiting(peer: PeerStatus) -> str:
 
 
 PEER_COLUMNS: list[Column[PeerStatus]] = [
-    Column("Peer", lambda p: peer_name(p.peer).capitalize() if p.peer == MAIN_PEER else p.peer),
+    Column("Peer", lambda p: "The Main" if p.peer == MAIN_PEER else p.peer),
     Column("Last package in", lambda p: _package(p.last_in)),
     Column("Last package out", lambda p: _package(p.last_out)),
     Column("Waiting", _waiting),
