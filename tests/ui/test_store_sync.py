@@ -241,7 +241,7 @@ def test_a_store_window_hides_the_mains_processes_and_invoices_a_received_so_by_
     store = network.stores["S01"]
     window = _window(store, settings, qtbot)
     assert window.windowTitle() == "xmart Store S01"
-    assert window.store_label.isVisible() and window.store_label.text().startswith("Store S01: ")
+    assert window.store_label.isVisible() and window.store_label.text() == "<b>Store S01</b>"
     for name in MAIN_ONLY:
         assert not window.actions_by_name[name].isVisible(), name
     for name in ("browseSo", "storeSync", "refresh", "importDocument"):

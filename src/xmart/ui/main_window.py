@@ -582,8 +582,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.applicationDisplayName().startswith("xmart"):
             app.setApplicationDisplayName(title)
-        self.store_label.setText(
-            "" if self.store is None else f"Store {self.store}: sale orders come from the Main (Processes › Store Sync)"
+        self.store_label.setText("" if self.store is None else f"<b>Store {self.store}</b>")
+        self.store_label.setToolTip(
+            ""
+            if self.store is None
+            else f"This database is store {self.store}'s: its sale orders come from the Main (Processes › Store Sync)"
         )
         self.store_label.setVisible(self.store is not None)
         browse_so = self.actions_by_name["browseSo"]

@@ -98,6 +98,8 @@ PEER_COLUMNS: list[Column[PeerStatus]] = [
     Column("Resend asked from", lambda p: p.resend_from.isoformat() if p.resend_from else ""),
 ]
 
+CONFLICTS_COLUMN, STOCK_REPORT_COLUMN = 5, 6
+
 StoreConflict = tuple[str, Conflict]
 
 CONFLICT_COLUMNS: list[Column[StoreConflict]] = [
@@ -238,6 +240,10 @@ class StoreSyncView(QWidget):
         if codes:
             self.ui.peersTable.selectRow(row)
         self.ui.roleLabel.setText(self._role_text(status))
+        at_store = self.store is not None  # conflicts and stock reports are the Main's to keep
+        for column in (CONFLICTS_COLUMN, STOCK_REPORT_COLUMN):
+            self.ui.peersTable.setColumnHidden(column, at_store)
+        self.ui.detailTabs.setTabVisible(0, not at_store)
         tabs = self.ui.detailTabs
         tabs.setTabText(0, f"&Conflicts ({self.conflicts.rowCount()})")
         tabs.setTabText(1, f"Refused Pac&kages ({self.refused.rowCount()})")

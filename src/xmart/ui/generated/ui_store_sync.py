@@ -103,6 +103,11 @@ class Ui_StoreSync(object):
 
         self.resendDate = DateField(self.peersPane)
         self.resendDate.setObjectName(u"resendDate")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.resendDate.sizePolicy().hasHeightForWidth())
+        self.resendDate.setSizePolicy(sizePolicy)
 
         self.resendRow.addWidget(self.resendDate)
 
