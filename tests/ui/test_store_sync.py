@@ -344,3 +344,45 @@ def test_without_the_sync_permission_store_sync_is_hidden_and_a_refusal_is_one_m
     window.ctx.session.sign_in("ada", PASSWORD)
     assert window.actions_by_name["storeSync"].isVisible()
     assert window.store_sync().peers.rowCount() == 3
+
+
+def test_first_run_sets_up_a_store_from_its_code_and_key_file_typed(empty_ctx, qtbot, tmp_path):
+    import os
+
+    from tests.ui.helpers import skip_first_admin
+    from xmart.processes.sync.keys import key_file_text
+    from xmart.ui.dialogs.store_setup_dialog import StoreSetupDialog
+    from xmart.ui.first_run import FirstRunDialog
+    from xmart.ui.main_window import MainWindow
+
+    key = tmp_path / "S01.key"
+    key.write_bytes(key_file_text("S01", os.urandom(32)))
+    key.chmod(0o600)
+    window = MainWindow(empty_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+
+    def first(dialog: FirstRunDialog) -> None:
+        skip_first_admin(qtbot)
+        click(qtbot, dialog.ui.storeButton)
+
+    def setup(dialog: StoreSetupDialog) -> None:
+        qtbot.keyClicks(dialog.ui.codeEdit, "S02")  # the wrong store for this key
+        qtbot.keyClicks(dialog.ui.keyEdit, str(key))
+        click(qtbot, dialog.ok_button)
+        seen.append(dialog.ui.errorLabel.text())
+        qtbot.mouseClick(dialog.ui.codeEdit, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.ui.codeEdit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(dialog.ui.codeEdit, "S01")
+        click(qtbot, dialog.ok_button)
+
+    when_modal(first, FirstRunDialog)
+    when_modal(setup, StoreSetupDialog)
+    window.first_run_check()
+    assert seen == [f"Key file {key} is store S01's key, not S02's."]
+    assert window.store == "S01" and window.windowTitle() == "xmart Store S01"
+    assert not window.actions_by_name["assignByDate"].isVisible()
+    view = window.tabs.currentWidget()
+    assert view.objectName() == "storeSync" and [p.peer for p in view.peers.rows] == ["@main"]
+    assert "now store S01's" in window.statusBar().currentMessage()

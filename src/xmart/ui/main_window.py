@@ -31,6 +31,7 @@ from xmart.processes.demo import load_demo
 from xmart.processes.first_run import database_is_empty
 from xmart.processes.security import users
 from xmart.processes.store_management import this_store
+from xmart.processes.sync.keys import setup_store
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
 from xmart.ui import operations
@@ -38,10 +39,11 @@ from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
+from xmart.ui.dialogs.store_setup_dialog import StoreSetupDialog
 from xmart.ui.dialogs.user_dialog import ADMINISTRATOR, UserDialog
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
-from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
+from xmart.ui.first_run import DEMO, IMPORT, STORE, FirstRunDialog
 from xmart.ui.fulfilment_report import FulfilmentReportView, open_fulfilment_report
 from xmart.ui.help import show_guide, show_shortcuts
 from xmart.ui.item_availability import ItemsView
@@ -594,6 +596,29 @@ class MainWindow(QMainWindow):
         self.apply_access()
         return self.store
 
+    def set_up_as_store(self) -> str | None:
+        """First run › Set up as a store: the store's code and key file (`xmart store setup`); then the
+        window shows store mode, the sale orders received and Store Sync. The code, or None if given up."""
+
+        def attempt(code: str, key: Path) -> str | None:
+            try:
+                with UnitOfWork(self.ctx.engine) as uow:
+                    setup_store(uow, code, key)
+            except XmartError as exc:
+                return str(exc)
+            return None
+
+        code = StoreSetupDialog.ask(self, attempt)
+        if code is None:
+            return None
+        self.read_mode()
+        self.open_browser(self.start_list)
+        self.store_sync()
+        self.statusBar().showMessage(
+            f"This database is now store {code}'s: Import Packages brings the sale orders the Main sends.", 10000
+        )
+        return code
+
     def store_sync(self) -> StoreSyncView:
         """Processes › Store Sync: the peers' sync state, Export / Import Packages, resend (permission `sync`)."""
         return open_store_sync(self.ctx, self.tabs, self.refresh_browsers)
@@ -699,6 +724,8 @@ class MainWindow(QMainWindow):
             self.create_demo_data()
         elif choice == IMPORT:
             self.import_file()
+        elif choice == STORE:
+            self.set_up_as_store()
 
     def offer_first_admin(self) -> bool:
         """First run: create the first administrator (name, full name, password twice) and sign in as
