@@ -133,6 +133,7 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
     main.open_items()
     main.fulfilment_report()
     open_sale_orders_report(ctx, main.tabs)
+    main.store_sync()
     windows: list[tuple[str, QWidget]] = [("Main window", main)]
     for by in ("date", "number"):
         windows.append(
@@ -149,6 +150,9 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
         windows.append((f"Settings {kind}", OrderSettingsDialog(main, kind, [])))
     windows.append(("E-mail settings", SmtpSettingsDialog(main, SmtpSettings())))
     windows.append(("First run", FirstRunDialog(main, "test.db")))
+    from xmart.ui.dialogs.store_setup_dialog import StoreSetupDialog
+
+    windows.append(("Set up as a store", StoreSetupDialog(main, lambda code, key: None)))
     from xmart.ui.dialogs.password_dialog import PasswordDialog
     from xmart.ui.dialogs.sign_in_dialog import SignInDialog
     from xmart.ui.dialogs.user_dialog import UserDialog

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from xmart.errors import InputError
 from xmart.models import Location, StoreIdentity, SyncPeer
+from xmart.models.db import UnitOfWork
 
 
 class StoreModeError(InputError):
@@ -23,6 +24,16 @@ class StoreModeError(InputError):
 def store_code(session: Session) -> str | None:
     """The code of the store this database belongs to (store mode), or None at the Main."""
     return session.scalar(select(StoreIdentity.code))
+
+
+def this_store(uow: UnitOfWork) -> str | None:
+    """The code of the store whose database `uow` is on (store mode), or None at the Main.
+
+    For the client (which holds a unit of work, not a session): reads and ends the transaction.
+    """
+    code = store_code(uow.session)
+    uow.rollback()
+    return code
 
 
 def synchronized_codes(session: Session) -> frozenset[str]:

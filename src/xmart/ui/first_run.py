@@ -1,4 +1,4 @@
-"""The first-run prompt on an empty database: create demo data, import a file, or start empty."""
+"""The first-run prompt on an empty database: create demo data, import a file, set up as a store, or start empty."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from xmart.ui.generated.ui_first_run_dialog import Ui_FirstRunDialog
 DEMO = "demo"
 IMPORT = "import"
 EMPTY = "empty"
+STORE = "store"
 
 
 class FirstRunDialog(QDialog):
-    """Three big choices; `choice` is DEMO, IMPORT or EMPTY once one is clicked."""
+    """Four big choices; `choice` is DEMO, IMPORT, STORE or EMPTY once one is clicked."""
 
     def __init__(self, parent: QWidget | None, database_label: str):
         super().__init__(parent)
@@ -26,6 +27,7 @@ class FirstRunDialog(QDialog):
         self.ui.demoButton.clicked.connect(lambda: self._choose(DEMO))
         self.ui.importButton.clicked.connect(lambda: self._choose(IMPORT))
         self.ui.emptyButton.clicked.connect(lambda: self._choose(EMPTY))
+        self.ui.storeButton.clicked.connect(lambda: self._choose(STORE))
         self.ui.demoButton.setDefault(True)
         self.ui.demoButton.setFocus()
 
@@ -35,7 +37,7 @@ class FirstRunDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, database_label: str) -> str:
-        """DEMO, IMPORT or EMPTY (closing the window counts as EMPTY)."""
+        """DEMO, IMPORT, STORE or EMPTY (closing the window counts as EMPTY)."""
         dialog = cls(parent, database_label)
         dialog.exec()
         choice = dialog.choice or EMPTY

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -29,6 +30,8 @@ from xmart.errors import XmartError
 from xmart.processes.demo import load_demo
 from xmart.processes.first_run import database_is_empty
 from xmart.processes.security import users
+from xmart.processes.store_management import this_store
+from xmart.processes.sync.keys import setup_store
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
 from xmart.ui import operations
@@ -36,10 +39,11 @@ from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
+from xmart.ui.dialogs.store_setup_dialog import StoreSetupDialog
 from xmart.ui.dialogs.user_dialog import ADMINISTRATOR, UserDialog
 from xmart.ui.document_view import DocumentView
 from xmart.ui.errors import show_error, show_message
-from xmart.ui.first_run import DEMO, IMPORT, FirstRunDialog
+from xmart.ui.first_run import DEMO, IMPORT, STORE, FirstRunDialog
 from xmart.ui.fulfilment_report import FulfilmentReportView, open_fulfilment_report
 from xmart.ui.help import show_guide, show_shortcuts
 from xmart.ui.item_availability import ItemsView
@@ -54,10 +58,33 @@ from xmart.ui.security.audit_view import open_audit_log
 from xmart.ui.security.lock import UNLOCKED, IdleWatch, LockScreen, cover_windows, uncover
 from xmart.ui.security.users_roles import UsersRolesDialog, open_users_and_roles
 from xmart.ui.settings_actions import edit_company
+from xmart.ui.store_sync import StoreSyncView, open_store_sync
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
 SP = QStyle.StandardPixmap
+
+MAIN_ONLY = frozenset(
+    {
+        "customers",
+        "corporateSaleOrder",
+        "salesOrderInterface",
+        "outbox",
+        "browseCso",
+        "assignByDate",
+        "assignByNumber",
+        "poByDate",
+        "poByNumber",
+        "fulfilment",
+        "commission",
+        "channels",
+        "salesmen",
+        "customFields",
+        "demoData",
+    }
+)
+"""The Main's work, hidden in store mode (DOMAIN.md section 6: a store never runs the Main's processes;
+its sale orders come from the Main, so it enters no corporate sale orders)."""
 
 
 def _cso_allows(action: str, row: CsoRow) -> bool:
@@ -95,7 +122,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APPLICATION)
+        self.store: str | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -116,6 +143,9 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("databaseLabel")
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
+        self.store_label = QLabel()
+        self.store_label.setObjectName("storeLabel")
+        self.statusBar().addPermanentWidget(self.store_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().showMessage("Ready", 3000)
@@ -123,7 +153,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.idle = IdleWatch(self.lock, self)
         ctx.session.changed.connect(self.apply_access)
-        self.apply_access()
+        self.read_mode()
         resize_within_screen(self, 1100, 700)
         self._restore_state()
 
@@ -309,6 +339,16 @@ class MainWindow(QMainWindow):
                 "Ctrl+Shift+U",
             )
         )
+        processes.addAction(
+            a(
+                "storeSync",
+                "Store &Sync",
+                self.store_sync,
+                "Ctrl+Shift+Y",
+                SP.SP_DriveNetIcon,
+                "Packages to and from the synchronized stores: last in and out, waiting, refused, conflicts; resend",
+            )
+        )
 
         reports = bar.addMenu("&Reports")
         reports.addAction(
@@ -430,6 +470,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self._toolbar_alias("assignByDate", "Assign…"))
         toolbar.addAction(self._toolbar_alias("poByDate", "Purchase Orders…"))
+        toolbar.addAction(self._toolbar_alias("storeSync", "Store Sync"))
         toolbar.addSeparator()
         toolbar.addAction(self.actions_by_name["refresh"])
         self.addToolBar(toolbar)
@@ -480,6 +521,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.tabs.addTab(browser, DOCUMENT_LISTS[kind].title))
         return browser
 
+    @property
+    def start_list(self) -> str:
+        """The list shown at start: corporate sale orders at the Main, the sale orders received at a store."""
+        return "cso" if self.store is None else "so"
+
     def _cso_row_action(self, action: str, browser: DocumentBrowser, row: CsoRow) -> None:
         self.cso_actions.run(action, row.number, browser)
 
@@ -524,6 +570,59 @@ class MainWindow(QMainWindow):
         if widget is not None:
             widget.deleteLater()
 
+    # --- store mode, store sync ---------------------------------------------------------------
+    def read_mode(self) -> str | None:
+        """Read whether this database is a store's (store mode, DOMAIN.md section 6) and show it: the
+        window title and status bar name the store, the Main's processes are hidden. Returns the code."""
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                self.store = this_store(uow)
+        except XmartError as exc:
+            show_error(self, exc)
+        title = APPLICATION if self.store is None else f"xmart Store {self.store}"
+        self.setWindowTitle(title)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.applicationDisplayName().startswith("xmart"):
+            app.setApplicationDisplayName(title)
+        self.store_label.setText("" if self.store is None else f"<b>Store {self.store}</b>")
+        self.store_label.setToolTip(
+            ""
+            if self.store is None
+            else f"This database is store {self.store}'s: its sale orders come from the Main (Processes › Store Sync)"
+        )
+        self.store_label.setVisible(self.store is not None)
+        browse_so = self.actions_by_name["browseSo"]
+        browse_so.setText("&Sale Orders Received" if self.store is not None else "&Sale Orders")
+        self.apply_access()
+        return self.store
+
+    def set_up_as_store(self) -> str | None:
+        """First run › Set up as a store: the store's code and key file (`xmart store setup`); then the
+        window shows store mode, the sale orders received and Store Sync. The code, or None if given up."""
+
+        def attempt(code: str, key: Path) -> str | None:
+            try:
+                with UnitOfWork(self.ctx.engine) as uow:
+                    setup_store(uow, code, key)
+            except XmartError as exc:
+                return str(exc)
+            return None
+
+        code = StoreSetupDialog.ask(self, attempt)
+        if code is None:
+            return None
+        self.read_mode()
+        self.open_browser(self.start_list)
+        self.store_sync()
+        self.statusBar().showMessage(
+            f"This database is now store {code}'s: Import Packages brings the sale orders the Main sends.", 10000
+        )
+        return code
+
+    def store_sync(self) -> StoreSyncView:
+        """Processes › Store Sync: the peers' sync state, Export / Import Packages, resend (permission `sync`)."""
+        return open_store_sync(self.ctx, self.tabs, self.refresh_browsers)
+
     # --- users: access, sign-out, lock ---------------------------------------------------------
     def apply_access(self) -> None:
         """Show only what the signed-in user may do (menus, toolbar, row actions); status bar says who."""
@@ -532,6 +631,9 @@ class MainWindow(QMainWindow):
         for name, permission in gates.MENU.items():
             if name in self.actions_by_name:
                 self.actions_by_name[name].setVisible(session.may(permission))
+        if self.store is not None:
+            for name in MAIN_ONLY:
+                self.actions_by_name[name].setVisible(False)
         signed_in = session.actor is not None
         self.actions_by_name["signOut"].setVisible(session.access.users_exist)
         self.actions_by_name["lockScreen"].setVisible(signed_in)
@@ -578,7 +680,7 @@ class MainWindow(QMainWindow):
             self._close_tab(0)
         self.ctx.session.sign_out()
         if SignInDialog.ask(self, self.ctx.database_label, self.ctx.session.sign_in, note="You are signed out."):
-            self.open_browser("cso")
+            self.open_browser(self.start_list)
         else:
             QTimer.singleShot(0, self.close)
         return True
@@ -613,7 +715,7 @@ class MainWindow(QMainWindow):
         """On an empty database, offer to create demo data or import a file, and (without users) the
         first administrator (skippable)."""
         if not database_is_empty(self.ctx.engine):
-            self.open_browser("cso")
+            self.open_browser(self.start_list)
             return
         choice = FirstRunDialog.ask(self, self.ctx.database_label)
         if not self.ctx.session.access.users_exist:
@@ -622,6 +724,8 @@ class MainWindow(QMainWindow):
             self.create_demo_data()
         elif choice == IMPORT:
             self.import_file()
+        elif choice == STORE:
+            self.set_up_as_store()
 
     def offer_first_admin(self) -> bool:
         """First run: create the first administrator (name, full name, password twice) and sign in as
@@ -691,7 +795,7 @@ class MainWindow(QMainWindow):
     def _loaded(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         if not self.browsers():
-            self.open_browser("cso")
+            self.open_browser(self.start_list)
         self.refresh_browsers()
 
     # --- reports, help ----------------------------------------------------------------------

@@ -214,3 +214,33 @@ def resend(uow: UnitOfWork, store: str | None, date: dt.date) -> str:
         audit.record(uow, "sync.resend", entity="peer", entity_id=code, detail=f"from {date.isoformat()}")
         uow.commit()
     return code
+
+
+@dataclass(frozen=True)
+class RefusedPackage:
+    """A package refused here: its file, the sender it names (blank when unreadable), when and why."""
+
+    file: str
+    sender: str
+    sequence: int | None
+    recorded_at: dt.datetime | None
+    reason: str
+
+
+def refused_packages(uow: UnitOfWork, limit: int = 500) -> tuple[RefusedPackage, ...]:
+    """The packages refused here, newest first, at most `limit` (DOMAIN.md section 6: "a refused
+    package is kept aside with its reason"); the files themselves are in the import folder's `refused/`.
+
+    Raises AccessError without the `sync` permission.
+    """
+    require(uow, "sync")
+    rows = uow.session.execute(
+        select(
+            SyncPackage.file_name, SyncPackage.peer, SyncPackage.sequence, SyncPackage.recorded_at, SyncPackage.reason
+        )
+        .where(SyncPackage.direction == Direction.IN.value, SyncPackage.status == PackageStatus.REFUSED.value)
+        .order_by(SyncPackage.id.desc())
+        .limit(limit)
+    ).all()
+    uow.rollback()
+    return tuple(RefusedPackage(r[0], r[1] or "", r[2], r[3], r[4] or "") for r in rows)

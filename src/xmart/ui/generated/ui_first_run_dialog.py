@@ -47,6 +47,11 @@ class Ui_FirstRunDialog(object):
 
         self.layout.addWidget(self.importButton)
 
+        self.storeButton = QCommandLinkButton(FirstRunDialog)
+        self.storeButton.setObjectName(u"storeButton")
+
+        self.layout.addWidget(self.storeButton)
+
         self.emptyButton = QCommandLinkButton(FirstRunDialog)
         self.emptyButton.setObjectName(u"emptyButton")
 
@@ -66,6 +71,8 @@ class Ui_FirstRunDialog(object):
         self.demoButton.setDescription(QCoreApplication.translate("FirstRunDialog", u"Stores, items, stock, customers and open corporate sale orders to try the processes on.", None))
         self.importButton.setText(QCoreApplication.translate("FirstRunDialog", u"&Import a file\u2026", None))
         self.importButton.setDescription(QCoreApplication.translate("FirstRunDialog", u"Load an xmart import document (JSON) with your own locations, items and orders.", None))
+        self.storeButton.setText(QCoreApplication.translate("FirstRunDialog", u"Set up as a &store\u2026", None))
+        self.storeButton.setDescription(QCoreApplication.translate("FirstRunDialog", u"This database is one store's: its sale orders come from the Main with store sync (needs the key file the Main made).", None))
         self.emptyButton.setText(QCoreApplication.translate("FirstRunDialog", u"Start with the &empty database", None))
         self.emptyButton.setDescription(QCoreApplication.translate("FirstRunDialog", u"You can import a file later from the Transactions menu.", None))
     # retranslateUi

@@ -18,6 +18,7 @@ MENU: dict[str, str] = {
     "assignByNumber": "process.assign",
     "poByDate": "process.purchase_orders",
     "poByNumber": "process.purchase_orders",
+    "storeSync": "sync",
     "companySettings": "settings",
     "smtpSettings": "settings",
     "channels": "settings",
