@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from xmart import config
 from xmart.cli.arguments import code, document_number, iso_date, quantity, seed
 from xmart.cli.sync_arguments import SYNC_HANDLERS, add_sync_commands
+from xmart.cli.web_orders_arguments import WEB_ORDERS_HANDLERS, add_web_orders_commands
 from xmart.errors import XmartError
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ HANDLERS = {
     "cancel": "cancel",
     "report": "report",
     **SYNC_HANDLERS,
+    **WEB_ORDERS_HANDLERS,
 }
 
 READING_COMMANDS = frozenset({"show", "print", "report"})
@@ -168,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--csv", metavar="FILE", help="write the report as a CSV file")
     output.add_argument("--pdf", metavar="FILE", help="write the report as a PDF file")
     add_sync_commands(sub, Parser)
+    add_web_orders_commands(sub, Parser)
     return parser
 
 
