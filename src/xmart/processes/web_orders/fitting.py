@@ -2,8 +2,8 @@
 
 xmart keeps a line as quantity, unit price and discount % (2 decimals), its amount
 `round(qty * price * (100 - discount) / 100)`; a web store keeps amounts. `fit_line` finds the price and
-discount that give the web line's amount exactly. It keeps the store's unit price (rounded up to the
-cent) with the discount the line got when a 2-decimal percentage lands on the cent; on a large line
+discount that give the web line's amount exactly. It keeps the store's unit price (rounded to the
+cent, half up) with the discount the line got when a 2-decimal percentage lands on the cent; on a large line
 (more than 100.00) no percentage may land exactly, and the unit price is then lowered to the highest
 price at which one does (for a line of 12 x 1,500.00 about 0.1 % lower). The amount is always exact:
 a line is never rounded silently; when no price fits (not expected), None, and the order is held.
@@ -11,7 +11,7 @@ a line is never rounded silently; when no price fits (not expected), None, and t
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from xmart.processes.money import CENT, line_amount
 
@@ -24,10 +24,10 @@ def fit_line(qty: int, unit_price: Decimal, amount: Decimal) -> tuple[Decimal, D
 
     `qty` > 0; `unit_price`: the store's unit price before discounts (any precision, not negative);
     `amount`: what the line comes to, in cents, not negative. The price is never above `unit_price`
-    rounded up to the cent, unless the line costs more than that (then the amount per unit, rounded up)
+    rounded to the cent, unless the line costs more than that (then the amount per unit, rounded up)
     or no price at or below it fits (then the lowest that does, a few cents above).
     """
-    list_cents = int((unit_price / CENT).to_integral_value(rounding=ROUND_CEILING))
+    list_cents = int((unit_price / CENT).to_integral_value(rounding=ROUND_HALF_UP))
     target = int(amount / CENT)
     list_cents = max(list_cents, -(-target // qty))
     if target == 0:

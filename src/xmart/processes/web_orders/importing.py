@@ -434,9 +434,7 @@ class _Run:
             numbers = [values["number"] for values in pending.values()]
             for chunk in chunks(numbers):
                 ids.update(
-                    self.session.execute(
-                        select(Customer.number, Customer.id).where(Customer.number.in_(chunk))
-                    ).all()
+                    self.session.execute(select(Customer.number, Customer.id).where(Customer.number.in_(chunk))).all()
                 )
             for key, values in pending.items():
                 catalog.customers[key] = ids[values["number"]]
