@@ -170,6 +170,11 @@ def _payments(node: Node, total: Decimal) -> list[WebPayment]:
 
 def _from_transactions(transactions: list[Node]) -> list[WebPayment]:
     """Payments from transactions: sales, captures and open authorizations, less their refunds."""
+    for t in transactions:  # every transaction is checked, also those that take no part
+        t.ident("id")
+        t.amount("amount")
+        t.text("kind")
+        t.obj("payment_details")
     ok = [t for t in transactions if t.text("status") in ("", "success")]
     ids = {id(t): t.ident("id") for t in ok}
     parent = {id(t): t.ident("parent_id") if t.has("parent_id") else "" for t in ok}
