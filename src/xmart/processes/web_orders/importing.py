@@ -326,7 +326,7 @@ class _Run:
             "order_id": order.order_id,
             "name": order.name[:64],
             "version": order.updated,
-            "digest": order.digest(),
+            "digest": order.digest,
             "state": state.value,
             "reason": reason,
             "payload": json.dumps(order.to_json(), ensure_ascii=False) if held else "",
@@ -336,7 +336,7 @@ class _Run:
     def _decide(self, entry: ReadOrder, row: WebOrder | None, catalog: Catalog, channel: int, numbers: Any) -> None:
         order = entry.order
         if row is not None and not self.retry:
-            if row.digest == order.digest():
+            if row.digest == order.digest:
                 number = self._cso_number(row.cso_id)
                 self._outcome(entry, "unchanged", number, row.reason if row.state == WebOrderState.HELD else "")
                 return

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -103,7 +104,12 @@ class WebOrderData:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON document of the order (amounts as strings)."""
-        document: dict[str, Any] = _plain(dataclasses.asdict(self))
+        document = {name: _plain(getattr(self, name)) for name in _ORDER_FIELDS}
+        document["billing"], document["shipping"] = vars(self.billing).copy(), vars(self.shipping).copy()
+        document["lines"] = [
+            {**vars(line), "unit_price": str(line.unit_price), "amount": str(line.amount)} for line in self.lines
+        ]
+        document["payments"] = [{**vars(p), "amount": str(p.amount)} for p in self.payments]
         return document
 
     @classmethod
@@ -125,11 +131,17 @@ class WebOrderData:
             }
         )
 
+    @functools.cached_property
     def digest(self) -> str:
-        """SHA-256 of the content, the modification time left out."""
+        """SHA-256 of the content, the modification time left out (computed once)."""
         content = self.to_json()
         content.pop("updated")
         return hashlib.sha256(canonical(content).encode()).hexdigest()
+
+
+_ORDER_FIELDS = tuple(
+    f.name for f in dataclasses.fields(WebOrderData) if f.name not in ("billing", "shipping", "lines", "payments")
+)
 
 
 def canonical(document: Any) -> str:
