@@ -76,8 +76,12 @@ def test_money_and_percent_ranges(loaded):
     _fails(loaded, update(CorporateSaleOrder.__table__).values(global_discount=Decimal("-1")))
 
 
-def test_card_payment_needs_ciphertext(loaded):
-    _fails(loaded, update(Payment.__table__).where(Payment.kind == "card").values(card_number_encrypted=None))
+def test_card_fields_belong_to_card_payments(loaded):
+    """A card number needs a card payment and its last 4 digits; only a card payment has card fields. A card
+    payment without a number is allowed since migration 0007: a web store's (DOMAIN.md section 10)."""
+    _fails(loaded, update(Payment.__table__).where(Payment.kind == "card").values(card_last4=None))
+    _fails(loaded, update(Payment.__table__).where(Payment.kind == "card").values(kind="cash"))
+    _fails(loaded, update(Payment.__table__).where(Payment.kind != "card").values(card_last4="1111"))
 
 
 def test_cancel_not_before_delivery(loaded):

@@ -134,6 +134,7 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
     main.fulfilment_report()
     open_sale_orders_report(ctx, main.tabs)
     main.store_sync()
+    main.actions_by_name["webOrders"].trigger()
     windows: list[tuple[str, QWidget]] = [("Main window", main)]
     for by in ("date", "number"):
         windows.append(

@@ -45,6 +45,12 @@ BAD = {
     "sync": [["resend", "--store", "S01", "--from", "2026-02-30"], ["export", "--to", "out", "--store", "X" * 41]],
     "store": [["setup", "", "--key", "k"]],
     "stock": [["set", "A100", "-1"], ["set", "A100", HUGE], ["set", "A100", "3", "--location", "\x00"]],
+    "web-orders": [
+        ["import", "orders.json", "--source", "amazon"],
+        ["map", "W-1", "X" * 41],
+        ["map", "", "A100"],
+        ["map", "W" * 65, "A100"],
+    ],
 }
 NO_NUMBERS_OR_DATES = {"gui", "db", "import", "users", "roles", "keys"}  # no number, date or code arguments
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from xmart import config
 from xmart.cli.arguments import code, document_number, iso_date, quantity, seed
 from xmart.cli.sync_arguments import SYNC_HANDLERS, add_sync_commands
+from xmart.cli.web_orders_arguments import WEB_ORDERS_HANDLERS, add_web_orders_commands
 from xmart.errors import XmartError
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ HANDLERS = {
     "card": "card",
     "audit": "audit",
     **SYNC_HANDLERS,
+    **WEB_ORDERS_HANDLERS,
 }
 
 READING_COMMANDS = frozenset({"show", "print", "report", "audit"})
@@ -180,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_card_commands(sub)
     _add_audit(sub)
     add_sync_commands(sub, Parser)
+    add_web_orders_commands(sub, Parser)
     return parser
 
 

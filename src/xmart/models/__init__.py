@@ -21,8 +21,13 @@ from xmart.models.sync import (
     SyncPeer,
     SyncSent,
 )
+from xmart.models.web_orders import WebOrder, WebOrderRun, WebOrderState, WebSkuMapping
 
 __all__ = [
+    "WebOrder",
+    "WebOrderRun",
+    "WebOrderState",
+    "WebSkuMapping",
     "ConflictKind",
     "EarlyCancellation",
     "ReceivedSaleOrder",

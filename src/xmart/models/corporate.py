@@ -80,14 +80,21 @@ class CsoLine(Base):
 
 
 class Payment(Base):
-    """A deposit or card on file. Card numbers are stored only encrypted; never a security code."""
+    """A deposit or card on file. Card numbers are stored only encrypted; never a security code.
+
+    A card payment taken at the Main has its number (encrypted) and last 4 digits; one from a web store
+    (migration 0007) has no number, only the last 4 digits when given and the gateway's reference.
+    """
 
     __tablename__ = "payments"
     __table_args__ = (
         CheckConstraint(f"kind IN ({check_values(PaymentType)})", name="kind"),
         CheckConstraint("amount >= 0", name="amount_not_negative"),
         CheckConstraint(
-            "(kind = 'card') = (card_number_encrypted IS NOT NULL AND card_last4 IS NOT NULL)", name="card_fields"
+            "card_number_encrypted IS NULL OR (kind = 'card' AND card_last4 IS NOT NULL)", name="card_number"
+        ),
+        CheckConstraint(
+            "kind = 'card' OR (card_last4 IS NULL AND card_number_encrypted IS NULL)", name="card_fields_on_card"
         ),
     )
 
@@ -104,6 +111,9 @@ class Payment(Base):
     """A random reference the ciphertext is bound to (associated data): copied to another row it does not decrypt."""
     card_expiry: Mapped[str | None] = mapped_column(String(5))
     authorization: Mapped[str | None] = mapped_column(String(40))
+    reference: Mapped[str | None] = mapped_column(String(100))
+    """A web store payment's gateway and transaction reference (DOMAIN.md section 10); a web order's card
+    payment has this and the last 4 digits when the store gives them, never a card number."""
 
     order: Mapped[CorporateSaleOrder] = relationship(back_populates="payments")
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # alembic is imported only when the schema must change (modul
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 """The newest revision in migrations/versions (a test checks it against alembic's own answer)."""
 
 

@@ -60,6 +60,7 @@ from xmart.ui.security.users_roles import UsersRolesDialog, open_users_and_roles
 from xmart.ui.settings_actions import edit_company
 from xmart.ui.store_sync import StoreSyncView, open_store_sync
 from xmart.ui.tasks import Task
+from xmart.ui.web_orders import open_web_orders
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
 SP = QStyle.StandardPixmap
@@ -229,6 +230,16 @@ class MainWindow(QMainWindow):
         )
         transactions.addAction(
             a("outbox", "O&utbox", o.outbox, None, None, "Confirmation e-mails: sent, waiting, failed")
+        )
+        transactions.addAction(
+            a(
+                "webOrders",
+                "&Web Orders",
+                lambda: open_web_orders(self.ctx, self.tabs),
+                None,
+                None,
+                "Shopify and WooCommerce orders into corporate sale orders; the review list",
+            )
         )
         transactions.addSeparator()
         transactions.addAction(
