@@ -82,6 +82,7 @@ MAIN_ONLY = frozenset(
         "salesmen",
         "customFields",
         "demoData",
+        "webOrders",
     }
 )
 """The Main's work, hidden in store mode (DOMAIN.md section 6: a store never runs the Main's processes;

@@ -274,7 +274,11 @@ def migrate(uow: UnitOfWork) -> MigrateResult:
         session = uow.session
         legacy = session.execute(
             select(Payment.id, Payment.card_last4, Payment.card_number_encrypted)
-            .where(Payment.kind == PaymentType.CARD.value, Payment.card_key_id.is_(None))
+            .where(
+                Payment.kind == PaymentType.CARD.value,
+                Payment.card_key_id.is_(None),
+                Payment.card_number_encrypted.is_not(None),  # a web order's card payment has no number
+            )
             .order_by(Payment.id)
         ).all()
         current = grants.current_key(uow, create=False)
@@ -363,7 +367,7 @@ def status(uow: UnitOfWork) -> KeyStatus:
             grants.check_key(key)
         except CardKeyError as exc:
             problem = str(exc)
-    card = Payment.kind == PaymentType.CARD.value
+    card = (Payment.kind == PaymentType.CARD.value) & Payment.card_number_encrypted.is_not(None)  # not web cards
     count = select(func.count()).select_from(Payment).where(card)
     current = session.scalar(count.where(Payment.card_key_id == key.id)) if key is not None else 0
     legacy = session.scalar(count.where(Payment.card_key_id.is_(None))) or 0

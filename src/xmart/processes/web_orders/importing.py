@@ -50,7 +50,7 @@ from xmart.processes.cards import free_text_problem
 from xmart.processes.import_rows import chunks, table_of
 from xmart.processes.order_entry import FIRST_CSO_NUMBER
 from xmart.processes.security import audit
-from xmart.processes.security.permissions import require
+from xmart.processes.security.permissions import require, require_signed_in
 from xmart.processes.selection import PROCESS_LOCK, next_number
 from xmart.processes.store_management import refuse_in_store_mode
 from xmart.processes.web_orders.files import ReadOrder, read_orders
@@ -201,13 +201,15 @@ def map_sku(uow: UnitOfWork, web_sku: str, item_sku: str) -> None:
 
 
 def sku_mappings(session: Session) -> list[tuple[str, str]]:
-    """Every SKU mapping as (web SKU, item SKU), by web SKU."""
+    """Every SKU mapping as (web SKU, item SKU), by web SKU. Needs a sign-in once the database has users."""
+    require_signed_in(session)
     query = select(WebSkuMapping.web_sku, Item.sku).join(Item, Item.id == WebSkuMapping.item_id)
     return [(web, sku) for web, sku in session.execute(query.order_by(WebSkuMapping.web_sku))]
 
 
 def held_orders(session: Session) -> list[HeldOrder]:
-    """The review list: every held web order with its reason, oldest first."""
+    """The review list: every held web order with its reason, oldest first. Needs a sign-in (section 9)."""
+    require_signed_in(session)
     query = (
         select(WebOrder, CorporateSaleOrder.number)
         .outerjoin(CorporateSaleOrder, CorporateSaleOrder.id == WebOrder.cso_id)
@@ -221,7 +223,8 @@ def held_orders(session: Session) -> list[HeldOrder]:
 
 
 def last_runs(session: Session, limit: int = 20) -> list[RunReport]:
-    """The last `limit` runs, newest first, with their counts and held orders."""
+    """The last `limit` runs, newest first, with their counts and held orders. Needs a sign-in (section 9)."""
+    require_signed_in(session)
     runs = []
     for run in session.scalars(select(WebOrderRun).order_by(WebOrderRun.id.desc()).limit(limit)):
         report = json.loads(run.report or "{}")

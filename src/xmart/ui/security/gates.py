@@ -14,6 +14,7 @@ MENU: dict[str, str] = {
     "salesOrderInterface": "order.enter",
     "outbox": "order.enter",
     "importDocument": "import",
+    "webOrders": "import",
     "assignByDate": "process.assign",
     "assignByNumber": "process.assign",
     "poByDate": "process.purchase_orders",
