@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from xmart import config
-from xmart.cli.arguments import code, document_number, iso_date, quantity, seed
+from xmart.cli.arguments import code, document_number, iso_date, quantity, seed, whole_number
 from xmart.cli.sync_arguments import SYNC_HANDLERS, add_sync_commands
 from xmart.errors import XmartError
 
@@ -236,6 +236,10 @@ def _add_audit(sub: Any) -> None:
     audit_sub.add_parser("verify", help="check that no entry was changed or removed (exit 1 naming the first)")
     listing = audit_sub.add_parser("list", help="the newest entries first")
     listing.add_argument("--since", type=iso_date, metavar="DATE", help="entries from this date (UTC) on")
+    listing.add_argument(
+        "--limit", type=whole_number(1, 10_000), default=200, metavar="N", help="the newest N entries (default 200)"
+    )
+    listing.add_argument("--action", metavar="TEXT", help="only entries whose action contains TEXT (sign_in, denied)")
     listing.add_argument("--json", action="store_true", help="print the entries as JSON")
 
 
