@@ -397,3 +397,24 @@ def test_losing_card_reveal_deletes_the_copy_of_the_card_key(engine, fast_argon2
         users.disable_user(uow, "carl")  # disabled: the copy goes too
     with UnitOfWork(engine) as uow:
         assert user_row(engine, "carl").id not in uow.session.scalars(select(CardKeyGrant.user_id)).all()
+
+
+def test_granting_or_revoking_what_does_not_change_is_refused_and_not_audited(engine, fast_argon2):
+    add(engine, "ada")
+    users.sign_in(engine, "ada", PW)
+    add(engine, "carl", role="clerk")
+    before = audit_actions(engine)
+    for call, message in (
+        (lambda uow: users.revoke_permission(uow, "ada", "card.reveal"), "comes with the role administrator; change"),
+        (lambda uow: users.grant_permission(uow, "ada", "audit.read"), "comes with the role administrator"),
+        (lambda uow: users.grant_permission(uow, "carl", "order.enter"), "comes with the role clerk"),
+        (lambda uow: users.revoke_permission(uow, "carl", "audit.read"), "carl was not granted audit.read"),
+    ):
+        with UnitOfWork(engine) as uow, pytest.raises(InputError, match=message):
+            call(uow)
+    assert audit_actions(engine) == before
+    with UnitOfWork(engine) as uow:
+        users.grant_permission(uow, "carl", "audit.read")
+    with UnitOfWork(engine) as uow, pytest.raises(InputError, match="carl holds audit.read already"):
+        users.grant_permission(uow, "carl", "audit.read")
+    assert [a for _u, a, _d in audit_actions(engine)[len(before) :]] == ["users.grant"]

@@ -509,19 +509,29 @@ def _check_permission(permission: str) -> str:
     return permission
 
 
+def _role_gives(uow: UnitOfWork, user: User, permission: str) -> bool:
+    """True when `user`'s role grants `permission`."""
+    return uow.session.get(RolePermission, (user.role, permission)) is not None
+
+
 def grant_permission(uow: UnitOfWork, name: str, permission: str) -> UserInfo:
     """Grant `permission` to user `name` explicitly (e.g. `card.reveal`, `audit.read`); commit.
 
     Needs `users.admin`; audited `users.grant`. A new holder of `card.reveal` gets the card-data
-    key at a holder's next sign-in. Raises NotFoundError, InputError for an unknown permission.
+    key at a holder's next sign-in. Raises NotFoundError, InputError for an unknown permission or
+    one the user holds already (through the role, or granted before): nothing changed, nothing
+    audited.
     """
     with uow.exclusive(USERS_LOCK):
         require(uow, "users.admin")
         user = _user(uow, name)
         _check_permission(permission)
-        if uow.session.get(UserPermission, (user.id, permission)) is None:
-            uow.session.add(UserPermission(user_id=user.id, permission=permission))
-        _change(uow, name, "users.grant", f"granted {permission}")
+        if _role_gives(uow, user, permission):
+            _refuse(uow, InputError(f"{permission} comes with the role {user.role} of {user.name}: nothing to grant."))
+        if uow.session.get(UserPermission, (user.id, permission)) is not None:
+            _refuse(uow, InputError(f"{user.name} holds {permission} already: nothing was changed."))
+        uow.session.add(UserPermission(user_id=user.id, permission=permission))
+        _change(uow, user.name, "users.grant", f"granted {permission}")
         [info] = _infos(uow, [user])
         uow.commit()
         return info
@@ -531,18 +541,28 @@ def revoke_permission(uow: UnitOfWork, name: str, permission: str) -> UserInfo:
     """Withdraw the explicit grant of `permission` from user `name` (their role's permissions stay); commit.
 
     Needs `users.admin`; audited `users.revoke`. Losing `card.reveal` deletes the user's copies of
-    the card-data key. Raises NotFoundError, InputError (unknown permission, no administrator left,
-    a card key left with nobody able to open it).
+    the card-data key. Raises NotFoundError, InputError (unknown permission, a permission that
+    comes with the user's role — change the role instead — or that was never granted to them, no
+    administrator left, a card key left with nobody able to open it); nothing changed or audited then.
     """
     with uow.exclusive(USERS_LOCK):
         require(uow, "users.admin")
         user = _user(uow, name)
         _check_permission(permission)
-        uow.session.execute(
-            delete(UserPermission).where(UserPermission.user_id == user.id, UserPermission.permission == permission)
-        )
+        explicit = uow.session.get(UserPermission, (user.id, permission))
+        if explicit is None:
+            if _role_gives(uow, user, permission):
+                _refuse(
+                    uow,
+                    InputError(
+                        f"{permission} comes with the role {user.role}; change the role of {user.name} instead. "
+                        "Nothing was changed."
+                    ),
+                )
+            _refuse(uow, InputError(f"{user.name} was not granted {permission}: nothing to revoke."))
+        uow.session.delete(explicit)
         _settle(uow)
-        _change(uow, name, "users.revoke", f"revoked {permission}")
+        _change(uow, user.name, "users.revoke", f"revoked {permission}")
         [info] = _infos(uow, [user])
         uow.commit()
         return info
