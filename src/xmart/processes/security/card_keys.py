@@ -31,7 +31,7 @@ from xmart.models.db import UnitOfWork
 from xmart.processes import cards
 from xmart.processes.security import audit, crypto, grants
 from xmart.processes.security.grants import CARD_KEY_LOCK, CardKeyError
-from xmart.processes.security.permissions import holders_of, require
+from xmart.processes.security.permissions import holders_of, require, require_any
 
 __all__ = [
     "CardCipher",
@@ -352,9 +352,10 @@ class KeyStatus:
 def status(uow: UnitOfWork) -> KeyStatus:
     """The database's card-key status, read without any secret and without making a key.
 
-    Needs `users.admin` (a database with no user: anyone). DOMAIN.md section 9, `keys status`.
+    Needs `card.reveal` (the key's holders) or `users.admin` (a database with no user: anyone).
+    DOMAIN.md section 9, `keys status`.
     """
-    require(uow, "users.admin")
+    require_any(uow, ("card.reveal", "users.admin"), "see the card-key status")
     session = uow.session
     key = session.scalar(select(CardKey).where(CardKey.retired_at.is_(None)).order_by(CardKey.id.desc()).limit(1))
     problem = None

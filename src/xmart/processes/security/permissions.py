@@ -33,6 +33,7 @@ __all__ = [
     "holders_of",
     "permissions_of",
     "require",
+    "require_any",
     "require_signed_in",
 ]
 
@@ -103,6 +104,39 @@ def require(uow: UnitOfWork, permission: str) -> Actor | None:
             PermissionDenied(
                 f"You ({actor.name}) may not {describe(permission)}: ask an administrator for the "
                 f"'{permission}' permission. Nothing was changed."
+            ),
+        )
+    return actor
+
+
+def require_any(uow: UnitOfWork, permissions: tuple[str, ...], what: str) -> Actor | None:
+    """Check that `uow`'s actor holds at least one of `permissions` (e.g. `keys status`: a key holder or an admin).
+
+    `what`: the action in words, for the refusal ("see the card-key status"). Returns the actor
+    (None for a database with no user yet); otherwise as `require`: SignInRequired / PermissionDenied
+    naming every permission that would do, after rolling back and committing a `denied` entry.
+    """
+    unknown = [p for p in permissions if p not in PERMISSIONS]
+    if unknown or not permissions:
+        raise ValueError(f"unknown permissions {unknown!r}")
+    named = " or ".join(f"'{p}'" for p in permissions)
+    entity_id = "|".join(permissions)
+    actor = uow.actor
+    if actor is None:
+        if not has_users(uow):
+            return None
+        _deny(uow, entity_id, SignInRequired(f"Sign in first: to {what} you need a user account."))
+    assert actor is not None
+    held = permissions_of(uow, actor.user_id)
+    if not held and uow.session.get(User, actor.user_id) is None:
+        _deny(uow, entity_id, SignInRequired("Your user account no longer exists: sign in again."))
+    if held.isdisjoint(permissions):
+        _deny(
+            uow,
+            entity_id,
+            PermissionDenied(
+                f"You ({actor.name}) may not {what}: it needs the {named} permission; ask an administrator. "
+                "Nothing was changed."
             ),
         )
     return actor
