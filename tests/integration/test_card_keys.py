@@ -153,7 +153,7 @@ def test_an_altered_grant_key_pair_is_refused_at_reveal(engine, shop):
 
 
 def test_a_payment_that_is_not_a_card_is_named(engine, shop):
-    with pytest.raises(NotFoundError, match="Payment 999999 is not a card payment"):
+    with pytest.raises(NotFoundError, match="There is no payment 999999"):
         reveal_card(engine, 999999, shop["ada"])
 
 

@@ -226,8 +226,16 @@ def _add_card_commands(sub: Any) -> None:
     keys_sub.add_parser("migrate", help="re-encrypt the cards of this workstation's older key (when present)")
     card = sub.add_parser("card", help="card data (DOMAIN.md section 3)")
     card_sub = card.add_subparsers(dest="card_command", required=True, parser_class=Parser)
-    reveal = card_sub.add_parser("reveal", help="print one full card number (needs 'card.reveal'); audited")
-    reveal.add_argument("payment_id", type=document_number, metavar="PAYMENT_ID")
+    reveal = card_sub.add_parser(
+        "reveal",
+        help="print one full card number (needs 'card.reveal'); audited",
+        description="Print the full card number of one card payment (needs 'card.reveal' and your password); "
+        "audited. `xmart show cso NUMBER` (or --json, key `payments`) lists a CSO's payment ids with the "
+        "card's last 4 digits.",
+    )
+    reveal.add_argument(
+        "payment_id", type=document_number, metavar="PAYMENT_ID", help="a payment id, as `show cso` lists them"
+    )
 
 
 def _add_audit(sub: Any) -> None:

@@ -137,7 +137,9 @@ def reveal(uow: UnitOfWork, payment_id: int, password: str | None) -> str:
     actor = require(uow, "card.reveal")
     session = uow.session
     payment = session.get(Payment, payment_id)
-    if payment is None or payment.kind != PaymentType.CARD.value or payment.card_number_encrypted is None:
+    if payment is None:
+        raise NotFoundError(f"There is no payment {payment_id}.")
+    if payment.kind != PaymentType.CARD.value or payment.card_number_encrypted is None:
         raise NotFoundError(f"Payment {payment_id} is not a card payment.")
     last4 = payment.card_last4
     try:
