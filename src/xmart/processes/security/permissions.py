@@ -8,7 +8,9 @@ SignInRequired or PermissionDenied (exit status 3 on the command line).
 
 Reading (lists, details, reports on screen, exports) needs no permission, only a signed-in user
 once the database has users: every reader calls `require_signed_in` (a refusal is audited as a
-`denied` entry for `read`). Writers are audited by the process itself (`audit.record`, in its own
+`denied` entry on entity `sign_in` — READ_CHECK —, never under a name that looks like one of the
+14 permissions; a refused permission is a `denied` entry on entity `permission` naming it).
+Writers are audited by the process itself (`audit.record`, in its own
 transaction, just before the commit): Assign and Purchase Orders runs, receiving, invoicing,
 cancel / hold / release, prints and PDFs, imports, settings saves.
 """
@@ -53,6 +55,10 @@ _WORDS = {
     "card.reveal": "see full card numbers",
     "audit.read": "read the audit log",
 }
+
+
+READ_CHECK = ("sign_in", "required to read")
+"""The (entity, entity_id) of the `denied` entry of a refused reader: a sign-in is needed, not a permission."""
 
 
 def describe(permission: str) -> str:
@@ -155,11 +161,11 @@ def require_signed_in(where: UnitOfWork | Session) -> Actor | None:
     if actor is None:
         if not has_users(uow):
             return None
-        _deny(uow, "read", SignInRequired("Sign in first: to read xmart's records you need a user account."))
+        _deny(uow, READ_CHECK, SignInRequired("Sign in first: to read xmart's records you need a user account."))
     assert actor is not None
     user = uow.session.get(User, actor.user_id)
     if user is None or user.disabled:
-        _deny(uow, "read", SignInRequired("Your user account is disabled or no longer exists: sign in again."))
+        _deny(uow, READ_CHECK, SignInRequired("Your user account is disabled or no longer exists: sign in again."))
     return actor
 
 
@@ -171,9 +177,11 @@ def unit_of_work_of(session: Session) -> UnitOfWork:
     return uow
 
 
-def _deny(uow: UnitOfWork, permission: str, error: AccessError) -> None:
+def _deny(uow: UnitOfWork, what: str | tuple[str, str], error: AccessError) -> None:
+    """Roll back, commit a `denied` entry for `what` (a permission, or an (entity, entity_id) pair), raise `error`."""
+    entity, entity_id = what if isinstance(what, tuple) else ("permission", what)
     uow.rollback()
-    audit.record(uow, "denied", entity="permission", entity_id=permission, detail=str(error))
+    audit.record(uow, "denied", entity=entity, entity_id=entity_id, detail=str(error))
     uow.commit()
     raise error
 
