@@ -254,6 +254,7 @@ def test_admin_adds_a_user_by_typing(sctx, qtbot):
     errors = []
 
     def drive(add: UserDialog) -> None:
+        errors.append(add.ui.roleCombo.currentText())  # the least-privileged role, not administrator
         qtbot.keyClicks(add.ui.nameEdit, "mona")
         qtbot.keyClicks(add.ui.fullNameEdit, "Mona Manager")
         add.ui.roleCombo.setFocus()
@@ -271,8 +272,11 @@ def test_admin_adds_a_user_by_typing(sctx, qtbot):
 
     when_modal(drive, UserDialog)
     click(qtbot, dialog.ui.addUserButton)
-    assert "at least 12 characters" in errors[0]
-    assert "not the same" in errors[1]
+    assert errors[0] == "clerk"
+    assert "at least 12 characters" in errors[1]
+    assert "not the same" in errors[2]
+    assert dialog.ui.statusLabel.text() == "mona: added as manager."
+    assert "c62828" not in dialog.ui.statusLabel.styleSheet()  # success in normal text
     with UnitOfWork(sctx.engine) as uow:
         added = {u.name: u for u in users.list_users(uow)}
     assert added["mona"].role == "manager" and added["mona"].full_name == "Mona Manager"
