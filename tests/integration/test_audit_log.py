@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from tests.support.db import load
-from tests.support.security import add_user, audit_entries, sign_in, user_without
+from tests.support.security import PASSWORD, add_user, audit_entries, sign_in, user_without
 from xmart.errors import PermissionDenied
 from xmart.models import AuditEntry
 from xmart.models.db import UnitOfWork, make_engine
@@ -320,3 +320,68 @@ def test_a_command_without_sign_in_on_a_database_with_users_exits_3_with_one_lin
     assert len(entries) == len(commands)
     assert {e.action for e in entries} == {"denied"}
     assert not (tmp_path / "pdf").exists()
+
+
+# --- entries removed from the end, unreadable rows (a tester's findings) ----------------------------
+
+
+@pytest.mark.parametrize("cut", [1, 3])
+def test_entries_removed_from_the_end_stay_found_after_later_commands(xmart, engine, monkeypatch, cut):
+    add_user(engine, "ada", "administrator", granted=("audit.read",))
+    _record(engine, 5)
+    monkeypatch.setenv("XMART_PASSWORD", PASSWORD)
+    assert xmart("--user", "ada", "audit", "verify")[0] == 0  # writes its own sign-in entry
+    last = audit_entries(engine)[-1].id
+    first_cut = last - cut + 1
+    with _behind_the_triggers(engine) as connection:
+        connection.execute(delete(AuditEntry).where(AuditEntry.id >= first_cut))
+    for _ in range(2):  # later commands sign in (and write entries) before verify reads the log
+        status, out, err = xmart("--user", "ada", "audit", "verify")
+        assert (status, out) == (1, ""), err
+        assert err.startswith(f"xmart: audit entry {first_cut} does not match the chain"), err
+        assert "missing" in err and err.count("\n") == 1
+    ids = [e.id for e in audit_entries(engine)]
+    assert first_cut not in ids and max(ids) > last  # the removed ids are never given again
+
+
+def test_a_rewritten_newest_entry_stays_found_after_later_entries(engine):
+    _record(engine, 3)
+    with _behind_the_triggers(engine) as connection:
+        row = connection.execute(AuditEntry.__table__.select().where(AuditEntry.id == 3)).mappings().one()
+        forged = audit.entry_hash(row["prev_hash"], {**row, "detail": "forged"})
+        connection.execute(update(AuditEntry).where(AuditEntry.id == 3).values(detail="forged", hash=forged))
+    _record(engine, 2)
+    result = _verify(engine)
+    assert (result.ok, result.first_bad_id) == (False, 4)
+    assert "link" in result.reason
+
+
+def test_an_unreadable_row_is_a_bad_entry_and_is_listed_plainly(xmart, engine):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL refuses a time that is not a time")
+    _record(engine, 3)
+    with _behind_the_triggers(engine) as connection:
+        connection.exec_driver_sql("UPDATE audit_log SET at = 'not-a-date' WHERE id = 2")
+    result = _verify(engine)
+    assert (result.ok, result.first_bad_id, result.checked) == (False, 2, 1)
+    assert "time" in result.reason
+    status, out, err = xmart("audit", "verify")
+    assert status == 1 and err.startswith("xmart: audit entry 2 does not match") and "ValueError" not in err
+    status, out, err = xmart("audit", "list")
+    assert (status, err) == (0, "")
+    assert [line.split()[0] for line in out.splitlines()] == ["3", "2", "1"]
+    assert "(unreadable time)" in out.splitlines()[1]
+    status, out, err = xmart("audit", "list", "--json")
+    assert json.loads(out)["entries"][1]["at"] is None
+
+
+def test_audit_list_limit_and_action(xmart, engine):
+    _record(engine, 4)
+    _record(engine, 2, action="other.thing")
+    status, out, _err = xmart("audit", "list", "--limit", "3", "--json")
+    assert [e["id"] for e in json.loads(out)["entries"]] == [6, 5, 4]
+    status, out, _err = xmart("audit", "list", "--action", "TEST", "--limit", "2", "--json")
+    assert [(e["id"], e["action"]) for e in json.loads(out)["entries"]] == [(4, "test.entry"), (3, "test.entry")]
+    with pytest.raises(SystemExit) as exited:
+        xmart("audit", "list", "--limit", "0")
+    assert exited.value.code == 2

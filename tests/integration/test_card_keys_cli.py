@@ -9,6 +9,7 @@ re-encrypts cards of the older scheme, and refuses a wrong, exposed, damaged or 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -94,7 +95,26 @@ def test_card_reveal_prints_the_number_alone_and_is_audited(engine, db_url, caps
     assert main(["--db", db_url, "card", "reveal", str(second)]) == 0
     assert capsys.readouterr().out == card_number(1002) + "\n"
     assert main(["--db", db_url, "card", "reveal", "99999"]) == 2
-    assert capsys.readouterr().err == "xmart: Payment 99999 is not a card payment.\n"
+    assert capsys.readouterr().err == "xmart: There is no payment 99999.\n"
+
+
+def test_show_cso_json_lists_the_payment_ids_with_the_card_masked(engine, db_url, capsys):
+    load(engine, master_document())
+    load(engine, card_orders(1001, 2))
+    payments = card_payments(engine)
+    capsys.readouterr()
+    assert main(["--db", db_url, "show", "cso", "1002", "--json"]) == 0
+    out = capsys.readouterr().out
+    listed = json.loads(out)["payments"]
+    assert [p["type"] for p in listed] == ["card"]
+    assert listed[0]["id"] in payments and listed[0]["card"] == f"**** {payments[listed[0]['id']]}"
+    assert card_number(1002) not in out and card_number(1002)[:12] not in out
+    assert main(["--db", db_url, "show", "cso", "1002"]) == 0
+    out = capsys.readouterr().out
+    assert f"payment {listed[0]['id']}: card" in out and card_number(1002) not in out
+    with pytest.raises(SystemExit):
+        main(["card", "reveal", "--help"])
+    assert "show cso" in capsys.readouterr().out
 
 
 def test_card_reveal_without_sign_in_exits_3(engine, db_url, tmp_path):

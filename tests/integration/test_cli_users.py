@@ -306,3 +306,20 @@ def test_card_key_copies_are_shared_at_once_or_shown_pending(with_admin, capsys,
     assert run("bob", BOB_PW, "users", "list")[0] == 0  # a holder signs in: dora gets her copy
     status, out, _err = run("carl", BOB_PW, "users", "list")
     assert "pending" not in out
+
+
+def test_sign_in_ignores_case_and_a_taken_name_is_named_before_a_password_is_asked(with_admin, capsys, monkeypatch):
+    db_url = with_admin
+    status, out, err = xmart(db_url, capsys, "--user", "ALICE", "users", "list", env=as_alice())
+    assert (status, err) == (0, "") and out.startswith("alice")
+    asked = []
+    monkeypatch.setattr(cli_sign_in, "new_password", lambda: asked.append(1) or PW)
+    monkeypatch.setattr("xmart.cli.users.new_password", cli_sign_in.new_password)
+    argv = ("--user", "alice", "users", "add", "Alice", "--role", "clerk")
+    status, out, err = xmart(db_url, capsys, *argv, env=as_alice())
+    assert status == 2 and asked == []
+    one_line(err, "There is already a user 'alice'")
+    argv = ("--user", "alice", "users", "revoke", "ALICE", "card.reveal")
+    status, out, err = xmart(db_url, capsys, *argv, env=as_alice())
+    assert status == 2
+    one_line(err, "card.reveal comes with the role administrator; change the role of alice instead")

@@ -34,6 +34,7 @@ from xmart.errors import PermissionDenied, SignInRequired
 from xmart.models import CorporateSaleOrder, Customer, OutboxMessage
 from xmart.models.base import Address
 from xmart.models.db import UnitOfWork
+from xmart.models.security import PERMISSIONS
 from xmart.processes import customers, document_printing, order_entry, order_settings, order_status, outbox
 from xmart.processes.assign import AssignParams, assign_orders
 from xmart.processes.commission import CommissionParams, commission_report
@@ -400,7 +401,11 @@ def test_reading_needs_a_signed_in_user_once_there_are_users(loaded, reader):
     for who in (None, disabled):
         with UnitOfWork(engine, who) as uow, pytest.raises(SignInRequired):
             reader(uow)
-        assert audit_entries(engine)[-1].action == "denied"
+        denied = audit_entries(engine)[-1]
+        assert denied.action == "denied"
+        # a reader needs a sign-in, not a permission: never recorded under a made-up permission name
+        assert (denied.entity, denied.entity_id) == ("sign_in", "required to read")
+        assert denied.entity_id not in PERMISSIONS
     with UnitOfWork(engine, nobody_can_print) as uow:
         reader(uow)
 

@@ -181,10 +181,10 @@ def test_check_password_counts_failures_like_sign_in(engine, fast_argon2):
     actor = users.sign_in(engine, "alice", PW)
     add(engine, "bob", role="clerk")
     users.check_password(engine, actor, PW)
-    for _ in range(5):
-        with pytest.raises(SignInRequired, match="Wrong"):
+    for _ in range(5):  # only the password is asked: the message says so
+        with pytest.raises(SignInRequired, match="^Wrong password.$"):
             users.check_password(engine, actor, "not my password")
-    with pytest.raises(SignInRequired, match="locked until"):
+    with pytest.raises(SignInRequired, match=r"locked until \d\d:\d\d \S+ \(in 30 minutes\)"):
         users.check_password(engine, actor, "not my password")
     with pytest.raises(SignInRequired, match="locked until"):
         users.sign_in(engine, "alice", PW)
@@ -397,3 +397,46 @@ def test_losing_card_reveal_deletes_the_copy_of_the_card_key(engine, fast_argon2
         users.disable_user(uow, "carl")  # disabled: the copy goes too
     with UnitOfWork(engine) as uow:
         assert user_row(engine, "carl").id not in uow.session.scalars(select(CardKeyGrant.user_id)).all()
+
+
+def test_granting_or_revoking_what_does_not_change_is_refused_and_not_audited(engine, fast_argon2):
+    add(engine, "ada")
+    users.sign_in(engine, "ada", PW)
+    add(engine, "carl", role="clerk")
+    before = audit_actions(engine)
+    for call, message in (
+        (lambda uow: users.revoke_permission(uow, "ada", "card.reveal"), "comes with the role administrator; change"),
+        (lambda uow: users.grant_permission(uow, "ada", "audit.read"), "comes with the role administrator"),
+        (lambda uow: users.grant_permission(uow, "carl", "order.enter"), "comes with the role clerk"),
+        (lambda uow: users.revoke_permission(uow, "carl", "audit.read"), "carl was not granted audit.read"),
+    ):
+        with UnitOfWork(engine) as uow, pytest.raises(InputError, match=message):
+            call(uow)
+    assert audit_actions(engine) == before
+    with UnitOfWork(engine) as uow:
+        users.grant_permission(uow, "carl", "audit.read")
+    with UnitOfWork(engine) as uow, pytest.raises(InputError, match="carl holds audit.read already"):
+        users.grant_permission(uow, "carl", "audit.read")
+    assert [a for _u, a, _d in audit_actions(engine)[len(before) :]] == ["users.grant"]
+
+
+def test_names_are_the_same_whatever_the_case_in_sign_in_and_changes(engine, fast_argon2):
+    add(engine, "Émile")
+    actor = users.sign_in(engine, "émile", PW)
+    assert actor.name == "Émile"
+    with UnitOfWork(engine) as uow, pytest.raises(InputError, match="There is already a user 'Émile'"):
+        users.add_user(uow, "ÉMILE", PW, "clerk")
+    add(engine, "cleo", role="clerk")
+    with UnitOfWork(engine) as uow, pytest.raises(InputError, match="There is already a user 'cleo'"):
+        users.add_user(uow, "CLEO", PW, "clerk")
+    users.sign_in(engine, "CLEO", PW)
+    with pytest.raises(SignInRequired, match="Wrong"):
+        users.sign_in(engine, "Cleo", "not the password")
+    users.sign_in(engine, "ÉMILE", PW)
+    with UnitOfWork(engine) as uow:
+        users.set_role(uow, "CLEO", "manager")
+    assert user_row(engine, "cleo").role == "manager"
+    users.sign_in(engine, "cleo", PW)
+    with UnitOfWork(engine) as uow:  # one's own password, typed in another case: the same key pair re-wrapped
+        users.set_password(uow, "CLEO", OTHER, current_password=PW)
+    users.sign_in(engine, "Cleo", OTHER)

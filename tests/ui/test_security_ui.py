@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from tests.support.documents import TEST_CARD
-from tests.ui.helpers import click, tick, type_over, when_modal
+from tests.ui.helpers import answer_question, click, tick, type_over, when_modal
 from xmart.processes.security import users
 from xmart.processes.unit_of_work import UnitOfWork
 
@@ -79,6 +79,7 @@ def test_sign_in_wrong_then_right(sctx, qtbot):
         seen["error"] = dialog.ui.errorLabel.text()
         seen["cleared"] = dialog.ui.passwordEdit.text()
         seen["still open"] = dialog.isVisible()
+        seen["title"] = dialog.windowTitle()
         qtbot.keyClicks(dialog.ui.passwordEdit, PASSWORD)
         qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
 
@@ -87,6 +88,7 @@ def test_sign_in_wrong_then_right(sctx, qtbot):
     assert sign_in_at_start(sctx) is True
     assert "Wrong user name or password" in seen["error"]
     assert seen["cleared"] == "" and seen["still open"]
+    assert seen["title"] == "Sign In"  # the window system adds "— xmart Main"
     assert sctx.session.actor is not None and sctx.session.actor.name == "ada"
     window = _window(sctx, qtbot)
     assert window.user_label.text() == "Signed in: ada (administrator)"
@@ -107,10 +109,17 @@ def test_six_failures_lock_the_account_and_the_dialog_says_so_and_quit_gives_up(
         qtbot.keyClicks(dialog.ui.passwordEdit, CLERK_PASSWORD)  # right, but too late
         qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
         messages.append(dialog.ui.errorLabel.text())
+        answer_question(qtbot, QMessageBox.StandardButton.No, asked)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # a stray Esc asks first; No keeps the dialog
+        stayed.append(dialog.isVisible())
+        answer_question(qtbot, QMessageBox.StandardButton.Yes, asked)
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
+    asked: list[str] = []
+    stayed: list[bool] = []
     when_modal(drive, SignInDialog)
-    assert sign_in_at_start(sctx) is False  # Esc: the client quits
+    assert sign_in_at_start(sctx) is False  # Esc, then Yes: the client quits
+    assert asked == ["Quit xmart?", "Quit xmart?"] and stayed == [True]
     assert "locked" in messages[-1].lower()
     assert "locked" in messages[5].lower() and "locked" not in messages[0].lower()
     assert sctx.session.actor is None
@@ -245,6 +254,7 @@ def test_admin_adds_a_user_by_typing(sctx, qtbot):
     errors = []
 
     def drive(add: UserDialog) -> None:
+        errors.append(add.ui.roleCombo.currentText())  # the least-privileged role, not administrator
         qtbot.keyClicks(add.ui.nameEdit, "mona")
         qtbot.keyClicks(add.ui.fullNameEdit, "Mona Manager")
         add.ui.roleCombo.setFocus()
@@ -262,8 +272,11 @@ def test_admin_adds_a_user_by_typing(sctx, qtbot):
 
     when_modal(drive, UserDialog)
     click(qtbot, dialog.ui.addUserButton)
-    assert "at least 12 characters" in errors[0]
-    assert "not the same" in errors[1]
+    assert errors[0] == "clerk"
+    assert "at least 12 characters" in errors[1]
+    assert "not the same" in errors[2]
+    assert dialog.ui.statusLabel.text() == "mona: added as manager."
+    assert "c62828" not in dialog.ui.statusLabel.styleSheet()  # success in normal text
     with UnitOfWork(sctx.engine) as uow:
         added = {u.name: u for u in users.list_users(uow)}
     assert added["mona"].role == "manager" and added["mona"].full_name == "Mona Manager"

@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from xmart import config
-from xmart.cli.arguments import code, document_number, iso_date, quantity, seed
+from xmart.cli.arguments import code, document_number, iso_date, quantity, seed, whole_number
 from xmart.cli.sync_arguments import SYNC_HANDLERS, add_sync_commands
 from xmart.cli.web_orders_arguments import WEB_ORDERS_HANDLERS, add_web_orders_commands
 from xmart.errors import XmartError
@@ -229,8 +229,16 @@ def _add_card_commands(sub: Any) -> None:
     keys_sub.add_parser("migrate", help="re-encrypt the cards of this workstation's older key (when present)")
     card = sub.add_parser("card", help="card data (DOMAIN.md section 3)")
     card_sub = card.add_subparsers(dest="card_command", required=True, parser_class=Parser)
-    reveal = card_sub.add_parser("reveal", help="print one full card number (needs 'card.reveal'); audited")
-    reveal.add_argument("payment_id", type=document_number, metavar="PAYMENT_ID")
+    reveal = card_sub.add_parser(
+        "reveal",
+        help="print one full card number (needs 'card.reveal'); audited",
+        description="Print the full card number of one card payment (needs 'card.reveal' and your password); "
+        "audited. `xmart show cso NUMBER` (or --json, key `payments`) lists a CSO's payment ids with the "
+        "card's last 4 digits.",
+    )
+    reveal.add_argument(
+        "payment_id", type=document_number, metavar="PAYMENT_ID", help="a payment id, as `show cso` lists them"
+    )
 
 
 def _add_audit(sub: Any) -> None:
@@ -239,6 +247,10 @@ def _add_audit(sub: Any) -> None:
     audit_sub.add_parser("verify", help="check that no entry was changed or removed (exit 1 naming the first)")
     listing = audit_sub.add_parser("list", help="the newest entries first")
     listing.add_argument("--since", type=iso_date, metavar="DATE", help="entries from this date (UTC) on")
+    listing.add_argument(
+        "--limit", type=whole_number(1, 10_000), default=200, metavar="N", help="the newest N entries (default 200)"
+    )
+    listing.add_argument("--action", metavar="TEXT", help="only entries whose action contains TEXT (sign_in, denied)")
     listing.add_argument("--json", action="store_true", help="print the entries as JSON")
 
 

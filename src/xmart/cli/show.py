@@ -1,4 +1,4 @@
-"""`xmart show cso NUMBER [--json]`."""
+"""`xmart show cso NUMBER [--json]`: the CSO, its lines' fulfilment and its payments (masked card, never the number)."""
 
 from __future__ import annotations
 
@@ -28,4 +28,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             f"{ln.line_no:>4} {ln.sku:<12} {ln.qty:>5} {ln.assigned:>8} {ln.sold:>5} {ln.covered:>7} "
             f"{ln.unassigned:>10}  {stores}"
         )
+    for p in figures.payments:
+        card = f"  card {p.masked_card}" if p.masked_card else ""
+        print(f"payment {p.id}: {p.kind} {p.amount}{card}")
     return 0

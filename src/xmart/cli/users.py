@@ -32,6 +32,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     engine = ctx.engine
     with UnitOfWork(engine) as uow:
         if command == "add":
+            accounts.check_new_user(uow, args.name, args.role)  # before asking a password
             password = new_password()
             info = accounts.add_user(uow, args.name, password, args.role, args.full_name)
             print(f"User {info.name} added with the role {info.role}.")
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             accounts.unlock_user(uow, args.name)
             print(f"{args.name} is unlocked.")
         elif command == "password":
-            own = ctx.user == args.name and ctx.password is not None
+            own = ctx.user is not None and ctx.user.casefold() == args.name.casefold() and ctx.password is not None
             password = new_password()
             accounts.set_password(uow, args.name, password, ctx.password if own else None)
             if own:

@@ -139,6 +139,21 @@ class LineFulfilment:
 
 
 @dataclass(frozen=True)
+class PaymentLine:
+    """A payment of a CSO as `show cso` lists it: never the card number, only its last 4 digits."""
+
+    id: int
+    kind: str
+    amount: Decimal
+    card_last4: str | None = None
+
+    @property
+    def masked_card(self) -> str | None:
+        """ "**** 1234" for a card payment, None otherwise."""
+        return f"**** {self.card_last4}" if self.card_last4 else None
+
+
+@dataclass(frozen=True)
 class CsoFulfilment:
     """A CSO header with the fulfilment of each line; `total` is money.order_totals' (shipping included)."""
 
@@ -152,9 +167,11 @@ class CsoFulfilment:
     shipping: Decimal = ZERO
     subtotal: Decimal = ZERO
     global_discount_amount: Decimal = ZERO
+    payments: tuple[PaymentLine, ...] = ()
+    """The CSO's payments in id order (`card reveal PAYMENT_ID` takes their ids)."""
 
     def to_json(self) -> dict[str, Any]:
-        """The `show cso --json` document (INTERFACE.md)."""
+        """The `show cso --json` document (INTERFACE.md), extended with `payments` (id, type, amount, masked card)."""
         return {
             "number": self.number,
             "date": self.date.isoformat(),
@@ -176,6 +193,9 @@ class CsoFulfilment:
                     "by_store": {code: {"assigned": a, "sold": s} for code, (a, s) in sorted(line.by_store.items())},
                 }
                 for line in self.lines
+            ],
+            "payments": [
+                {"id": p.id, "type": p.kind, "amount": f"{p.amount:.2f}", "card": p.masked_card} for p in self.payments
             ],
         }
 
@@ -266,4 +286,12 @@ def cso_fulfilment(session: Session, number: int) -> CsoFulfilment:
         deposit=Decimal(deposit or 0).quantize(ZERO),
         deposit_allocated=Decimal(allocated or 0).quantize(ZERO),
         lines=lines,
+        payments=tuple(
+            PaymentLine(row.id, row.kind, Decimal(row.amount).quantize(ZERO), row.card_last4)
+            for row in session.execute(
+                select(_payments.c.id, _payments.c.kind, _payments.c.amount, _payments.c.card_last4)
+                .where(_payments.c.cso_id == cso.id)
+                .order_by(_payments.c.id)
+            )
+        ),
     )

@@ -8,7 +8,12 @@ The database refuses UPDATE and DELETE of `audit_log` (triggers, migration 0005)
 behind the triggers' back breaks the chain, and `verify` names the first entry that does not match.
 Removing entries leaves a gap in the ids (found the same way), except at the end of the log: each
 `record` therefore also keeps the newest entry's id and hash in the setting `audit.head` (same
-transaction), and `verify` reports entries missing after the last one found. Someone who can drop
+transaction), and `verify` reports entries missing after the last one found. The head mark never
+moves backwards: when the newest entry is not the one the mark names (entries removed from the end,
+or the last one rewritten), `record` chains the new entry to the mark (id after the mark's, its
+hash as `prev_hash`), so the cut stays visible as a gap or a broken link however many entries are
+written after it (every command's own sign-in included). A row that cannot be read (a time that is
+not a time) is a bad entry for `verify` and is listed plainly by `entries`. Someone who can drop
 the triggers can also rewrite the chain and that setting: the chain finds mistakes and clumsy edits,
 a copy of the log kept elsewhere (or the database's own logs) the rest.
 """
@@ -19,7 +24,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.sql.elements import ColumnElement
 
 from xmart.models import AuditEntry, Setting
 from xmart.models.audit import AUDIT_FIELDS, canonical_time, entry_hash
@@ -58,7 +64,13 @@ def record(
     session = uow.session
     session.flush()
     last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
-    previous_id, previous_hash = (last.id, last.hash) if last is not None else (0, "")
+    previous_id, previous_hash = (last.id, last.hash or "") if last is not None else (0, "")
+    head = session.get(Setting, HEAD_SETTING)
+    mark = _head_mark(head.value if head is not None else None)
+    if mark is not None and mark[0] >= previous_id and mark != (previous_id, previous_hash):
+        # the log lost its newest entries (or the last one changed) behind the triggers' back:
+        # chain to the mark, never reuse the ids removed, so `verify` still sees the cut
+        previous_id, previous_hash = mark
     who = user if user is not None else (uow.actor.name if uow.actor is not None else "")
     fields: dict[str, object] = {
         "id": previous_id + 1,
@@ -71,13 +83,18 @@ def record(
     }
     entry = AuditEntry(**fields, prev_hash=previous_hash, hash=entry_hash(previous_hash, fields))
     session.add(entry)
-    head = session.get(Setting, HEAD_SETTING)
     if head is None:
         session.add(Setting(key=HEAD_SETTING, value=f"{entry.id} {entry.hash}"))
     else:
         head.value = f"{entry.id} {entry.hash}"
     session.flush()
     return entry
+
+
+def _head_mark(value: str | None) -> tuple[int, str] | None:
+    """The (id, hash) of the `audit.head` setting's value "ID HASH", or None when absent or unreadable."""
+    head_id, _, head_hash = (value or "").partition(" ")
+    return (int(head_id), head_hash) if head_id.isdigit() else None
 
 
 def _utc(uow: UnitOfWork, at: dt.datetime) -> dt.datetime:
@@ -111,19 +128,24 @@ class AuditView:
     """One audit entry as the viewer and `xmart audit list` show it."""
 
     id: int
-    at: dt.datetime
-    """UTC, naive."""
+    at: dt.datetime | None
+    """UTC, naive; None when the stored time cannot be read (a row changed behind the log's back)."""
     user: str
     action: str
     entity: str
     entity_id: str
     detail: str
 
+    @property
+    def when(self) -> str:
+        """`at` as "YYYY-MM-DD HH:MM:SS", or UNREADABLE_TIME."""
+        return self.at.strftime("%Y-%m-%d %H:%M:%S") if self.at is not None else UNREADABLE_TIME
+
     def to_json(self) -> dict[str, object]:
-        """The entry as JSON values (`at` in ISO 8601, UTC)."""
+        """The entry as JSON values (`at` in ISO 8601, UTC; null when unreadable)."""
         return {
             "id": self.id,
-            "at": canonical_time(self.at) + "Z",
+            "at": canonical_time(self.at) + "Z" if self.at is not None else None,
             "user": self.user,
             "action": self.action,
             "entity": self.entity,
@@ -132,30 +154,70 @@ class AuditView:
         }
 
 
+UNREADABLE_TIME = "(unreadable time)"
+"""What `AuditView.when` shows for a stored time that is not a time."""
+
+
+def _raw_columns(uow: UnitOfWork) -> list[ColumnElement[object]]:
+    """AUDIT_FIELDS, `prev_hash` and `hash` read as stored: on SQLite the time as text (parsed by `_time`).
+
+    SQLite keeps any text in a DATETIME column; read through the DateTime type, one bad row would
+    stop the whole read. PostgreSQL refuses a value that is not a time, so its column is read as is.
+    """
+    columns: list[ColumnElement[object]] = []
+    for name in (*AUDIT_FIELDS, "prev_hash", "hash"):
+        column = getattr(AuditEntry, name)
+        if name == "at" and uow.engine.dialect.name == "sqlite":
+            column = type_coerce(column, String).label("at")
+        columns.append(column)
+    return columns
+
+
+def _time(value: object) -> dt.datetime | None:
+    """A stored time as naive UTC, or None when it is not one."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if not isinstance(value, dt.datetime):
+        return None
+    return value if value.tzinfo is None else value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _text(value: object) -> str:
+    """A stored text field as text ("" for NULL; SQLite may hold a number or bytes there)."""
+    return "" if value is None else str(value)
+
+
 def verify(uow: UnitOfWork) -> VerifyResult:
     """Walk the chain in id order (VERIFY_BATCH entries at a time) and report the first entry that does not match.
 
-    An entry is bad when its id is not the previous one + 1 (the missing id is named: removed), its
-    `prev_hash` is not the previous entry's hash, or its hash is not that of its own fields; entries
-    missing after the last one are found from the `audit.head` setting. Needs `audit.read`
-    (SignInRequired / PermissionDenied otherwise). DOMAIN.md section 9, Audit log.
+    An entry is bad when its id is not the previous one + 1 (the first missing id is named:
+    removed), its `prev_hash` is not the previous entry's hash, its hash is not that of its own
+    fields, or it cannot be read (a time that is not a time); entries missing after the last one
+    are found from the `audit.head` setting. Needs `audit.read` (SignInRequired / PermissionDenied
+    otherwise). DOMAIN.md section 9, Audit log.
     """
     from xmart.processes.security.permissions import require  # permissions records denials here
 
     require(uow, "audit.read")
     session = uow.session
-    columns = [getattr(AuditEntry, name) for name in (*AUDIT_FIELDS, "prev_hash", "hash")]
+    columns = _raw_columns(uow)
     expected_id, previous_hash, checked = 1, "", 0
     while True:
         rows = session.execute(
             select(*columns).where(AuditEntry.id >= expected_id).order_by(AuditEntry.id).limit(VERIFY_BATCH)
         ).all()
         for row in rows:
-            fields = row._asdict()
             if row.id != expected_id:
-                return VerifyResult(False, checked, expected_id, "missing: removed from the log")
+                return VerifyResult(False, checked, expected_id, _missing(expected_id, row.id - 1))
             if row.prev_hash != previous_hash:
                 return VerifyResult(False, checked, row.id, "its link to the previous entry does not match")
+            at = _time(row.at)
+            if at is None:
+                return VerifyResult(False, checked, row.id, "its time cannot be read (changed)")
+            fields = {**row._asdict(), "at": at}
             if row.hash != entry_hash(previous_hash, fields):
                 return VerifyResult(False, checked, row.id, "its contents do not match its hash (changed)")
             checked += 1
@@ -163,29 +225,48 @@ def verify(uow: UnitOfWork) -> VerifyResult:
         if len(rows) < VERIFY_BATCH:
             break
         session.expunge_all()
-    head = session.scalar(select(Setting.value).where(Setting.key == HEAD_SETTING))
-    if head:
-        head_id, _, head_hash = head.partition(" ")
-        if head_id.isdigit() and int(head_id) >= expected_id:
+    mark = _head_mark(session.scalar(select(Setting.value).where(Setting.key == HEAD_SETTING)))
+    if mark is not None:
+        head_id, head_hash = mark
+        if head_id >= expected_id:
             return VerifyResult(False, checked, expected_id, "missing: the log ends before its newest entry")
-        if head_id.isdigit() and int(head_id) == expected_id - 1 and head_hash != previous_hash:
+        if head_id == expected_id - 1 and head_hash != previous_hash:
             return VerifyResult(False, checked, expected_id - 1, "its hash is not the one recorded (changed)")
     return VerifyResult(True, checked)
 
 
-def entries(uow: UnitOfWork, since: dt.date | None = None, limit: int = 1000) -> list[AuditView]:
+def _missing(first: int, last: int) -> str:
+    """Why entries `first` to `last` are bad: they were removed."""
+    which = f"entry {first} is" if first == last else f"entries {first} to {last} are"
+    return f"missing: {which} not in the log (removed)"
+
+
+def entries(
+    uow: UnitOfWork, since: dt.date | None = None, limit: int = 1000, action: str | None = None
+) -> list[AuditView]:
     """The newest `limit` audit entries (from `since`, a UTC date, when given), newest first.
 
-    Needs `audit.read` (SignInRequired / PermissionDenied otherwise). DOMAIN.md section 9, Audit log.
+    `action`: only entries whose action contains this text (any case). A row whose time cannot be
+    read is listed with `at` None (`AuditView.when` says so), never stops the list. Needs
+    `audit.read` (SignInRequired / PermissionDenied otherwise). DOMAIN.md section 9, Audit log.
     """
     from xmart.processes.security.permissions import require  # permissions records denials here
 
     require(uow, "audit.read")
-    query = select(*(getattr(AuditEntry, name) for name in AUDIT_FIELDS)).order_by(AuditEntry.id.desc()).limit(limit)
+    query = select(*_raw_columns(uow)).order_by(AuditEntry.id.desc()).limit(limit)
     if since is not None:
         query = query.where(AuditEntry.at >= _utc(uow, dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)))
-    views = []
-    for row in uow.session.execute(query):
-        at = row.at if row.at.tzinfo is None else row.at.astimezone(dt.UTC).replace(tzinfo=None)
-        views.append(AuditView(row.id, at, row.user, row.action, row.entity, row.entity_id, row.detail))
-    return views
+    if action:
+        query = query.where(AuditEntry.action.icontains(action, autoescape=True))
+    return [
+        AuditView(
+            row.id,
+            _time(row.at),
+            _text(row.user),
+            _text(row.action),
+            _text(row.entity),
+            _text(row.entity_id),
+            _text(row.detail),
+        )
+        for row in uow.session.execute(query)
+    ]

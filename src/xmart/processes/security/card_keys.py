@@ -31,7 +31,7 @@ from xmart.models.db import UnitOfWork
 from xmart.processes import cards
 from xmart.processes.security import audit, crypto, grants
 from xmart.processes.security.grants import CARD_KEY_LOCK, CardKeyError
-from xmart.processes.security.permissions import holders_of, require
+from xmart.processes.security.permissions import holders_of, require, require_any
 
 __all__ = [
     "CardCipher",
@@ -137,7 +137,9 @@ def reveal(uow: UnitOfWork, payment_id: int, password: str | None) -> str:
     actor = require(uow, "card.reveal")
     session = uow.session
     payment = session.get(Payment, payment_id)
-    if payment is None or payment.kind != PaymentType.CARD.value or payment.card_number_encrypted is None:
+    if payment is None:
+        raise NotFoundError(f"There is no payment {payment_id}.")
+    if payment.kind != PaymentType.CARD.value or payment.card_number_encrypted is None:
         raise NotFoundError(f"Payment {payment_id} is not a card payment.")
     last4 = payment.card_last4
     try:
@@ -356,9 +358,10 @@ class KeyStatus:
 def status(uow: UnitOfWork) -> KeyStatus:
     """The database's card-key status, read without any secret and without making a key.
 
-    Needs `users.admin` (a database with no user: anyone). DOMAIN.md section 9, `keys status`.
+    Needs `card.reveal` (the key's holders) or `users.admin` (a database with no user: anyone).
+    DOMAIN.md section 9, `keys status`.
     """
-    require(uow, "users.admin")
+    require_any(uow, ("card.reveal", "users.admin"), "see the card-key status")
     session = uow.session
     key = session.scalar(select(CardKey).where(CardKey.retired_at.is_(None)).order_by(CardKey.id.desc()).limit(1))
     problem = None

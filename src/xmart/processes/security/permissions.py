@@ -8,7 +8,9 @@ SignInRequired or PermissionDenied (exit status 3 on the command line).
 
 Reading (lists, details, reports on screen, exports) needs no permission, only a signed-in user
 once the database has users: every reader calls `require_signed_in` (a refusal is audited as a
-`denied` entry for `read`). Writers are audited by the process itself (`audit.record`, in its own
+`denied` entry on entity `sign_in` — READ_CHECK —, never under a name that looks like one of the
+14 permissions; a refused permission is a `denied` entry on entity `permission` naming it).
+Writers are audited by the process itself (`audit.record`, in its own
 transaction, just before the commit): Assign and Purchase Orders runs, receiving, invoicing,
 cancel / hold / release, prints and PDFs, imports, settings saves.
 """
@@ -33,6 +35,7 @@ __all__ = [
     "holders_of",
     "permissions_of",
     "require",
+    "require_any",
     "require_signed_in",
 ]
 
@@ -52,6 +55,10 @@ _WORDS = {
     "card.reveal": "see full card numbers",
     "audit.read": "read the audit log",
 }
+
+
+READ_CHECK = ("sign_in", "required to read")
+"""The (entity, entity_id) of the `denied` entry of a refused reader: a sign-in is needed, not a permission."""
 
 
 def describe(permission: str) -> str:
@@ -108,6 +115,39 @@ def require(uow: UnitOfWork, permission: str) -> Actor | None:
     return actor
 
 
+def require_any(uow: UnitOfWork, permissions: tuple[str, ...], what: str) -> Actor | None:
+    """Check that `uow`'s actor holds at least one of `permissions` (e.g. `keys status`: a key holder or an admin).
+
+    `what`: the action in words, for the refusal ("see the card-key status"). Returns the actor
+    (None for a database with no user yet); otherwise as `require`: SignInRequired / PermissionDenied
+    naming every permission that would do, after rolling back and committing a `denied` entry.
+    """
+    unknown = [p for p in permissions if p not in PERMISSIONS]
+    if unknown or not permissions:
+        raise ValueError(f"unknown permissions {unknown!r}")
+    named = " or ".join(f"'{p}'" for p in permissions)
+    entity_id = "|".join(permissions)
+    actor = uow.actor
+    if actor is None:
+        if not has_users(uow):
+            return None
+        _deny(uow, entity_id, SignInRequired(f"Sign in first: to {what} you need a user account."))
+    assert actor is not None
+    held = permissions_of(uow, actor.user_id)
+    if not held and uow.session.get(User, actor.user_id) is None:
+        _deny(uow, entity_id, SignInRequired("Your user account no longer exists: sign in again."))
+    if held.isdisjoint(permissions):
+        _deny(
+            uow,
+            entity_id,
+            PermissionDenied(
+                f"You ({actor.name}) may not {what}: it needs the {named} permission; ask an administrator. "
+                "Nothing was changed."
+            ),
+        )
+    return actor
+
+
 def require_signed_in(where: UnitOfWork | Session) -> Actor | None:
     """Check that somebody may read: a signed-in, enabled user once the database has users (DOMAIN.md section 9).
 
@@ -121,11 +161,11 @@ def require_signed_in(where: UnitOfWork | Session) -> Actor | None:
     if actor is None:
         if not has_users(uow):
             return None
-        _deny(uow, "read", SignInRequired("Sign in first: to read xmart's records you need a user account."))
+        _deny(uow, READ_CHECK, SignInRequired("Sign in first: to read xmart's records you need a user account."))
     assert actor is not None
     user = uow.session.get(User, actor.user_id)
     if user is None or user.disabled:
-        _deny(uow, "read", SignInRequired("Your user account is disabled or no longer exists: sign in again."))
+        _deny(uow, READ_CHECK, SignInRequired("Your user account is disabled or no longer exists: sign in again."))
     return actor
 
 
@@ -137,9 +177,11 @@ def unit_of_work_of(session: Session) -> UnitOfWork:
     return uow
 
 
-def _deny(uow: UnitOfWork, permission: str, error: AccessError) -> None:
+def _deny(uow: UnitOfWork, what: str | tuple[str, str], error: AccessError) -> None:
+    """Roll back, commit a `denied` entry for `what` (a permission, or an (entity, entity_id) pair), raise `error`."""
+    entity, entity_id = what if isinstance(what, tuple) else ("permission", what)
     uow.rollback()
-    audit.record(uow, "denied", entity="permission", entity_id=permission, detail=str(error))
+    audit.record(uow, "denied", entity=entity, entity_id=entity_id, detail=str(error))
     uow.commit()
     raise error
 

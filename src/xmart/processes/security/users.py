@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NoReturn
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
 
 from xmart.errors import InputError, NotFoundError, SignInRequired
 from xmart.models import Role, RolePermission, User, UserPermission
@@ -47,6 +48,7 @@ __all__ = [
     "RoleInfo",
     "UserInfo",
     "add_user",
+    "check_new_user",
     "check_password",
     "delete_role",
     "disable_user",
@@ -81,6 +83,8 @@ UNKNOWN_USER = "(unknown user)"
 """What the audit log records for a sign-in with a name that matches no account."""
 
 WRONG = "Wrong user name or password."
+WRONG_PASSWORD = "Wrong password."
+"""What a wrong password gets where only the password is asked (the lock screen, the re-ask before a reveal)."""
 DISABLED = "This account is disabled."
 _NAME = re.compile(r"[\w.-]{1,60}")
 _ROLE_NAME = re.compile(r"[\w.-]{1,40}")
@@ -132,10 +136,13 @@ def _dummy_hash() -> str:
     return crypto.hash_password("xmart: no such user, the same work as a real check")
 
 
-def _locked_message(until: dt.datetime) -> str:
-    local = until.astimezone().strftime("%H:%M")
+def _locked_message(until: dt.datetime, moment: dt.datetime) -> str:
+    """The refusal of a locked account: until when, in local time with its zone, and in how many minutes."""
+    local = until.astimezone()
+    minutes = max(1, -(-int((until - moment).total_seconds()) // 60))
     return (
-        f"This account is locked until {local} after {MAX_FAILED_SIGN_INS} failed sign-ins; "
+        f"This account is locked until {local:%H:%M} {local.tzname() or ''}".rstrip()
+        + f" (in {minutes} minute{'s' if minutes != 1 else ''}) after {MAX_FAILED_SIGN_INS} failed sign-ins; "
         "an administrator can unlock it."
     )
 
@@ -146,7 +153,7 @@ def _refusal(disabled: bool, locked_until: dt.datetime | None, moment: dt.dateti
         return DISABLED
     until = _aware(locked_until)
     if until is not None and until > moment:
-        return _locked_message(until)
+        return _locked_message(until, moment)
     return None
 
 
@@ -156,22 +163,47 @@ def _fail(uow: UnitOfWork, user: User, action: str, moment: dt.datetime) -> str:
     if until is not None and until <= moment:  # an expired lock: the count starts again
         user.failed_sign_ins, user.locked_until = 0, None
     user.failed_sign_ins += 1
-    message = WRONG
+    message = WRONG if action == "sign_in" else WRONG_PASSWORD
     detail = f"wrong password ({user.failed_sign_ins} in a row)"
     if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
         user.locked_until = moment + dt.timedelta(minutes=LOCK_MINUTES)
-        message = _locked_message(user.locked_until)
+        message = _locked_message(user.locked_until, moment)
         detail += f"; account locked for {LOCK_MINUTES} minutes"
     audit.record(uow, f"{action}.failed", entity="user", entity_id=user.id, detail=detail, user=user.name)
     return message
 
 
+def _same_name(a: str, b: str) -> bool:
+    """True when `a` and `b` are the same user name ignoring case (Unicode case folding, on every database)."""
+    return a.casefold() == b.casefold()
+
+
+def _find_user_id(session: Session, name: str) -> int | None:
+    """The id of the user named `name` ignoring case (names are unique ignoring case), or None.
+
+    Compared in Python, not with the database's lower(): SQLite's folds only ASCII letters.
+    """
+    exact = session.scalar(select(User.id).where(User.name == name))
+    if exact is not None:
+        return exact
+    for user_id, stored in session.execute(select(User.id, User.name)):
+        if _same_name(stored, name):
+            return int(user_id)
+    return None
+
+
 def _attempt(engine: Engine, name: str, password: str, action: str, *, share: bool) -> Actor:
-    """Check `name`'s password, count and audit the attempt; the Actor, or SignInRequired (committed either way)."""
+    """Check `name`'s password (the name ignoring case), count and audit the attempt; the Actor, or
+    SignInRequired (committed either way)."""
     with UnitOfWork(engine) as uow:
-        found = uow.session.execute(
-            select(User.id, User.password_hash, User.disabled, User.locked_until).where(User.name == name)
-        ).first()
+        user_id = _find_user_id(uow.session, name)
+        found = (
+            uow.session.execute(
+                select(User.id, User.password_hash, User.disabled, User.locked_until).where(User.id == user_id)
+            ).first()
+            if user_id is not None
+            else None
+        )
     moment = now()
     matches: bool | None = None  # None: not checked (the account was refused before the check)
     if found is None:
@@ -182,7 +214,7 @@ def _attempt(engine: Engine, name: str, password: str, action: str, *, share: bo
         if share:  # locks in the order every writer takes them: users, card keys, audit log
             uow.serialize(grants.CARD_KEY_LOCK)
         user = uow.session.get(User, found.id) if found is not None else None
-        if user is None or user.name != name:
+        if user is None or not _same_name(user.name, name):
             detail = "unknown user name" if found is None else "account removed"
             audit.record(uow, f"{action}.failed", entity="user", detail=detail, user=UNKNOWN_USER)
             uow.commit()
@@ -265,7 +297,9 @@ def _check_name(name: str) -> str:
 
 
 def _user(uow: UnitOfWork, name: str) -> User:
-    user = uow.session.scalar(select(User).where(User.name == name))
+    """The user named `name` ignoring case, or NotFoundError."""
+    user_id = _find_user_id(uow.session, name)
+    user = uow.session.get(User, user_id) if user_id is not None else None
     if user is None:
         raise NotFoundError(f"There is no user {name!r}.")
     return user
@@ -354,8 +388,7 @@ def add_user(uow: UnitOfWork, name: str, password: str, role: str, full_name: st
         _role(uow, role)
         if first and role != "administrator":
             raise InputError("The first user must be an administrator (--role administrator).")
-        if session.scalar(select(User.id).where(func.lower(User.name) == name.lower())) is not None:
-            raise InputError(f"There is already a user {name!r}.")
+        _check_name_free(uow, name)
         keys = crypto.new_user_keys(name, password)
         user = User(
             name=name,
@@ -377,6 +410,31 @@ def add_user(uow: UnitOfWork, name: str, password: str, role: str, full_name: st
         return info
 
 
+def _check_name_free(uow: UnitOfWork, name: str) -> None:
+    """InputError naming the existing user's spelling when `name` is taken (names are unique ignoring case)."""
+    taken = _find_user_id(uow.session, name)
+    if taken is not None:
+        existing = uow.session.get(User, taken)
+        assert existing is not None
+        same = "" if existing.name == name else " (names are the same whatever the case)"
+        raise InputError(f"There is already a user {existing.name!r}{same}.")
+
+
+def check_new_user(uow: UnitOfWork, name: str, role: str) -> None:
+    """Check what `add_user` will check before a password is asked: permission, name, free name, role.
+
+    Writes nothing (a refusal of the permission is audited as `require` does). Raises InputError,
+    NotFoundError (unknown role), SignInRequired / PermissionDenied. DOMAIN.md section 9.
+    """
+    first = require(uow, "users.admin") is None
+    _check_name(name)
+    _check_name_free(uow, name)
+    _role(uow, role)
+    if first and role != "administrator":
+        raise InputError("The first user must be an administrator (--role administrator).")
+    uow.rollback()
+
+
 def list_users(uow: UnitOfWork) -> list[UserInfo]:
     """Every user account, by name (needs `users.admin` once the database has users)."""
     require(uow, "users.admin")
@@ -390,8 +448,10 @@ def pending_card_key(uow: UnitOfWork) -> list[str]:
 
 
 def _change(uow: UnitOfWork, name: str, action: str, detail: str) -> None:
-    user = uow.session.scalar(select(User).where(User.name == name))
-    audit.record(uow, action, entity="user", entity_id=user.id if user else "", detail=f"{name}: {detail}")
+    user_id = _find_user_id(uow.session, name)
+    user = uow.session.get(User, user_id) if user_id is not None else None
+    shown = user.name if user is not None else name
+    audit.record(uow, action, entity="user", entity_id=user.id if user else "", detail=f"{shown}: {detail}")
 
 
 def set_role(uow: UnitOfWork, name: str, role: str) -> UserInfo:
@@ -463,7 +523,7 @@ def set_password(uow: UnitOfWork, name: str, new_password: str, current_password
     """
     with uow.exclusive(USERS_LOCK):
         actor = uow.actor
-        own = actor is not None and actor.name == name and current_password is not None
+        own = actor is not None and _same_name(actor.name, name) and current_password is not None
         if not own:
             require(uow, "users.admin")
         check_new_password(new_password)
@@ -476,21 +536,23 @@ def set_password(uow: UnitOfWork, name: str, new_password: str, current_password
                 with uow.exclusive(USERS_LOCK):
                     message = _fail(uow, _user(uow, name), "users.password", now())
                     uow.commit()
-                if message == WRONG:
+                if message in (WRONG, WRONG_PASSWORD):
                     message = "The current password is not right; the password was not changed."
                 raise SignInRequired(message)
             try:
-                private = crypto.unlock_user_private(name, _keys(user), current_password)
+                private = crypto.unlock_user_private(user.name, _keys(user), current_password)
             except crypto.CryptoError:
-                _refuse(uow, InputError(f"{name}'s key does not open with the current password: nothing was changed."))
-            keys = crypto.new_user_keys(name, new_password, private)
+                _refuse(
+                    uow, InputError(f"{user.name}'s key does not open with the current password: nothing was changed.")
+                )
+            keys = crypto.new_user_keys(user.name, new_password, private)
             detail = "password changed"
         else:
             try:
                 grants.remove_grants_of(uow, user)
             except grants.LastCardKeyHolder as exc:
                 _refuse(uow, exc)
-            keys = crypto.new_user_keys(name, new_password)
+            keys = crypto.new_user_keys(user.name, new_password)
             user.failed_sign_ins, user.locked_until = 0, None
             detail = "password reset by an administrator; new key pair"
         user.password_hash = crypto.hash_password(new_password)
@@ -509,19 +571,29 @@ def _check_permission(permission: str) -> str:
     return permission
 
 
+def _role_gives(uow: UnitOfWork, user: User, permission: str) -> bool:
+    """True when `user`'s role grants `permission`."""
+    return uow.session.get(RolePermission, (user.role, permission)) is not None
+
+
 def grant_permission(uow: UnitOfWork, name: str, permission: str) -> UserInfo:
     """Grant `permission` to user `name` explicitly (e.g. `card.reveal`, `audit.read`); commit.
 
     Needs `users.admin`; audited `users.grant`. A new holder of `card.reveal` gets the card-data
-    key at a holder's next sign-in. Raises NotFoundError, InputError for an unknown permission.
+    key at a holder's next sign-in. Raises NotFoundError, InputError for an unknown permission or
+    one the user holds already (through the role, or granted before): nothing changed, nothing
+    audited.
     """
     with uow.exclusive(USERS_LOCK):
         require(uow, "users.admin")
         user = _user(uow, name)
         _check_permission(permission)
-        if uow.session.get(UserPermission, (user.id, permission)) is None:
-            uow.session.add(UserPermission(user_id=user.id, permission=permission))
-        _change(uow, name, "users.grant", f"granted {permission}")
+        if _role_gives(uow, user, permission):
+            _refuse(uow, InputError(f"{permission} comes with the role {user.role} of {user.name}: nothing to grant."))
+        if uow.session.get(UserPermission, (user.id, permission)) is not None:
+            _refuse(uow, InputError(f"{user.name} holds {permission} already: nothing was changed."))
+        uow.session.add(UserPermission(user_id=user.id, permission=permission))
+        _change(uow, user.name, "users.grant", f"granted {permission}")
         [info] = _infos(uow, [user])
         uow.commit()
         return info
@@ -531,18 +603,28 @@ def revoke_permission(uow: UnitOfWork, name: str, permission: str) -> UserInfo:
     """Withdraw the explicit grant of `permission` from user `name` (their role's permissions stay); commit.
 
     Needs `users.admin`; audited `users.revoke`. Losing `card.reveal` deletes the user's copies of
-    the card-data key. Raises NotFoundError, InputError (unknown permission, no administrator left,
-    a card key left with nobody able to open it).
+    the card-data key. Raises NotFoundError, InputError (unknown permission, a permission that
+    comes with the user's role — change the role instead — or that was never granted to them, no
+    administrator left, a card key left with nobody able to open it); nothing changed or audited then.
     """
     with uow.exclusive(USERS_LOCK):
         require(uow, "users.admin")
         user = _user(uow, name)
         _check_permission(permission)
-        uow.session.execute(
-            delete(UserPermission).where(UserPermission.user_id == user.id, UserPermission.permission == permission)
-        )
+        explicit = uow.session.get(UserPermission, (user.id, permission))
+        if explicit is None:
+            if _role_gives(uow, user, permission):
+                _refuse(
+                    uow,
+                    InputError(
+                        f"{permission} comes with the role {user.role}; change the role of {user.name} instead. "
+                        "Nothing was changed."
+                    ),
+                )
+            _refuse(uow, InputError(f"{user.name} was not granted {permission}: nothing to revoke."))
+        uow.session.delete(explicit)
         _settle(uow)
-        _change(uow, name, "users.revoke", f"revoked {permission}")
+        _change(uow, user.name, "users.revoke", f"revoked {permission}")
         [info] = _infos(uow, [user])
         uow.commit()
         return info

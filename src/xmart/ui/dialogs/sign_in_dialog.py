@@ -1,5 +1,7 @@
 """The sign-in dialog (DOMAIN.md section 9): user name and password; a refusal is shown plainly and
-the dialog stays, with the password cleared. Esc or Cancel gives up (at start the client quits).
+the dialog stays, with the password cleared. The Quit (or Cancel) button gives up (at start the client
+quits); Esc and the window's close button ask "Quit xmart?" first, so a stray Esc never quits.
+The title is "Sign In": the window system adds the application's name.
 
 The dialog never touches the database: the caller passes `attempt(name, password)`, which signs in
 and returns None, or returns the plain reason it could not (wrong password, account locked ...).
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from xmart.ui.generated.ui_sign_in_dialog import Ui_SignInDialog
 from xmart.ui.widgets.field_error import show_field_error
@@ -44,7 +46,8 @@ class SignInDialog(QDialog):
         cancel.setObjectName("cancelButton")
         show_field_error(self.ui.errorLabel, None)
         self.ui.buttonBox.accepted.connect(self._try)
-        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.buttonBox.rejected.connect(self.give_up)
+        self.cancel_text = cancel_text
         self.ui.userEdit.setText(user)
         (self.ui.passwordEdit if user else self.ui.userEdit).setFocus()
 
@@ -59,6 +62,25 @@ class SignInDialog(QDialog):
             self._refuse(problem)
             return
         self.accept()
+
+    def give_up(self) -> None:
+        """The Quit / Cancel button: give up at once."""
+        super().reject()
+
+    def reject(self) -> None:
+        """Esc or the close button: ask first ("Quit xmart?"), default No."""
+        if self.cancel_text.replace("&", "") != "Quit":
+            super().reject()
+            return
+        answer = QMessageBox.question(
+            self,
+            "Quit xmart",
+            "Quit xmart?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            super().reject()
 
     def _refuse(self, reason: str) -> None:
         show_field_error(self.ui.errorLabel, reason)
@@ -76,7 +98,7 @@ class SignInDialog(QDialog):
         cancel_text: str = "&Quit",
         note: str = "",
     ) -> bool:
-        """Show the dialog until the user is signed in (True) or gives up (False: Esc, Cancel, close)."""
+        """Show the dialog until the user is signed in (True) or gives up (False: Quit, or Esc / close confirmed)."""
         dialog = cls(parent, database_label, attempt, user, cancel_text, note)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted

@@ -37,8 +37,13 @@ def password_problem(password: str, again: str, min_length: int) -> str | None:
     return None
 
 
+LEAST_PRIVILEGED = "clerk"
+"""The role a new user starts on in the dialog (the built-in role with the fewest permissions)."""
+
+
 class UserDialog(QDialog):
-    """One new user; `first_admin` fixes the role to administrator and makes Cancel a Skip."""
+    """One new user, on the clerk role until another is chosen; `first_admin` fixes the role to
+    administrator and makes Cancel a Skip."""
 
     def __init__(self, parent: QWidget | None, roles: Sequence[str], min_length: int, first_admin: bool = False):
         super().__init__(parent)
@@ -49,6 +54,8 @@ class UserDialog(QDialog):
         u.roleCombo.addItems(list(roles))
         if ADMINISTRATOR in roles and first_admin:
             u.roleCombo.setCurrentText(ADMINISTRATOR)
+        else:  # the least-privileged role first: more is a deliberate choice
+            u.roleCombo.setCurrentText(LEAST_PRIVILEGED if LEAST_PRIVILEGED in roles else roles[0] if roles else "")
         u.roleCombo.setEnabled(not first_admin)
         cancel = u.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
         ok = u.buttonBox.button(QDialogButtonBox.StandardButton.Ok)

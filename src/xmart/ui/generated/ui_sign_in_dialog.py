@@ -88,7 +88,7 @@ class Ui_SignInDialog(object):
     # setupUi
 
     def retranslateUi(self, SignInDialog):
-        SignInDialog.setWindowTitle(QCoreApplication.translate("SignInDialog", u"Sign In \u2014 xmart", None))
+        SignInDialog.setWindowTitle(QCoreApplication.translate("SignInDialog", u"Sign In", None))
         self.titleLabel.setText(QCoreApplication.translate("SignInDialog", u"<h3>Sign in to xmart</h3>", None))
         self.databaseLabel.setText("")
         self.userLabel.setText(QCoreApplication.translate("SignInDialog", u"&User name:", None))

@@ -26,7 +26,7 @@ LIMIT = 5000
 
 COLUMNS: list[Column[AuditView]] = [
     Column("#", lambda e: str(e.id), True, lambda e: e.id),
-    Column("When (UTC)", lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S"), False, lambda e: e.at),
+    Column("When (UTC)", lambda e: e.when, False, lambda e: e.at or dt.datetime.min),
     Column("User", lambda e: e.user or "—"),
     Column("Action", lambda e: e.action),
     Column("Record", lambda e: f"{e.entity} {e.entity_id}".strip()),
@@ -87,7 +87,7 @@ class AuditLogView(QWidget):
             show_error(self, exc)
             return None
         if end is not None:
-            rows = [row for row in rows if row.at.date() <= end]
+            rows = [row for row in rows if row.at is None or row.at.date() <= end]
         self.model.set_rows(rows)
         self.ui.countLabel.setText(
             f"{len(rows):,} entries, newest first" + (" (the newest only)" if len(rows) >= LIMIT else "")

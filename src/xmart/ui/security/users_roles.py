@@ -165,6 +165,7 @@ class UsersRolesDialog(QDialog):
             return False
         who = role or select or (args[0] if args else "")
         show_field_error(self.ui.statusLabel, None)
+        self.ui.statusLabel.setStyleSheet("")  # a success is said in normal text, never in the error red
         self.ui.statusLabel.setText(f"{who}: {done}." if who else f"{done}.")
         self.ui.statusLabel.setVisible(True)
         self.ctx.session.refresh()
