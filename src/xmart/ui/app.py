@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from importlib.metadata import version
 from types import TracebackType
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from xmart.processes.unit_of_work import Engine
 from xmart.ui.context import APPLICATION, ORGANIZATION, AppContext, make_context
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
+from xmart.ui.icons import app_icon
 from xmart.ui.main_window import MainWindow
 
 log = logging.getLogger("xmart.ui")
@@ -32,7 +34,8 @@ UNEXPECTED_TEXT = (
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with the names QSettings and window titles use."""
+    """The QApplication (created once), with the names QSettings and window titles use, the version
+    (Help › About) and the application icon."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -40,6 +43,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(version("xmart"))
+    app.setDesktopFileName("xmart")  # the .desktop file of the bundle (installer/linux/xmart.desktop)
+    app.setWindowIcon(app_icon())
     return app
 
 

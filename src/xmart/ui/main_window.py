@@ -14,12 +14,12 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QStyle,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -31,7 +31,7 @@ from xmart.processes.first_run import database_is_empty
 from xmart.processes.security import users
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
-from xmart.ui import operations
+from xmart.ui import icons, operations
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
@@ -56,8 +56,6 @@ from xmart.ui.security.users_roles import UsersRolesDialog, open_users_and_roles
 from xmart.ui.settings_actions import edit_company
 from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
-
-SP = QStyle.StandardPixmap
 
 
 def _cso_allows(action: str, row: CsoRow) -> bool:
@@ -134,15 +132,14 @@ class MainWindow(QMainWindow):
         text: str,
         slot,
         shortcut: str | QKeySequence.StandardKey | None = None,
-        icon: QStyle.StandardPixmap | None = None,
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if icons.has_icon(name):  # every action has one (tests/ui/test_icons.py)
+            action.setIcon(icons.icon(name))
         action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(lambda _checked=False: slot())
         self.actions_by_name[name] = action
@@ -158,12 +155,11 @@ class MainWindow(QMainWindow):
                 "Sign &Out / Switch User…",
                 self.sign_out,
                 "Ctrl+Shift+Q",
-                None,
                 "Close the open windows (each asks about unsaved changes), sign out and let someone sign in",
             )
         )
         session.addAction(
-            a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", None, "Hide every window until the password is typed")
+            a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", "Hide every window until the password is typed")
         )
         transactions = bar.addMenu("&Transactions")
         o = self.orders
@@ -173,7 +169,6 @@ class MainWindow(QMainWindow):
                 "&Customers",
                 o.customers,
                 "Ctrl+Shift+C",
-                SP.SP_DirHomeIcon,
                 "Customer Manager: find, create and edit customers; New Order",
             )
         )
@@ -183,7 +178,6 @@ class MainWindow(QMainWindow):
                 "Corporate &Sale Order…",
                 o.corporate_sale_order,
                 "Ctrl+Shift+O",
-                SP.SP_FileIcon,
                 "Enter a corporate sale order in the Order Manager",
             )
         )
@@ -193,13 +187,10 @@ class MainWindow(QMainWindow):
                 "Sales &Order Interface",
                 o.sales_order_interface,
                 "Ctrl+Shift+I",
-                None,
                 "One screen for customer and order, keyboard-first",
             )
         )
-        transactions.addAction(
-            a("outbox", "O&utbox", o.outbox, None, None, "Confirmation e-mails: sent, waiting, failed")
-        )
+        transactions.addAction(a("outbox", "O&utbox", o.outbox, None, "Confirmation e-mails: sent, waiting, failed"))
         transactions.addSeparator()
         transactions.addAction(
             a(
@@ -207,7 +198,6 @@ class MainWindow(QMainWindow):
                 "&Import Document…",
                 self.import_file,
                 "Ctrl+I",
-                SP.SP_DialogOpenButton,
                 "Load an xmart import document (JSON)",
             )
         )
@@ -222,7 +212,6 @@ class MainWindow(QMainWindow):
                 "&Corporate Sale Order",
                 lambda: self.open_browser("cso"),
                 "Ctrl+1",
-                SP.SP_FileDialogDetailedView,
                 "Browse corporate sale orders",
             )
         )
@@ -232,7 +221,6 @@ class MainWindow(QMainWindow):
                 "&Sale Orders",
                 lambda: self.open_browser("so"),
                 "Ctrl+2",
-                SP.SP_FileDialogListView,
                 "Browse store sale orders",
             )
         )
@@ -242,7 +230,6 @@ class MainWindow(QMainWindow):
                 "&Purchase Orders",
                 lambda: self.open_browser("po"),
                 "Ctrl+3",
-                SP.SP_FileDialogContentsView,
                 "Browse purchase orders",
             )
         )
@@ -252,7 +239,6 @@ class MainWindow(QMainWindow):
                 "&Items",
                 self.open_items,
                 "Ctrl+4",
-                None,
                 "Items with on hand, pending, available and on order per location",
             )
         )
@@ -263,7 +249,6 @@ class MainWindow(QMainWindow):
                 "&Refresh",
                 self.refresh_browsers,
                 QKeySequence.StandardKey.Refresh,
-                SP.SP_BrowserReload,
                 "Read the open lists again",
             )
         )
@@ -276,7 +261,6 @@ class MainWindow(QMainWindow):
                 "Assign by &Date…",
                 lambda: self.processes.assign(BY_DATE),
                 "Ctrl+Shift+D",
-                SP.SP_ArrowRight,
                 "Assign corporate sale orders in a date range to stores",
             )
         )
@@ -286,7 +270,6 @@ class MainWindow(QMainWindow):
                 "Assign by &Number…",
                 lambda: self.processes.assign(BY_NUMBER),
                 "Ctrl+Shift+N",
-                None,
                 "Assign corporate sale orders in a number range to stores",
             )
         )
@@ -297,7 +280,6 @@ class MainWindow(QMainWindow):
                 "&Purchase Orders by Date…",
                 lambda: self.processes.purchase_orders(BY_DATE),
                 "Ctrl+Shift+P",
-                SP.SP_FileDialogNewFolder,
                 "Generate purchase orders for unassigned units",
             )
         )
@@ -317,7 +299,6 @@ class MainWindow(QMainWindow):
                 "Corporate Sale Order &Fulfilment…",
                 self.fulfilment_report,
                 "Ctrl+F",
-                None,
                 "Ordered, assigned, sold and unassigned units of the corporate sale orders in a range",
             )
         )
@@ -327,7 +308,6 @@ class MainWindow(QMainWindow):
                 "&Sale Orders — Sold and Not Yet Sold…",
                 lambda: open_sale_orders_report(self.ctx, self.tabs),
                 None,
-                None,
                 "Per sale order line: ordered, sold and not yet sold, with amounts; PDF, CSV, Excel",
             )
         )
@@ -336,7 +316,6 @@ class MainWindow(QMainWindow):
                 "commission",
                 "Salesman &Commission",
                 o.commission,
-                None,
                 None,
                 "Orders, sales total and commission per salesman in a date range",
             )
@@ -349,7 +328,6 @@ class MainWindow(QMainWindow):
                 "Co&mpany…",
                 lambda: edit_company(self.ctx, self),
                 None,
-                None,
                 "Company name, address, phone, e-mail and logo printed on every document",
             )
         )
@@ -359,13 +337,10 @@ class MainWindow(QMainWindow):
                 "&Printer…",
                 lambda: choose_printer(self.ctx, self),
                 None,
-                SP.SP_ComputerIcon,
                 "Choose the printer documents go to",
             )
         )
-        settings.addAction(
-            a("smtpSettings", "&E-mail…", o.smtp_settings, None, None, "SMTP server for confirmation e-mails")
-        )
+        settings.addAction(a("smtpSettings", "&E-mail…", o.smtp_settings, None, "SMTP server for confirmation e-mails"))
         settings.addAction(a("channels", "Sales &Channels…", lambda: o.edit_settings("channels")))
         settings.addAction(a("salesmen", "&Salesmen…", lambda: o.edit_settings("salesmen")))
         settings.addAction(a("customFields", "Custom &Order Fields…", lambda: o.edit_settings("fields")))
@@ -376,7 +351,6 @@ class MainWindow(QMainWindow):
                 "&Users and Roles…",
                 self.users_and_roles,
                 None,
-                None,
                 "Users, their roles and permissions; the office's roles",
             )
         )
@@ -385,7 +359,6 @@ class MainWindow(QMainWindow):
                 "auditLog",
                 "&Audit Log",
                 lambda: open_audit_log(self.ctx, self.tabs),
-                None,
                 None,
                 "Who did what and when: sign-ins, denials, card reveals, process runs, changes; Verify Chain",
             )
@@ -396,7 +369,6 @@ class MainWindow(QMainWindow):
                 "demoData",
                 "Create &Demo Data…",
                 self.create_demo_data,
-                None,
                 None,
                 "Fill this empty database with demo data",
             )
@@ -409,12 +381,11 @@ class MainWindow(QMainWindow):
                 "&Keyboard Shortcuts",
                 lambda: show_shortcuts(self, self.menuBar()),
                 QKeySequence.StandardKey.HelpContents,
-                SP.SP_DialogHelpButton,
                 "Every shortcut and mnemonic of the client",
             )
         )
         help_menu.addAction(
-            a("userGuide", "&User Guide", lambda: show_guide(self), None, None, "The daily work, step by step")
+            a("userGuide", "&User Guide", lambda: show_guide(self), None, "The daily work, step by step")
         )
         help_menu.addSeparator()
         help_menu.addAction(a("about", "&About xmart", self.about))
@@ -704,7 +675,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About xmart",
-            "<h3>xmart Main</h3><p>Corporate sale orders, store assignment and purchase orders "
+            f"<h3>xmart Main {QApplication.applicationVersion()}</h3>"
+            "<p>Corporate sale orders, store assignment and purchase orders "
             f"for a multi-store retailer's main office.</p><p>Database: {self.ctx.database_label}</p>",
         )
 
