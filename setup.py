@@ -8,11 +8,22 @@ and in the PyInstaller bundle alike (tests/integration/test_packaging.py). pypro
 package from outside the `find` folder, hence this file.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, find_packages, setup
 
 DATA_PACKAGES = {"xmart.resources": "resources", "xmart.forms": "forms"}
 
+
+def data_folders(package: str, folder: str) -> list[str]:
+    """`package` and its folders whose names could be imported (fonts, icons, ...): setuptools wants
+    every such folder that holds package data listed as a package of its own."""
+    found = find_namespace_packages(folder, exclude=["*__pycache__*"])
+    return [package, *(f"{package}.{sub}" for sub in found if all(p.isidentifier() for p in sub.split(".")))]
+
+
 setup(
-    packages=[*find_packages("src", include=["xmart", "xmart.*"]), *DATA_PACKAGES],
+    packages=[
+        *find_packages("src", include=["xmart", "xmart.*"]),
+        *(name for package, folder in DATA_PACKAGES.items() for name in data_folders(package, folder)),
+    ],
     package_dir={"": "src", **DATA_PACKAGES},
 )

@@ -18,7 +18,10 @@ def _display_available() -> bool:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    """Open the main window (first-run prompt on an empty database); returns when it closes."""
+    """Open the main window (first-run prompt on an empty database); returns when it closes.
+
+    `--smoke-test` opens the main window and closes it once it is shown (no first-run prompt, no
+    sign-in: a database with users exits 3), printing one line; the bundle's CI check uses it."""
     if not _display_available():
         print(
             "xmart: gui: no display available (DISPLAY is not set). Run it on a desktop, "
@@ -28,4 +31,4 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 1
     from xmart.ui.app import run_gui
 
-    return run_gui(ctx.engine)
+    return run_gui(ctx.engine, smoke_test=getattr(args, "smoke_test", False))

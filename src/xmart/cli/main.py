@@ -110,7 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
-    sub.add_parser("gui", help="open the desktop client")
+    gui = sub.add_parser("gui", help="open the desktop client")
+    gui.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window, close it as soon as it is shown, exit 0 (checks an installation)",
+    )
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=Parser)
     db_sub.add_parser("upgrade", help="create or migrate the schema")
