@@ -149,6 +149,9 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
         windows.append((f"Settings {kind}", OrderSettingsDialog(main, kind, [])))
     windows.append(("E-mail settings", SmtpSettingsDialog(main, SmtpSettings())))
     windows.append(("First run", FirstRunDialog(main, "test.db")))
+    from xmart.ui.dialogs.database_dialog import DatabaseDialog
+
+    windows.append(("First run: database", DatabaseDialog(main)))
     from xmart.ui.dialogs.password_dialog import PasswordDialog
     from xmart.ui.dialogs.sign_in_dialog import SignInDialog
     from xmart.ui.dialogs.user_dialog import UserDialog

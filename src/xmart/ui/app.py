@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from xmart.errors import SignInRequired
 from xmart.processes.unit_of_work import Engine
 from xmart.ui.context import APPLICATION, ORGANIZATION, AppContext, make_context
+from xmart.ui.dialogs.database_dialog import DatabaseDialog
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
 from xmart.ui.icons import app_icon
 from xmart.ui.main_window import MainWindow
@@ -87,6 +88,14 @@ def sign_in_at_start(ctx: AppContext) -> bool:
     if not ctx.session.needs_sign_in:
         return True
     return SignInDialog.ask(None, ctx.database_label, ctx.session.sign_in)
+
+
+def choose_database_at_first_run() -> str | None:
+    """The first run's first step, before any database is opened: this computer or the office's
+    PostgreSQL server (`DatabaseDialog`); the chosen URL (saved for this workstation), or None on Quit."""
+    application()
+    sys.excepthook = report_unexpected
+    return DatabaseDialog.ask(None)
 
 
 def run_gui(engine: Engine, smoke_test: bool = False) -> int:

@@ -44,7 +44,7 @@ from xmart.ui.fulfilment_report import FulfilmentReportView, open_fulfilment_rep
 from xmart.ui.help import show_guide, show_shortcuts
 from xmart.ui.item_availability import ItemsView
 from xmart.ui.order_actions import OrderActions
-from xmart.ui.printing import choose_printer
+from xmart.ui.printing import NO_PRINTER_INSTALLED, choose_printer, printer_names
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
 from xmart.ui.sale_orders_report import open_sale_orders_report
@@ -581,14 +581,20 @@ class MainWindow(QMainWindow):
 
     # --- first run, demo, import ------------------------------------------------------------
     def first_run_check(self) -> None:
-        """On an empty database, offer to create demo data or import a file, and (without users) the
-        first administrator (skippable)."""
+        """The first run, on an empty database (the database itself was chosen before: `xmart gui`):
+        company details for documents, this workstation's printer, the first administrator (when the
+        database has no users), then demo data, an import or the empty database. Every step but the
+        last can be skipped; each is the dialog Settings › ... shows later."""
         if not database_is_empty(self.ctx.engine):
             self.open_browser("cso")
             return
-        choice = FirstRunDialog.ask(self, self.ctx.database_label)
+        if self.ctx.session.may("settings"):
+            edit_company(self.ctx, self, first_run=True)
+        if choose_printer(self.ctx, self, first_run=True) is None and not printer_names():
+            self.statusBar().showMessage(NO_PRINTER_INSTALLED, 10000)
         if not self.ctx.session.access.users_exist:
             self.offer_first_admin()
+        choice = FirstRunDialog.ask(self, self.ctx.database_label)
         if choice == DEMO:
             self.create_demo_data()
         elif choice == IMPORT:
