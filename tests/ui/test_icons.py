@@ -117,3 +117,16 @@ def test_the_main_window_shows_the_application_icon(window):
 
 def _rgba(pixel: int) -> tuple[int, int, int, int]:
     return (pixel >> 16) & 255, (pixel >> 8) & 255, pixel & 255, (pixel >> 24) & 255
+
+
+def test_dialog_buttons_carry_no_icons_of_the_platform_style(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from xmart.ui.app import application
+
+    app = application()
+    assert icons.NO_BUTTON_ICONS in app.styleSheet()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    box.show()
+    assert [b.icon().isNull() for b in box.buttons()] == [True, True]

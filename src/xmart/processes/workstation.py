@@ -8,6 +8,7 @@ desktop client and the command line of this workstation use the same database fr
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -17,6 +18,8 @@ from sqlalchemy.engine import make_url
 from xmart import config
 from xmart.errors import InputError
 from xmart.models.db import make_engine
+
+log = logging.getLogger("xmart.workstation")
 
 CHECK_TIMEOUT_SECONDS = 5
 """How long the connection test waits for a server that does not answer."""
@@ -76,20 +79,21 @@ _WHY: tuple[tuple[tuple[str, ...], str], ...] = (
     (("database", "does not exist"), "the server has no database of that name (ask its administrator to create it)"),
     (("timeout expired",), f"the server did not answer within {CHECK_TIMEOUT_SECONDS} seconds"),
     (("could not translate host name",), "no computer of that name was found on the network"),
+    (("failed to resolve host",), "no computer of that name was found on the network"),
     (("connection refused",), _NOTHING),
     (("no such file or directory",), _NOTHING),
 )
 """libpq's words (all of them in the message) -> the reason shown."""
 
 
-def _why(exc: BaseException, fallback: str) -> str:
+def _why(exc: BaseException) -> str:
     """The reason of a failed connection in words for the person at the dialog (libpq's own text
-    names hosts and users and is not shown)."""
+    names hosts and users and is not shown; the log gets the sanitized detail)."""
     detail = str(getattr(exc, "orig", None) or exc).lower()
     for needles, words in _WHY:
         if all(needle in detail for needle in needles):
             return words
-    return fallback
+    return "the server could not be reached with these details (check them with the server's administrator)"
 
 
 def check_server(details: ServerDetails) -> ServerCheck:
@@ -109,7 +113,8 @@ def check_server(details: ServerDetails) -> ServerCheck:
             version = connection.execute(text("SHOW server_version")).scalar_one()
             tables = set(inspect(connection).get_table_names())
     except Exception as exc:  # noqa: BLE001 - every failure becomes one plain line
-        return ServerCheck(False, f"Could not connect: {_why(exc, failures.reason(exc))}.")
+        log.info("connection test failed: %s", failures.log_text("first run", exc))
+        return ServerCheck(False, f"Could not connect: {_why(exc)}.")
     finally:
         engine.dispose()
     major = str(version).split()[0]

@@ -24,7 +24,7 @@ from xmart.processes.unit_of_work import Engine
 from xmart.ui.context import APPLICATION, ORGANIZATION, AppContext, make_context
 from xmart.ui.dialogs.database_dialog import DatabaseDialog
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
-from xmart.ui.icons import app_icon
+from xmart.ui.icons import NO_BUTTON_ICONS, app_icon
 from xmart.ui.main_window import MainWindow
 
 log = logging.getLogger("xmart.ui")
@@ -48,6 +48,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(version("xmart"))
     app.setDesktopFileName("xmart")  # the .desktop file of the bundle (installer/linux/xmart.desktop)
     app.setWindowIcon(app_icon())
+    if NO_BUTTON_ICONS not in app.styleSheet():
+        app.setStyleSheet(app.styleSheet() + NO_BUTTON_ICONS)
     return app
 
 

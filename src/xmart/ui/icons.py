@@ -106,3 +106,8 @@ def app_icon() -> QIcon:
         pixmap.loadFromData(folder.joinpath(f"hicolor/{size}x{size}/apps/xmart.png").read_bytes(), "PNG")
         result.addPixmap(pixmap)
     return result
+
+
+NO_BUTTON_ICONS = "QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }"
+"""The application's style sheet rule that keeps the platform style's own icons (a tick on OK, a cross on
+Cancel...) off dialog buttons: they are of another family than the client's icons (`application()`)."""

@@ -46,7 +46,21 @@ class DatabaseDialog(QDialog):
         u.buttonBox.accepted.connect(self._accept_if_valid)
         u.buttonBox.rejected.connect(self.reject)
         self._mode_changed()
+        self._fit()
         u.thisComputerRadio.setFocus()
+
+    def _fit(self) -> None:
+        """Tall enough for every field and the test's message (Qt would cap a dialog at 2/3 of a small
+        screen, squeezing the fields), within the screen."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        hint = self.sizeHint()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 40 if screen is not None else hint.height()
+        self.setMinimumHeight(min(hint.height(), room))
+        if self.height() < self.minimumHeight():
+            self.resize(self.width(), self.minimumHeight())
 
     def details(self) -> ServerDetails:
         """The server's details as typed."""
@@ -70,10 +84,12 @@ class DatabaseDialog(QDialog):
         label = self.ui.resultLabel
         if check is None or not check.ok:
             show_field_error(label, check.message if check else None)
+            self._fit()
             return
         label.setStyleSheet(OK_STYLE)
         label.setText(check.message)
         label.setVisible(True)
+        self._fit()
 
     def test_connection(self) -> ServerCheck:
         """Test Connection: connect with the typed details and show what was found (at most a few seconds)."""
