@@ -21,9 +21,9 @@ command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
 if [ -n "$missing" ]; then
     echo "setup-cups: installing$missing"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -q
+    apt-get update -qq
     # shellcheck disable=SC2086
-    apt-get install -y -q $missing
+    apt-get install -y -qq $missing >/dev/null
 fi
 
 if ! lpstat -r 2>/dev/null | grep -q "scheduler is running"; then

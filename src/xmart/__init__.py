@@ -1,3 +1,5 @@
-"""xmart: the main-office client for multi-store retailers."""
+"""xmart: the main-office client for multi-store retailers.
 
-__version__ = "0.1.0"
+The version is declared once, in pyproject.toml; read it from the package metadata
+(`importlib.metadata.version("xmart")`, which `xmart --version` prints).
+"""

@@ -120,3 +120,21 @@ def skip_first_admin(qtbot) -> None:
     when_modal(
         lambda dialog: click(qtbot, dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)), UserDialog
     )
+
+
+def skip_first_run_setup(qtbot, monkeypatch, admin: bool = True) -> None:
+    """Answer the first run's steps before its last one with Skip: company details, the printer (this
+    workstation is made to have one printer, "PDF") and, with `admin`, the first administrator."""
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+
+    import xmart.ui.main_window as main_window
+    from xmart.ui import printing
+    from xmart.ui.dialogs.company_settings_dialog import CompanySettingsDialog
+
+    monkeypatch.setattr(printing, "printer_names", lambda: ["PDF"])
+    monkeypatch.setattr(main_window, "printer_names", lambda: ["PDF"])
+    skip = QDialogButtonBox.StandardButton.Cancel
+    when_modal(lambda dialog: click(qtbot, dialog.ui.buttonBox.button(skip)), CompanySettingsDialog)
+    when_modal(lambda dialog: click(qtbot, dialog.findChild(QDialogButtonBox).button(skip)), QInputDialog)
+    if admin:
+        skip_first_admin(qtbot)

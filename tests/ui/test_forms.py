@@ -1,4 +1,8 @@
-"""The compiled forms are current, and only xmart.ui (and `xmart gui`) import Qt."""
+"""The compiled forms are current, and only xmart.ui (and `xmart gui`) import Qt.
+
+Forms live at the repository root: Designer sources in `forms/*.ui`, compiled by
+scripts/compile_forms.sh into the committed modules `src/xmart/ui/generated/ui_*.py`.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,11 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "xmart"
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src" / "xmart"
+FORMS = ROOT / "forms"
+"""The Designer sources (the package xmart.forms)."""
+GENERATED = SRC / "ui" / "generated"
 
 
 def _uic() -> str:
@@ -20,14 +28,20 @@ def _uic() -> str:
     return found
 
 
-@pytest.mark.parametrize("form", sorted(p.name for p in (SRC / "forms").glob("*.ui")))
+@pytest.mark.parametrize("form", sorted(p.name for p in FORMS.glob("*.ui")))
 def test_generated_module_is_current(form):
     compiled = subprocess.run(
-        [_uic(), "--from-imports", str(SRC / "forms" / form)], check=True, capture_output=True, text=True
+        [_uic(), "--from-imports", str(FORMS / form)], check=True, capture_output=True, text=True
     ).stdout
-    generated = SRC / "ui" / "generated" / f"ui_{form[:-3]}.py"
+    generated = GENERATED / f"ui_{form[:-3]}.py"
     assert generated.exists(), f"run scripts/compile_forms.sh: {generated.name} is missing"
     assert generated.read_text() == compiled, f"run scripts/compile_forms.sh: {generated.name} is out of date"
+
+
+def test_every_generated_module_has_its_form_and_no_form_is_left_in_the_package():
+    stale = sorted(p.name for p in GENERATED.glob("ui_*.py") if not (FORMS / f"{p.stem[3:]}.ui").exists())
+    assert stale == [], f"generated modules without a form in forms/: {stale}"
+    assert sorted(SRC.rglob("*.ui")) == [], "Designer forms belong in forms/ at the repository root"
 
 
 def test_only_the_ui_imports_qt():

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.support.documents import example
-from tests.ui.helpers import click, skip_first_admin, wait_task, when_modal
+from tests.ui.helpers import click, skip_first_run_setup, wait_task, when_modal
 from xmart.models import Location
 from xmart.ui.document_view import DocumentView
 
@@ -47,7 +47,7 @@ def test_window_state_is_remembered(ctx, make_window, qtbot):
     assert again.size().width() == 700
 
 
-def test_first_run_on_an_empty_database_imports_a_file(empty_ctx, make_window, qtbot, tmp_path):
+def test_first_run_on_an_empty_database_imports_a_file(empty_ctx, make_window, qtbot, tmp_path, monkeypatch):
     from xmart.ui.first_run import FirstRunDialog
 
     window = make_window(empty_ctx)
@@ -61,8 +61,9 @@ def test_first_run_on_an_empty_database_imports_a_file(empty_ctx, make_window, q
 
     def drive(dialog):
         chosen["text"] = dialog.ui.databaseLabel.text()
-        skip_first_admin(qtbot)
         click(qtbot, dialog.ui.importButton)
+
+    skip_first_run_setup(qtbot, monkeypatch)
 
     qtbot_patch = pytest.MonkeyPatch()
     qtbot_patch.setattr(mw.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
@@ -79,16 +80,12 @@ def test_first_run_on_an_empty_database_imports_a_file(empty_ctx, make_window, q
     assert "Imported" in window.statusBar().currentMessage()
 
 
-def test_first_run_demo_data(empty_ctx, make_window, qtbot):
+def test_first_run_demo_data(empty_ctx, make_window, qtbot, monkeypatch):
     from xmart.ui.first_run import FirstRunDialog
 
     window = make_window(empty_ctx)
-
-    def drive(dialog):
-        skip_first_admin(qtbot)
-        click(qtbot, dialog.ui.demoButton)
-
-    when_modal(drive, FirstRunDialog)
+    skip_first_run_setup(qtbot, monkeypatch)
+    when_modal(lambda dialog: click(qtbot, dialog.ui.demoButton), FirstRunDialog)
     window.first_run_check()
     wait_task(qtbot, window.last_task, timeout=60_000)
     assert window.last_task.error is None, window.last_task.error

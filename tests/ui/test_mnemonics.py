@@ -154,6 +154,9 @@ def _windows(main, ctx, qtbot) -> list[tuple[str, QWidget]]:
     from xmart.ui.dialogs.store_setup_dialog import StoreSetupDialog
 
     windows.append(("Set up as a store", StoreSetupDialog(main, lambda code, key: None)))
+    from xmart.ui.dialogs.database_dialog import DatabaseDialog
+
+    windows.append(("First run: database", DatabaseDialog(main)))
     from xmart.ui.dialogs.password_dialog import PasswordDialog
     from xmart.ui.dialogs.sign_in_dialog import SignInDialog
     from xmart.ui.dialogs.user_dialog import UserDialog

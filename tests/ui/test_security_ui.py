@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from tests.support.documents import TEST_CARD
-from tests.ui.helpers import answer_question, click, tick, type_over, when_modal
+from tests.ui.helpers import answer_question, click, skip_first_run_setup, tick, type_over, when_modal
 from xmart.processes.security import users
 from xmart.processes.unit_of_work import UnitOfWork
 
@@ -384,7 +384,7 @@ def test_audit_viewer_lists_a_reveal_and_verifies_the_chain(sctx, qtbot):
     assert "intact" in view.ui.verifyLabel.text()
 
 
-def test_first_run_creates_the_first_administrator_by_typing(empty_ctx, qtbot):
+def test_first_run_creates_the_first_administrator_by_typing(empty_ctx, qtbot, monkeypatch):
     from xmart.ui.dialogs.user_dialog import UserDialog
     from xmart.ui.first_run import FirstRunDialog
 
@@ -399,11 +399,9 @@ def test_first_run_creates_the_first_administrator_by_typing(empty_ctx, qtbot):
         qtbot.keyClicks(dialog.ui.againEdit, PASSWORD)
         click(qtbot, _ok(dialog.ui.buttonBox))
 
-    def first(dialog: FirstRunDialog) -> None:
-        when_modal(admin, UserDialog)
-        click(qtbot, dialog.ui.emptyButton)
-
-    when_modal(first, FirstRunDialog)
+    skip_first_run_setup(qtbot, monkeypatch, admin=False)  # company details, printer
+    when_modal(admin, UserDialog)
+    when_modal(lambda dialog: click(qtbot, dialog.ui.emptyButton), FirstRunDialog)
     window.first_run_check()
     assert empty_ctx.session.actor is not None and empty_ctx.session.actor.name == "boss"
     assert window.user_label.text() == "Signed in: boss (administrator)"

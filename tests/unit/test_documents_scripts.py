@@ -39,7 +39,7 @@ from xmart.processes.sale_order_report import SaleOrderReport, SaleOrderReportPa
 sys.path.insert(0, str(Path(__file__).parent))
 from test_documents import make_lines, make_sale_order  # noqa: E402
 
-FONTS = Path(__file__).parents[2] / "src" / "xmart" / "resources" / "fonts"
+FONTS = Path(__file__).parents[2] / "resources" / "fonts"
 MAX_MONEY = Decimal("9999999999.99")  # the largest Numeric(12, 2)
 MAX_QTY = 2_147_483_647  # the largest INTEGER on PostgreSQL
 MISSING = "\ufffd"  # the visible replacement mark of documents/fonts.py

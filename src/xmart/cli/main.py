@@ -62,6 +62,21 @@ READING_COMMANDS = frozenset({"show", "print", "report", "audit"})
 """Commands that only read: they never create a database (a mistyped --db path exits 2)."""
 
 
+class _Version(argparse.Action):
+    """`--version`: print `xmart X.Y.Z` from the installed package's metadata, then exit 0.
+
+    The metadata is read only when the option is given (importlib.metadata is not free at start-up)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"xmart {version('xmart')}\n")
+        parser.exit(0)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
 
@@ -88,6 +103,7 @@ def _add_print(p: argparse.ArgumentParser, flag: bool = True) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = Parser(prog="xmart", description="xmart main-office client and processes.")
+    parser.add_argument("--version", action=_Version, help="print the version (xmart X.Y.Z) and exit")
     parser.add_argument(
         "--db", metavar="URL", help="SQLAlchemy database URL (default: $XMART_DB or a local SQLite file)"
     )
@@ -96,7 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
-    sub.add_parser("gui", help="open the desktop client")
+    gui = sub.add_parser("gui", help="open the desktop client")
+    gui.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window, close it as soon as it is shown, exit 0 (checks an installation)",
+    )
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, parser_class=Parser)
     db_sub.add_parser("upgrade", help="create or migrate the schema")

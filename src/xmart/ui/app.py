@@ -13,14 +13,18 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from importlib.metadata import version
 from types import TracebackType
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from xmart.errors import SignInRequired
 from xmart.processes.unit_of_work import Engine
 from xmart.ui.context import APPLICATION, ORGANIZATION, AppContext, make_context
+from xmart.ui.dialogs.database_dialog import DatabaseDialog
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
+from xmart.ui.icons import NO_BUTTON_ICONS, app_icon
 from xmart.ui.main_window import MainWindow
 
 log = logging.getLogger("xmart.ui")
@@ -32,7 +36,8 @@ UNEXPECTED_TEXT = (
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with the names QSettings and window titles use."""
+    """The QApplication (created once), with the names QSettings and window titles use, the version
+    (Help › About) and the application icon."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -40,6 +45,11 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(version("xmart"))
+    app.setDesktopFileName("xmart")  # the .desktop file of the bundle (installer/linux/xmart.desktop)
+    app.setWindowIcon(app_icon())
+    if NO_BUTTON_ICONS not in app.styleSheet():
+        app.setStyleSheet(app.styleSheet() + NO_BUTTON_ICONS)
     return app
 
 
@@ -82,12 +92,27 @@ def sign_in_at_start(ctx: AppContext) -> bool:
     return SignInDialog.ask(None, ctx.database_label, ctx.session.sign_in)
 
 
-def run_gui(engine: Engine) -> int:
+def choose_database_at_first_run() -> str | None:
+    """The first run's first step, before any database is opened: this computer or the office's
+    PostgreSQL server (`DatabaseDialog`); the chosen URL (saved for this workstation), or None on Quit."""
+    application()
+    sys.excepthook = report_unexpected
+    return DatabaseDialog.ask(None)
+
+
+def run_gui(engine: Engine, smoke_test: bool = False) -> int:
     """Sign in (when the database has users), then open the main window on `engine` (first-run prompt
-    on an empty database); returns when it closes. Quitting the sign-in dialog returns 0."""
+    on an empty database); returns when it closes. Quitting the sign-in dialog returns 0.
+
+    `smoke_test` (`xmart gui --smoke-test`, for checking an installation or the bundle): no sign-in
+    (a database with users raises SignInRequired, exit 3) and no first-run prompt; the main window
+    opens with the corporate sale orders, closes as soon as it has been shown, and the client exits
+    0 after printing one line, or 1 when the window never showed."""
     app = application()
     sys.excepthook = report_unexpected
     ctx = make_context(engine)
+    if smoke_test:
+        return _smoke_test(app, ctx)
     if not sign_in_at_start(ctx):
         return 0
     window = MainWindow(ctx)
@@ -96,4 +121,27 @@ def run_gui(engine: Engine) -> int:
     QTimer.singleShot(0, settle_heap)
     status = app.exec()
     ctx.tasks.wait_for_all()
+    return status
+
+
+def _smoke_test(app: QApplication, ctx: AppContext) -> int:
+    if ctx.session.needs_sign_in:
+        raise SignInRequired("gui --smoke-test: this database has users; run it on one without")
+    window = MainWindow(ctx)
+    window.show()
+    seen: list[str] = []
+
+    def close() -> None:
+        if window.isVisible() and window.windowHandle() is not None and window.windowHandle().isExposed():
+            seen.append(f"{window.width()}x{window.height()}, {window.tabs.count()} tab(s)")
+        window.close()
+
+    QTimer.singleShot(0, lambda: window.open_browser("cso"))
+    QTimer.singleShot(200, close)
+    status = app.exec()
+    ctx.tasks.wait_for_all()
+    if not seen:
+        print("xmart: gui --smoke-test: the main window was never shown", file=sys.stderr)
+        return 1
+    print(f"xmart gui: the main window opened ({seen[0]}) and closed")
     return status

@@ -3,8 +3,8 @@
 The shortcut list is built from the client itself, so it cannot drift from it: the main window's
 menu actions (their shortcuts and the menus' mnemonics, Alt + underlined letter), the keys of the
 windows made with QShortcut (`key_table`), and the mnemonics
-of every dialog's buttons, labels and check boxes as its Designer form (`forms/*.ui`) declares them.
-The guide is `resources/guide.md`, shown in a QTextBrowser.
+of every dialog's buttons, labels and check boxes as its Designer form (`forms/*.ui`, the package
+`xmart.forms`) declares them. The guide is `resources/guide.md` (`xmart.resources`), shown in a QTextBrowser.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def menu_rows(bar: QMenuBar) -> list[ShortcutRow]:
 def form_rows() -> list[ShortcutRow]:
     """The mnemonics (Alt + letter) of every dialog form's buttons, labels and check boxes."""
     rows: list[ShortcutRow] = []
-    forms = resources.files("xmart").joinpath("forms")
+    forms = resources.files("xmart.forms")
     for form in sorted((f for f in forms.iterdir() if f.name.endswith(".ui")), key=lambda f: f.name):
         root = ElementTree.fromstring(form.read_bytes())
         top = root.find("widget")
@@ -166,7 +166,7 @@ class ShortcutsDialog(QDialog):
 
 
 def guide_markdown() -> str:
-    """The user guide (Markdown), as shipped in xmart/resources/guide.md."""
+    """The user guide (Markdown): resources/guide.md, shipped as xmart.resources."""
     return resources.files("xmart.resources").joinpath("guide.md").read_text(encoding="utf-8")
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QStyle,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -34,7 +33,7 @@ from xmart.processes.store_management import this_store
 from xmart.processes.sync.keys import setup_store
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import DOCUMENT_LISTS, CsoRow
-from xmart.ui import operations
+from xmart.ui import icons, operations
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
@@ -48,7 +47,7 @@ from xmart.ui.fulfilment_report import FulfilmentReportView, open_fulfilment_rep
 from xmart.ui.help import show_guide, show_shortcuts
 from xmart.ui.item_availability import ItemsView
 from xmart.ui.order_actions import OrderActions
-from xmart.ui.printing import choose_printer
+from xmart.ui.printing import NO_PRINTER_INSTALLED, choose_printer, printer_names
 from xmart.ui.process_actions import ProcessActions
 from xmart.ui.qt_settings import setting_value
 from xmart.ui.sale_orders_report import open_sale_orders_report
@@ -62,8 +61,6 @@ from xmart.ui.store_sync import StoreSyncView, open_store_sync
 from xmart.ui.tasks import Task
 from xmart.ui.web_orders import open_web_orders
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
-
-SP = QStyle.StandardPixmap
 
 MAIN_ONLY = frozenset(
     {
@@ -166,15 +163,14 @@ class MainWindow(QMainWindow):
         text: str,
         slot,
         shortcut: str | QKeySequence.StandardKey | None = None,
-        icon: QStyle.StandardPixmap | None = None,
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if icons.has_icon(name):  # every action has one (tests/ui/test_icons.py)
+            action.setIcon(icons.icon(name))
         action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(lambda _checked=False: slot())
         self.actions_by_name[name] = action
@@ -190,12 +186,11 @@ class MainWindow(QMainWindow):
                 "Sign &Out / Switch User…",
                 self.sign_out,
                 "Ctrl+Shift+Q",
-                None,
                 "Close the open windows (each asks about unsaved changes), sign out and let someone sign in",
             )
         )
         session.addAction(
-            a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", None, "Hide every window until the password is typed")
+            a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", "Hide every window until the password is typed")
         )
         transactions = bar.addMenu("&Transactions")
         o = self.orders
@@ -205,7 +200,6 @@ class MainWindow(QMainWindow):
                 "&Customers",
                 o.customers,
                 "Ctrl+Shift+C",
-                SP.SP_DirHomeIcon,
                 "Customer Manager: find, create and edit customers; New Order",
             )
         )
@@ -215,7 +209,6 @@ class MainWindow(QMainWindow):
                 "Corporate &Sale Order…",
                 o.corporate_sale_order,
                 "Ctrl+Shift+O",
-                SP.SP_FileIcon,
                 "Enter a corporate sale order in the Order Manager",
             )
         )
@@ -225,19 +218,15 @@ class MainWindow(QMainWindow):
                 "Sales &Order Interface",
                 o.sales_order_interface,
                 "Ctrl+Shift+I",
-                None,
                 "One screen for customer and order, keyboard-first",
             )
         )
-        transactions.addAction(
-            a("outbox", "O&utbox", o.outbox, None, None, "Confirmation e-mails: sent, waiting, failed")
-        )
+        transactions.addAction(a("outbox", "O&utbox", o.outbox, None, "Confirmation e-mails: sent, waiting, failed"))
         transactions.addAction(
             a(
                 "webOrders",
                 "&Web Orders",
                 lambda: open_web_orders(self.ctx, self.tabs),
-                None,
                 None,
                 "Shopify and WooCommerce orders into corporate sale orders; the review list",
             )
@@ -249,7 +238,6 @@ class MainWindow(QMainWindow):
                 "&Import Document…",
                 self.import_file,
                 "Ctrl+I",
-                SP.SP_DialogOpenButton,
                 "Load an xmart import document (JSON)",
             )
         )
@@ -264,7 +252,6 @@ class MainWindow(QMainWindow):
                 "&Corporate Sale Order",
                 lambda: self.open_browser("cso"),
                 "Ctrl+1",
-                SP.SP_FileDialogDetailedView,
                 "Browse corporate sale orders",
             )
         )
@@ -274,7 +261,6 @@ class MainWindow(QMainWindow):
                 "&Sale Orders",
                 lambda: self.open_browser("so"),
                 "Ctrl+2",
-                SP.SP_FileDialogListView,
                 "Browse store sale orders",
             )
         )
@@ -284,7 +270,6 @@ class MainWindow(QMainWindow):
                 "&Purchase Orders",
                 lambda: self.open_browser("po"),
                 "Ctrl+3",
-                SP.SP_FileDialogContentsView,
                 "Browse purchase orders",
             )
         )
@@ -294,7 +279,6 @@ class MainWindow(QMainWindow):
                 "&Items",
                 self.open_items,
                 "Ctrl+4",
-                None,
                 "Items with on hand, pending, available and on order per location",
             )
         )
@@ -305,7 +289,6 @@ class MainWindow(QMainWindow):
                 "&Refresh",
                 self.refresh_browsers,
                 QKeySequence.StandardKey.Refresh,
-                SP.SP_BrowserReload,
                 "Read the open lists again",
             )
         )
@@ -318,7 +301,6 @@ class MainWindow(QMainWindow):
                 "Assign by &Date…",
                 lambda: self.processes.assign(BY_DATE),
                 "Ctrl+Shift+D",
-                SP.SP_ArrowRight,
                 "Assign corporate sale orders in a date range to stores",
             )
         )
@@ -328,7 +310,6 @@ class MainWindow(QMainWindow):
                 "Assign by &Number…",
                 lambda: self.processes.assign(BY_NUMBER),
                 "Ctrl+Shift+N",
-                None,
                 "Assign corporate sale orders in a number range to stores",
             )
         )
@@ -339,7 +320,6 @@ class MainWindow(QMainWindow):
                 "&Purchase Orders by Date…",
                 lambda: self.processes.purchase_orders(BY_DATE),
                 "Ctrl+Shift+P",
-                SP.SP_FileDialogNewFolder,
                 "Generate purchase orders for unassigned units",
             )
         )
@@ -357,7 +337,6 @@ class MainWindow(QMainWindow):
                 "Store &Sync",
                 self.store_sync,
                 "Ctrl+Shift+Y",
-                SP.SP_DriveNetIcon,
                 "Packages to and from the synchronized stores: last in and out, waiting, refused, conflicts; resend",
             )
         )
@@ -369,7 +348,6 @@ class MainWindow(QMainWindow):
                 "Corporate Sale Order &Fulfilment…",
                 self.fulfilment_report,
                 "Ctrl+F",
-                None,
                 "Ordered, assigned, sold and unassigned units of the corporate sale orders in a range",
             )
         )
@@ -379,7 +357,6 @@ class MainWindow(QMainWindow):
                 "&Sale Orders — Sold and Not Yet Sold…",
                 lambda: open_sale_orders_report(self.ctx, self.tabs),
                 None,
-                None,
                 "Per sale order line: ordered, sold and not yet sold, with amounts; PDF, CSV, Excel",
             )
         )
@@ -388,7 +365,6 @@ class MainWindow(QMainWindow):
                 "commission",
                 "Salesman &Commission",
                 o.commission,
-                None,
                 None,
                 "Orders, sales total and commission per salesman in a date range",
             )
@@ -401,7 +377,6 @@ class MainWindow(QMainWindow):
                 "Co&mpany…",
                 lambda: edit_company(self.ctx, self),
                 None,
-                None,
                 "Company name, address, phone, e-mail and logo printed on every document",
             )
         )
@@ -411,13 +386,10 @@ class MainWindow(QMainWindow):
                 "&Printer…",
                 lambda: choose_printer(self.ctx, self),
                 None,
-                SP.SP_ComputerIcon,
                 "Choose the printer documents go to",
             )
         )
-        settings.addAction(
-            a("smtpSettings", "&E-mail…", o.smtp_settings, None, None, "SMTP server for confirmation e-mails")
-        )
+        settings.addAction(a("smtpSettings", "&E-mail…", o.smtp_settings, None, "SMTP server for confirmation e-mails"))
         settings.addAction(a("channels", "Sales &Channels…", lambda: o.edit_settings("channels")))
         settings.addAction(a("salesmen", "&Salesmen…", lambda: o.edit_settings("salesmen")))
         settings.addAction(a("customFields", "Custom &Order Fields…", lambda: o.edit_settings("fields")))
@@ -428,7 +400,6 @@ class MainWindow(QMainWindow):
                 "&Users and Roles…",
                 self.users_and_roles,
                 None,
-                None,
                 "Users, their roles and permissions; the office's roles",
             )
         )
@@ -437,7 +408,6 @@ class MainWindow(QMainWindow):
                 "auditLog",
                 "&Audit Log",
                 lambda: open_audit_log(self.ctx, self.tabs),
-                None,
                 None,
                 "Who did what and when: sign-ins, denials, card reveals, process runs, changes; Verify Chain",
             )
@@ -448,7 +418,6 @@ class MainWindow(QMainWindow):
                 "demoData",
                 "Create &Demo Data…",
                 self.create_demo_data,
-                None,
                 None,
                 "Fill this empty database with demo data",
             )
@@ -461,12 +430,11 @@ class MainWindow(QMainWindow):
                 "&Keyboard Shortcuts",
                 lambda: show_shortcuts(self, self.menuBar()),
                 QKeySequence.StandardKey.HelpContents,
-                SP.SP_DialogHelpButton,
                 "Every shortcut and mnemonic of the client",
             )
         )
         help_menu.addAction(
-            a("userGuide", "&User Guide", lambda: show_guide(self), None, None, "The daily work, step by step")
+            a("userGuide", "&User Guide", lambda: show_guide(self), None, "The daily work, step by step")
         )
         help_menu.addSeparator()
         help_menu.addAction(a("about", "&About xmart", self.about))
@@ -724,14 +692,20 @@ class MainWindow(QMainWindow):
 
     # --- first run, demo, import ------------------------------------------------------------
     def first_run_check(self) -> None:
-        """On an empty database, offer to create demo data or import a file, and (without users) the
-        first administrator (skippable)."""
+        """The first run, on an empty database (the database itself was chosen before: `xmart gui`):
+        company details for documents, this workstation's printer, the first administrator (when the
+        database has no users), then demo data, an import or the empty database. Every step but the
+        last can be skipped; each is the dialog Settings › ... shows later."""
         if not database_is_empty(self.ctx.engine):
             self.open_browser(self.start_list)
             return
-        choice = FirstRunDialog.ask(self, self.ctx.database_label)
+        if self.ctx.session.may("settings"):
+            edit_company(self.ctx, self, first_run=True)
+        if choose_printer(self.ctx, self, first_run=True) is None and not printer_names():
+            self.statusBar().showMessage(NO_PRINTER_INSTALLED, 10000)
         if not self.ctx.session.access.users_exist:
             self.offer_first_admin()
+        choice = FirstRunDialog.ask(self, self.ctx.database_label)
         if choice == DEMO:
             self.create_demo_data()
         elif choice == IMPORT:
@@ -820,7 +794,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             "About xmart",
-            "<h3>xmart Main</h3><p>Corporate sale orders, store assignment and purchase orders "
+            f"<h3>xmart Main {QApplication.applicationVersion()}</h3>"
+            "<p>Corporate sale orders, store assignment and purchase orders "
             f"for a multi-store retailer's main office.</p><p>Database: {self.ctx.database_label}</p>",
         )
 

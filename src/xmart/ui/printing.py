@@ -69,17 +69,39 @@ def print_target_printer(ctx: AppContext) -> str | None:
     return "" if default_printer() else None
 
 
-def choose_printer(ctx: AppContext, parent: QWidget) -> None:
-    """Settings › Printer…: pick the printer documents go to (remembered)."""
+NO_PRINTER_INSTALLED = "No printer is installed on this computer. Documents can still be saved as PDF."
+
+
+def choose_printer(ctx: AppContext, parent: QWidget, first_run: bool = False) -> str | None:
+    """Settings › Printer…: pick the printer documents go to (remembered on this workstation); the name
+    chosen, or None. `first_run`: the first run's step (its title; no printer is said in the status bar)."""
     names = printer_names()
     if not names:
-        show_message(parent, "No printer is installed on this computer. Documents can still be saved as PDF.")
-        return
+        if not first_run:
+            show_message(parent, NO_PRINTER_INSTALLED)
+        return None
     current = chosen_printer(ctx)
-    index = names.index(current) if current in names else 0
-    name, ok = QInputDialog.getItem(parent, "Printer", "Print documents on:", names, index, False)
-    if ok and name:
-        ctx.settings.setValue(PRINTER_KEY, name)
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("printerDialog")
+    dialog.setWindowTitle("Welcome to xmart: Printer" if first_run else "Printer")
+    dialog.setLabelText(
+        "Print sale orders, purchase orders and confirmations on this workstation's printer:"
+        if first_run
+        else "Print documents on:"
+    )
+    dialog.setComboBoxItems(names)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(current if current in names else names[0])
+    if first_run:
+        dialog.setCancelButtonText("S&kip")
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.textValue():
+            return None
+        name = dialog.textValue()
+    finally:
+        dialog.deleteLater()
+    ctx.settings.setValue(PRINTER_KEY, name)
+    return name
 
 
 def ask_print_target(ctx: AppContext, parent: QWidget, title: str = "Print") -> PrintTarget | None:

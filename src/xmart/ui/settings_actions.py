@@ -12,11 +12,12 @@ from xmart.ui.dialogs.company_settings_dialog import CompanySettingsDialog
 from xmart.ui.errors import show_error
 
 
-def edit_company(ctx: AppContext, window: QMainWindow) -> CompanySettings | None:
-    """Settings › Company…: the saved settings, or None when cancelled or refused (the reason is shown)."""
+def edit_company(ctx: AppContext, window: QMainWindow, first_run: bool = False) -> CompanySettings | None:
+    """Settings › Company…: the saved settings, or None when cancelled or refused (the reason is shown).
+    `first_run`: the first run's step (its title, Skip instead of Cancel)."""
     with UnitOfWork(ctx.engine) as uow:
         current = load_company(uow.session)
-    params = CompanySettingsDialog.ask(window, current)
+    params = CompanySettingsDialog.ask(window, current, first_run=first_run)
     if params is None:
         return None
     try:

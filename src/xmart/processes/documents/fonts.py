@@ -8,7 +8,7 @@ header) is split into runs by the first bundled font that has each character's g
 2. Droid Sans Fallback (Apache-2.0): Chinese (simplified and traditional), Japanese kana and kanji;
 3. NanumSquare (OFL-1.1): Korean Hangul.
 
-All three are TrueType files in xmart/resources/fonts (licences beside them) and are embedded as
+All three are TrueType files in resources/fonts (the package xmart.resources; licences beside them) and are embedded as
 subsets, so every viewer and printer shows the same glyphs and text extraction gives the original
 characters back. Latin text therefore stays DejaVu, and a Chinese name inside a Latin address prints
 its ideographs in Droid Sans Fallback.

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolButton, QWidg
 from xmart.processes.unit_of_work import UnitOfWork
 from xmart.processes.views.document_lists import BrowserFilter, DocumentList
 from xmart.processes.views.lookups import list_locations
+from xmart.ui import icons
 from xmart.ui.context import AppContext
 from xmart.ui.export import CSV, XLSX, AskPath, ask_save_path, browser_table, export
 from xmart.ui.generated.ui_browser import Ui_DocumentBrowser
@@ -65,6 +66,7 @@ class DocumentBrowser(QWidget):
         self.row_actions: list[tuple[QAction, Callable[[Any], bool]]] = []
         self.open_action = QAction("&Open", self)
         self.open_action.setObjectName("openAction")
+        self.open_action.setIcon(icons.icon("openAction"))
         self.open_action.triggered.connect(self.open_current)
         view.addAction(self.open_action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -168,6 +170,8 @@ class DocumentBrowser(QWidget):
         action = QAction(text, self)
         action.setIconText(text)  # the button's text keeps its Alt+letter (the default icon text drops it)
         action.setObjectName(name)
+        if icons.has_icon(name):  # shown in the context menu; the button stays text only
+            action.setIcon(icons.icon(name))
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: self._run_row_action(slot))

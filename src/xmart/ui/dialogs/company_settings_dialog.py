@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from xmart.errors import InputError
 from xmart.processes.settings import CompanySettings, check_company, check_logo
@@ -33,11 +33,18 @@ class CompanySettingsDialog(QDialog):
     choose_logo_file: Callable[[QWidget], str] = staticmethod(_ask_logo_path)
     """Asks for the logo's file path ("" when cancelled); a test puts its own answer here."""
 
-    def __init__(self, parent: QWidget | None, current: CompanySettings):
+    def __init__(self, parent: QWidget | None, current: CompanySettings, first_run: bool = False):
         super().__init__(parent)
         self.ui = Ui_CompanySettingsDialog()
         self.ui.setupUi(self)
         u = self.ui
+        if first_run:  # a step of the first run: Skip keeps the defaults (Settings › Company… later)
+            self.setWindowTitle("Welcome to xmart: Company Details")
+            u.introLabel.setText(
+                "<b>Your company, as documents show it.</b> Printed in the header of every sale order, purchase "
+                "order and confirmation. Skip to fill it in later in Settings › Company…"
+            )
+            u.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("S&kip")
         u.nameEdit.setText(current.name)
         u.addressEdit.setPlainText(current.address)
         u.phoneEdit.setText(current.phone)
@@ -107,9 +114,9 @@ class CompanySettingsDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: CompanySettings) -> CompanySettings | None:
-        """Show the dialog; the new settings or None."""
-        dialog = cls(parent, current)
+    def ask(cls, parent: QWidget | None, current: CompanySettings, first_run: bool = False) -> CompanySettings | None:
+        """Show the dialog (`first_run`: as the first run's step); the new settings or None."""
+        dialog = cls(parent, current, first_run)
         try:
             return dialog.params() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from xmart.processes.cards import echoable
 from xmart.processes.dates import parse_iso_date
+from xmart.ui import icons
 from xmart.ui.qt_dates import from_qdate, to_qdate
 
 DATE_FORMAT_HINT = "YYYY-MM-DD"
@@ -45,8 +46,7 @@ class DateField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(DATE_FORMAT_HINT)
         self.textChanged.connect(self.changed)
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action = self.addAction(icons.icon("calendar"), QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip("Pick a date from the calendar")
         self.calendar_action.triggered.connect(self.show_calendar)
         self._calendar: QCalendarWidget | None = None
