@@ -229,7 +229,10 @@ def test_sign_out_from_the_lock_screen_asks_about_unsaved_work(sctx, qtbot, monk
 
     def on_lock(screen: LockScreen) -> None:
         answer_question(qtbot, QMessageBox.StandardButton.Discard, questions)
-        when_modal(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape), SignInDialog)
+        when_modal(
+            lambda dialog: click(qtbot, dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)),
+            SignInDialog,
+        )
         click(qtbot, screen.ui.signOutButton)
 
     when_modal(on_lock, LockScreen)
@@ -483,3 +486,58 @@ def test_admin_makes_an_office_role_from_the_keyboard(sctx, qtbot):
         roles = {r.name: r for r in users.list_roles(uow)}
     assert roles["auditor"].permissions == frozenset({"audit.read"}) and not roles["auditor"].builtin
     assert dialog._role_name() == "auditor" and "role saved" in dialog.ui.statusLabel.text()
+
+
+def test_ctrl_l_locks_from_any_window_and_f1_says_so(sctx, qtbot):
+    from xmart.ui.help import menu_rows
+    from xmart.ui.security.lock import LockScreen
+
+    sctx.session.sign_in("ada", PASSWORD)
+    window = _window(sctx, qtbot)
+    editor = _order_with_unsaved_sku(window, sctx, qtbot)
+    assert editor.window() is not window  # a window of its own
+    editor.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor.window(), timeout=3000)
+    seen = {}
+
+    def drive(screen: LockScreen) -> None:
+        seen["locked"] = window.locked
+        qtbot.keyClicks(screen.ui.passwordEdit, PASSWORD)
+        qtbot.keyClick(screen.ui.passwordEdit, Qt.Key.Key_Return)
+
+    when_modal(drive, LockScreen)
+    qtbot.keyClick(editor.ui.itemsSection.ui.skuEdit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: seen.get("locked", False) and not window.locked, timeout=5000)
+    rows = [r for r in menu_rows(window.menuBar()) if "Lock Screen" in str(r)]
+    assert rows and "Ctrl+L (in every window)" in str(rows[0])
+
+
+def test_the_lock_screen_stays_in_front_and_closes_an_open_reveal_prompt(sctx, qtbot):
+    from xmart.ui.dialogs.password_dialog import PasswordDialog
+    from xmart.ui.security.lock import LockScreen
+
+    sctx.session.sign_in("ada", PASSWORD)
+    window = _window(sctx, qtbot)
+    view = window.open_document("cso", 1001)
+    box = view.card_reveal
+    editor = _order_with_unsaved_sku(window, sctx, qtbot)
+    seen: dict[str, object] = {}
+
+    def on_lock(screen: LockScreen) -> None:
+        seen["prompt open"] = seen["prompt"].isVisible()  # type: ignore[attr-defined]
+        seen["on top"] = bool(screen.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+        editor.window().activateWindow()  # Alt+Tab to a covered window
+        qtbot.wait(300)
+        seen["front again"] = QApplication.activeWindow() is screen
+        qtbot.keyClicks(screen.ui.passwordEdit, PASSWORD)
+        qtbot.keyClick(screen.ui.passwordEdit, Qt.Key.Key_Return)
+
+    def on_prompt(prompt: PasswordDialog) -> None:
+        seen["prompt"] = prompt
+        when_modal(on_lock, LockScreen)
+        window.lock()  # the idle time runs out while the password prompt is open
+
+    when_modal(on_prompt, PasswordDialog)
+    click(qtbot, box.button)
+    assert seen["prompt open"] is False and seen["on top"] and seen["front again"]
+    assert box.number_label.text() == "" and not window.locked

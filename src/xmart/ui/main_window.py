@@ -162,9 +162,11 @@ class MainWindow(QMainWindow):
                 "Close the open windows (each asks about unsaved changes), sign out and let someone sign in",
             )
         )
-        session.addAction(
-            a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", None, "Hide every window until the password is typed")
+        lock = a(
+            "lockScreen", "&Lock Screen", self.lock, "Ctrl+L", None, "Hide every window until the password is typed"
         )
+        lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from every xmart window, listed so by F1
+        session.addAction(lock)
         transactions = bar.addMenu("&Transactions")
         o = self.orders
         transactions.addAction(
