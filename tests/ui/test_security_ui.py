@@ -541,3 +541,42 @@ def test_the_lock_screen_stays_in_front_and_closes_an_open_reveal_prompt(sctx, q
     click(qtbot, box.button)
     assert seen["prompt open"] is False and seen["on top"] and seen["front again"]
     assert box.number_label.text() == "" and not window.locked
+
+
+def test_a_database_with_data_but_no_users_offers_the_first_administrator_once(ctx, qtbot):
+    from xmart.ui.dialogs.user_dialog import UserDialog
+    from xmart.ui.main_window import SKIP_FIRST_ADMIN_KEY
+    from xmart.ui.security.users_roles import UsersRolesDialog
+
+    window = _window(ctx, qtbot)
+    asked: list[str] = []
+
+    def not_now(box: QMessageBox) -> None:
+        asked.append(box.text())
+        tick(qtbot, box.checkBox())  # Don't ask again
+        click(qtbot, box.button(QMessageBox.StandardButton.No))
+
+    when_modal(not_now, QMessageBox)
+    window.first_run_check()
+    assert asked and "no users" in asked[0]
+    assert ctx.settings.value(SKIP_FIRST_ADMIN_KEY, False, type=bool)
+    window.first_run_check()  # remembered: not asked again (a modal box would block here)
+    assert len(asked) == 1
+    dialog = UsersRolesDialog(ctx, None)  # still within reach
+    qtbot.addWidget(dialog)
+    assert dialog.ui.addUserButton.text() == "&Add First Administrator…"
+    ctx.settings.remove(SKIP_FIRST_ADMIN_KEY)
+
+    def create(box: QMessageBox) -> None:
+        def admin(add: UserDialog) -> None:
+            qtbot.keyClicks(add.ui.nameEdit, "ada")
+            qtbot.keyClicks(add.ui.passwordEdit, PASSWORD)
+            qtbot.keyClicks(add.ui.againEdit, PASSWORD)
+            click(qtbot, _ok(add.ui.buttonBox))
+
+        when_modal(admin, UserDialog)
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    when_modal(create, QMessageBox)
+    window.first_run_check()
+    assert ctx.session.actor is not None and ctx.session.actor.name == "ada"

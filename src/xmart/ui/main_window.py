@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -58,6 +59,8 @@ from xmart.ui.tasks import Task
 from xmart.ui.widgets.range_box import BY_DATE, BY_NUMBER
 
 SP = QStyle.StandardPixmap
+SKIP_FIRST_ADMIN_KEY = "security/skipFirstAdministratorOffer"
+"""QSettings key: True once the user ticked "Don't ask again" at the offer of the first administrator."""
 
 
 def _cso_allows(action: str, row: CsoRow) -> bool:
@@ -616,6 +619,7 @@ class MainWindow(QMainWindow):
         first administrator (skippable)."""
         if not database_is_empty(self.ctx.engine):
             self.open_browser("cso")
+            self.offer_first_admin_once()
             return
         choice = FirstRunDialog.ask(self, self.ctx.database_label)
         if not self.ctx.session.access.users_exist:
@@ -624,6 +628,36 @@ class MainWindow(QMainWindow):
             self.create_demo_data()
         elif choice == IMPORT:
             self.import_file()
+
+    def offer_first_admin_once(self) -> bool:
+        """A database with data but no users: offer the first administrator once at start (skippable;
+        "Don't ask again" is remembered in the settings under SKIP_FIRST_ADMIN_KEY). True when one was
+        created. Settings › Users and Roles › Add First Administrator… stays within reach meanwhile."""
+        settings = self.ctx.settings
+        if self.ctx.session.access.users_exist or settings.value(SKIP_FIRST_ADMIN_KEY, False, type=bool):
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Protect This Database",
+            "This database has no users: anyone who opens xmart can do anything. Add the first administrator "
+            "now? (Later: Settings › Users and Roles › Add First Administrator…)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText("&Add Administrator…")
+        box.button(QMessageBox.StandardButton.No).setText("&Not Now")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        dont_ask = QCheckBox("&Don't ask again", box)
+        box.setCheckBox(dont_ask)
+        try:
+            answer = box.exec()
+            if dont_ask.isChecked():
+                settings.setValue(SKIP_FIRST_ADMIN_KEY, True)
+        finally:
+            box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.offer_first_admin()
 
     def offer_first_admin(self) -> bool:
         """First run: create the first administrator (name, full name, password twice) and sign in as
