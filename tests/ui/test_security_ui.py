@@ -580,3 +580,19 @@ def test_a_database_with_data_but_no_users_offers_the_first_administrator_once(c
     when_modal(create, QMessageBox)
     window.first_run_check()
     assert ctx.session.actor is not None and ctx.session.actor.name == "ada"
+
+
+def test_the_lock_screen_grows_with_an_error_and_clips_no_help_text(sctx, qtbot):
+    from xmart.ui.security.lock import LockScreen
+
+    sctx.session.sign_in("ada", PASSWORD)
+    screen = LockScreen(None, "mona", lambda _pw: "This account is locked until 02:31 CET (in 30 minutes) " * 2)
+    qtbot.addWidget(screen)
+    screen.resize(420, 10)
+    screen.show()
+    qtbot.keyClicks(screen.ui.passwordEdit, "wrong password!!")
+    qtbot.keyClick(screen.ui.passwordEdit, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    for label in (screen.ui.userLabel, screen.ui.errorLabel):
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+    screen.result_choice = "test over"

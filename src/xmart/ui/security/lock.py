@@ -18,7 +18,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPainter
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLayout, QVBoxLayout, QWidget
 
 from xmart.ui.generated.ui_lock_screen import Ui_LockScreen
 from xmart.ui.widgets.field_error import show_field_error
@@ -141,6 +141,9 @@ class LockScreen(QDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self._watching = False
+        layout = self.layout()
+        if layout is not None:  # grow with a wrapped message, never clip the help text (small screens)
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.ui.userLabel.setText(
             f"<b>{user}</b> is signed in. Type the password to go on where you left off; nothing was closed.<br>"
             "Someone else: Sign Out (open windows ask about their unsaved changes first)."
@@ -190,6 +193,7 @@ class LockScreen(QDialog):
         problem = self.attempt(password) if password else "Type the password."
         if problem is not None:
             show_field_error(self.ui.errorLabel, problem)
+            self.adjustSize()
             self.ui.passwordEdit.clear()
             self.ui.passwordEdit.setFocus()
             return
