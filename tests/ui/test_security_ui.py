@@ -596,3 +596,35 @@ def test_the_lock_screen_grows_with_an_error_and_clips_no_help_text(sctx, qtbot)
     for label in (screen.ui.userLabel, screen.ui.errorLabel):
         assert label.height() >= label.heightForWidth(label.width()), label.objectName()
     screen.result_choice = "test over"
+
+
+def test_a_user_changes_their_own_password_and_keeps_card_access(sctx, qtbot):
+    from xmart.ui.dialogs.password_dialog import PasswordDialog
+
+    new_password = "a brand new passphrase"
+    sctx.session.sign_in("ada", PASSWORD)
+    window = _window(sctx, qtbot)
+    action = window.actions_by_name["changePassword"]
+    assert action.isVisible()
+
+    def current(dialog: PasswordDialog) -> None:
+        qtbot.keyClicks(dialog.ui.passwordEdit, PASSWORD)
+        when_modal(new, PasswordDialog)
+        click(qtbot, _ok(dialog.ui.buttonBox))
+
+    def new(dialog: PasswordDialog) -> None:
+        qtbot.keyClicks(dialog.ui.passwordEdit, new_password)
+        qtbot.keyClicks(dialog.ui.againEdit, new_password)
+        click(qtbot, _ok(dialog.ui.buttonBox))
+
+    when_modal(current, PasswordDialog)
+    action.trigger()
+    assert window.statusBar().currentMessage() == "Your password is changed."
+    assert users.sign_in(sctx.engine, "ada", new_password).name == "ada"
+    from xmart.processes.security.access import card_payments
+    from xmart.processes.security.card_keys import reveal
+
+    with UnitOfWork(sctx.engine) as uow:  # card access kept: the same key pair, wrapped again
+        payment = card_payments(uow, 1001)[0]
+    with UnitOfWork(sctx.engine) as uow:
+        assert reveal(uow, payment.id, new_password).replace(" ", "") == TEST_CARD

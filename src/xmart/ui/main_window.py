@@ -36,6 +36,7 @@ from xmart.ui import operations
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
+from xmart.ui.dialogs.password_dialog import PasswordDialog
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
 from xmart.ui.dialogs.user_dialog import ADMINISTRATOR, UserDialog
 from xmart.ui.document_view import DocumentView
@@ -163,6 +164,16 @@ class MainWindow(QMainWindow):
                 "Ctrl+Shift+Q",
                 None,
                 "Close the open windows (each asks about unsaved changes), sign out and let someone sign in",
+            )
+        )
+        session.addAction(
+            a(
+                "changePassword",
+                "Change &Password…",
+                self.change_password,
+                None,
+                None,
+                "Change your own password (your current one, then the new one twice); card access is kept",
             )
         )
         lock = a(
@@ -540,6 +551,7 @@ class MainWindow(QMainWindow):
         signed_in = session.actor is not None
         self.actions_by_name["signOut"].setVisible(session.access.users_exist)
         self.actions_by_name["lockScreen"].setVisible(signed_in)
+        self.actions_by_name["changePassword"].setVisible(signed_in)
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
             if isinstance(menu, QMenu):
@@ -586,6 +598,37 @@ class MainWindow(QMainWindow):
             self.open_browser("cso")
         else:
             QTimer.singleShot(0, self.close)
+        return True
+
+    def change_password(self) -> bool:
+        """Security › Change Password…: the current password, then the new one twice; the users service
+        re-wraps the same key pair, so the user keeps their card access (DOMAIN.md section 9). A wrong
+        current password counts like a failed sign-in. True when changed."""
+        actor = self.ctx.session.actor
+        if actor is None:
+            return False
+        current = PasswordDialog.ask(
+            self, "Change Password", f"Your current password, <b>{actor.name}</b>:", None, ok_text="&Next"
+        )
+        if current is None:
+            return False
+        new = PasswordDialog.ask(
+            self,
+            "Change Password",
+            f"Your new password, twice. It needs at least {users.MIN_PASSWORD_LENGTH} characters.",
+            users.MIN_PASSWORD_LENGTH,
+            ok_text="&Change Password",
+        )
+        if new is None:
+            return False
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                users.set_password(uow, actor.name, new, current_password=current)
+        except XmartError as exc:
+            show_error(self, exc)
+            self.ctx.session.refresh()  # a lockout after wrong passwords shows at once
+            return False
+        self.statusBar().showMessage("Your password is changed.", 10000)
         return True
 
     def lock(self) -> bool:
