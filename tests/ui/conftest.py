@@ -153,7 +153,8 @@ def empty_ctx(ui_engine, settings, qtbot):
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item):
-    """Windows a test left open with unsaved work close at teardown answering Discard, never hanging.
+    """Windows a test left open with unsaved work close at teardown answering Discard, never hanging
+    (and a sign-in dialog left open answers its "Quit xmart?" with Yes).
 
     pytest-qt closes every widget a test registered (the main window closes its editor windows) before
     fixtures are torn down; an editor with unsaved work then asks Save / Discard / Cancel in a modal
@@ -170,6 +171,8 @@ def pytest_runtest_teardown(item):
             box = QApplication.activeModalWidget()
             if isinstance(box, QMessageBox) and box.objectName() == "unsavedBox":
                 box.button(QMessageBox.StandardButton.Discard).click()
+            elif isinstance(box, QMessageBox) and box.windowTitle() == "Quit xmart":  # a sign-in dialog left open
+                box.button(QMessageBox.StandardButton.Yes).click()
 
         timer = QTimer()
         timer.setInterval(20)

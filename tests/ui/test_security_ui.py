@@ -229,7 +229,10 @@ def test_sign_out_from_the_lock_screen_asks_about_unsaved_work(sctx, qtbot, monk
 
     def on_lock(screen: LockScreen) -> None:
         answer_question(qtbot, QMessageBox.StandardButton.Discard, questions)
-        when_modal(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape), SignInDialog)
+        when_modal(
+            lambda dialog: click(qtbot, dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)),
+            SignInDialog,
+        )
         click(qtbot, screen.ui.signOutButton)
 
     when_modal(on_lock, LockScreen)
@@ -481,3 +484,145 @@ def test_admin_makes_an_office_role_from_the_keyboard(sctx, qtbot):
         roles = {r.name: r for r in users.list_roles(uow)}
     assert roles["auditor"].permissions == frozenset({"audit.read"}) and not roles["auditor"].builtin
     assert dialog._role_name() == "auditor" and "role saved" in dialog.ui.statusLabel.text()
+
+
+def test_ctrl_l_locks_from_any_window_and_f1_says_so(sctx, qtbot):
+    from xmart.ui.help import menu_rows
+    from xmart.ui.security.lock import LockScreen
+
+    sctx.session.sign_in("ada", PASSWORD)
+    window = _window(sctx, qtbot)
+    editor = _order_with_unsaved_sku(window, sctx, qtbot)
+    assert editor.window() is not window  # a window of its own
+    editor.window().activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor.window(), timeout=3000)
+    seen = {}
+
+    def drive(screen: LockScreen) -> None:
+        seen["locked"] = window.locked
+        qtbot.keyClicks(screen.ui.passwordEdit, PASSWORD)
+        qtbot.keyClick(screen.ui.passwordEdit, Qt.Key.Key_Return)
+
+    when_modal(drive, LockScreen)
+    qtbot.keyClick(editor.ui.itemsSection.ui.skuEdit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: seen.get("locked", False) and not window.locked, timeout=5000)
+    rows = [r for r in menu_rows(window.menuBar()) if "Lock Screen" in str(r)]
+    assert rows and "Ctrl+L (in every window)" in str(rows[0])
+
+
+def test_the_lock_screen_stays_in_front_and_closes_an_open_reveal_prompt(sctx, qtbot):
+    from xmart.ui.dialogs.password_dialog import PasswordDialog
+    from xmart.ui.security.lock import LockScreen
+
+    sctx.session.sign_in("ada", PASSWORD)
+    window = _window(sctx, qtbot)
+    view = window.open_document("cso", 1001)
+    box = view.card_reveal
+    editor = _order_with_unsaved_sku(window, sctx, qtbot)
+    seen: dict[str, object] = {}
+
+    def on_lock(screen: LockScreen) -> None:
+        seen["prompt open"] = seen["prompt"].isVisible()  # type: ignore[attr-defined]
+        seen["on top"] = bool(screen.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+        editor.window().activateWindow()  # Alt+Tab to a covered window
+        qtbot.wait(300)
+        seen["front again"] = QApplication.activeWindow() is screen
+        qtbot.keyClicks(screen.ui.passwordEdit, PASSWORD)
+        qtbot.keyClick(screen.ui.passwordEdit, Qt.Key.Key_Return)
+
+    def on_prompt(prompt: PasswordDialog) -> None:
+        seen["prompt"] = prompt
+        when_modal(on_lock, LockScreen)
+        window.lock()  # the idle time runs out while the password prompt is open
+
+    when_modal(on_prompt, PasswordDialog)
+    click(qtbot, box.button)
+    assert seen["prompt open"] is False and seen["on top"] and seen["front again"]
+    assert box.number_label.text() == "" and not window.locked
+
+
+def test_a_database_with_data_but_no_users_offers_the_first_administrator_once(ctx, qtbot):
+    from xmart.ui.dialogs.user_dialog import UserDialog
+    from xmart.ui.main_window import SKIP_FIRST_ADMIN_KEY
+    from xmart.ui.security.users_roles import UsersRolesDialog
+
+    window = _window(ctx, qtbot)
+    asked: list[str] = []
+
+    def not_now(box: QMessageBox) -> None:
+        asked.append(box.text())
+        tick(qtbot, box.checkBox())  # Don't ask again
+        click(qtbot, box.button(QMessageBox.StandardButton.No))
+
+    when_modal(not_now, QMessageBox)
+    window.first_run_check()
+    assert asked and "no users" in asked[0]
+    assert ctx.settings.value(SKIP_FIRST_ADMIN_KEY, False, type=bool)
+    window.first_run_check()  # remembered: not asked again (a modal box would block here)
+    assert len(asked) == 1
+    dialog = UsersRolesDialog(ctx, None)  # still within reach
+    qtbot.addWidget(dialog)
+    assert dialog.ui.addUserButton.text() == "&Add First Administrator…"
+    ctx.settings.remove(SKIP_FIRST_ADMIN_KEY)
+
+    def create(box: QMessageBox) -> None:
+        def admin(add: UserDialog) -> None:
+            qtbot.keyClicks(add.ui.nameEdit, "ada")
+            qtbot.keyClicks(add.ui.passwordEdit, PASSWORD)
+            qtbot.keyClicks(add.ui.againEdit, PASSWORD)
+            click(qtbot, _ok(add.ui.buttonBox))
+
+        when_modal(admin, UserDialog)
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    when_modal(create, QMessageBox)
+    window.first_run_check()
+    assert ctx.session.actor is not None and ctx.session.actor.name == "ada"
+
+
+def test_the_lock_screen_grows_with_an_error_and_clips_no_help_text(sctx, qtbot):
+    from xmart.ui.security.lock import LockScreen
+
+    sctx.session.sign_in("ada", PASSWORD)
+    screen = LockScreen(None, "mona", lambda _pw: "This account is locked until 02:31 CET (in 30 minutes) " * 2)
+    qtbot.addWidget(screen)
+    screen.resize(420, 10)
+    screen.show()
+    qtbot.keyClicks(screen.ui.passwordEdit, "wrong password!!")
+    qtbot.keyClick(screen.ui.passwordEdit, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    for label in (screen.ui.userLabel, screen.ui.errorLabel):
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+    screen.result_choice = "test over"
+
+
+def test_a_user_changes_their_own_password_and_keeps_card_access(sctx, qtbot):
+    from xmart.ui.dialogs.password_dialog import PasswordDialog
+
+    new_password = "a brand new passphrase"
+    sctx.session.sign_in("ada", PASSWORD)
+    window = _window(sctx, qtbot)
+    action = window.actions_by_name["changePassword"]
+    assert action.isVisible()
+
+    def current(dialog: PasswordDialog) -> None:
+        qtbot.keyClicks(dialog.ui.passwordEdit, PASSWORD)
+        when_modal(new, PasswordDialog)
+        click(qtbot, _ok(dialog.ui.buttonBox))
+
+    def new(dialog: PasswordDialog) -> None:
+        qtbot.keyClicks(dialog.ui.passwordEdit, new_password)
+        qtbot.keyClicks(dialog.ui.againEdit, new_password)
+        click(qtbot, _ok(dialog.ui.buttonBox))
+
+    when_modal(current, PasswordDialog)
+    action.trigger()
+    assert window.statusBar().currentMessage() == "Your password is changed."
+    assert users.sign_in(sctx.engine, "ada", new_password).name == "ada"
+    from xmart.processes.security.access import card_payments
+    from xmart.processes.security.card_keys import reveal
+
+    with UnitOfWork(sctx.engine) as uow:  # card access kept: the same key pair, wrapped again
+        payment = card_payments(uow, 1001)[0]
+    with UnitOfWork(sctx.engine) as uow:
+        assert reveal(uow, payment.id, new_password).replace(" ", "") == TEST_CARD

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from importlib import resources
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,6 +82,8 @@ def menu_rows(bar: QMenuBar) -> list[ShortcutRow]:
                 walk(submenu, [*path, plain(action.text())], here)
                 continue
             shortcut = action.shortcut().toString(NATIVE)
+            if shortcut and action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut:
+                shortcut += " (in every window)"
             menu_keys = ", ".join(here) if here and len(here) == len(path) + 1 else ""
             text = " or ".join(k for k in (shortcut, menu_keys) if k)
             rows.append(ShortcutRow(" › ".join(path), plain(action.text()), text))

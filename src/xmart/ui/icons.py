@@ -28,6 +28,7 @@ ACTION_ICONS: dict[str, str] = {
     # Security
     "signOut": "logout",
     "lockScreen": "lock",
+    "changePassword": "form-textbox-password",
     # Transactions
     "customers": "account-group",
     "corporateSaleOrder": "file-document-edit",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -37,6 +38,7 @@ from xmart.ui import icons, operations
 from xmart.ui.browsers.document_browser import DocumentBrowser
 from xmart.ui.context import APPLICATION, AppContext
 from xmart.ui.cso_actions import ACTIONS, TEXTS, TIPS, CsoActions, allowed
+from xmart.ui.dialogs.password_dialog import PasswordDialog
 from xmart.ui.dialogs.sign_in_dialog import SignInDialog
 from xmart.ui.dialogs.store_setup_dialog import StoreSetupDialog
 from xmart.ui.dialogs.user_dialog import ADMINISTRATOR, UserDialog
@@ -84,6 +86,8 @@ MAIN_ONLY = frozenset(
 )
 """The Main's work, hidden in store mode (DOMAIN.md section 6: a store never runs the Main's processes;
 its sale orders come from the Main, so it enters no corporate sale orders)."""
+SKIP_FIRST_ADMIN_KEY = "security/skipFirstAdministratorOffer"
+"""QSettings key: True once the user ticked "Don't ask again" at the offer of the first administrator."""
 
 
 def _cso_allows(action: str, row: CsoRow) -> bool:
@@ -190,8 +194,19 @@ class MainWindow(QMainWindow):
             )
         )
         session.addAction(
-            a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", "Hide every window until the password is typed")
+            a(
+                "changePassword",
+                "Change &Password…",
+                self.change_password,
+                None,
+                "Change your own password (your current one, then the new one twice); card access is kept",
+            )
         )
+        lock = a(
+            "lockScreen", "&Lock Screen", self.lock, "Ctrl+L", "Hide every window until the password is typed"
+        )
+        lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from every xmart window, listed so by F1
+        session.addAction(lock)
         transactions = bar.addMenu("&Transactions")
         o = self.orders
         transactions.addAction(
@@ -617,6 +632,7 @@ class MainWindow(QMainWindow):
         signed_in = session.actor is not None
         self.actions_by_name["signOut"].setVisible(session.access.users_exist)
         self.actions_by_name["lockScreen"].setVisible(signed_in)
+        self.actions_by_name["changePassword"].setVisible(signed_in)
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
             if isinstance(menu, QMenu):
@@ -665,6 +681,37 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.close)
         return True
 
+    def change_password(self) -> bool:
+        """Security › Change Password…: the current password, then the new one twice; the users service
+        re-wraps the same key pair, so the user keeps their card access (DOMAIN.md section 9). A wrong
+        current password counts like a failed sign-in. True when changed."""
+        actor = self.ctx.session.actor
+        if actor is None:
+            return False
+        current = PasswordDialog.ask(
+            self, "Change Password", f"Your current password, <b>{actor.name}</b>:", None, ok_text="&Next"
+        )
+        if current is None:
+            return False
+        new = PasswordDialog.ask(
+            self,
+            "Change Password",
+            f"Your new password, twice. It needs at least {users.MIN_PASSWORD_LENGTH} characters.",
+            users.MIN_PASSWORD_LENGTH,
+            ok_text="&Change Password",
+        )
+        if new is None:
+            return False
+        try:
+            with UnitOfWork(self.ctx.engine) as uow:
+                users.set_password(uow, actor.name, new, current_password=current)
+        except XmartError as exc:
+            show_error(self, exc)
+            self.ctx.session.refresh()  # a lockout after wrong passwords shows at once
+            return False
+        self.statusBar().showMessage("Your password is changed.", 10000)
+        return True
+
     def lock(self) -> bool:
         """Lock the client (idle time or Security › Lock Screen): every window is covered until the
         signed-in user's password is typed; Sign Out from the lock screen goes through `sign_out`
@@ -698,6 +745,7 @@ class MainWindow(QMainWindow):
         last can be skipped; each is the dialog Settings › ... shows later."""
         if not database_is_empty(self.ctx.engine):
             self.open_browser(self.start_list)
+            self.offer_first_admin_once()
             return
         if self.ctx.session.may("settings"):
             edit_company(self.ctx, self, first_run=True)
@@ -712,6 +760,36 @@ class MainWindow(QMainWindow):
             self.import_file()
         elif choice == STORE:
             self.set_up_as_store()
+
+    def offer_first_admin_once(self) -> bool:
+        """A database with data but no users: offer the first administrator once at start (skippable;
+        "Don't ask again" is remembered in the settings under SKIP_FIRST_ADMIN_KEY). True when one was
+        created. Settings › Users and Roles › Add First Administrator… stays within reach meanwhile."""
+        settings = self.ctx.settings
+        if self.ctx.session.access.users_exist or settings.value(SKIP_FIRST_ADMIN_KEY, False, type=bool):
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Protect This Database",
+            "This database has no users: anyone who opens xmart can do anything. Add the first administrator "
+            "now? (Later: Settings › Users and Roles › Add First Administrator…)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText("&Add Administrator…")
+        box.button(QMessageBox.StandardButton.No).setText("&Not Now")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        dont_ask = QCheckBox("&Don't ask again", box)
+        box.setCheckBox(dont_ask)
+        try:
+            answer = box.exec()
+            if dont_ask.isChecked():
+                settings.setValue(SKIP_FIRST_ADMIN_KEY, True)
+        finally:
+            box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.offer_first_admin()
 
     def offer_first_admin(self) -> bool:
         """First run: create the first administrator (name, full name, password twice) and sign in as

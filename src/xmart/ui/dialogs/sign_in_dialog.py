@@ -1,6 +1,7 @@
 """The sign-in dialog (DOMAIN.md section 9): user name and password; a refusal is shown plainly and
 the dialog stays, with the password cleared. The Quit (or Cancel) button gives up (at start the client
-quits); Esc and the window's close button ask "Quit xmart?" first, so a stray Esc never quits.
+quits), and so does the window's close button; Esc asks "Quit xmart?" first, so a stray Esc never
+quits.
 The title is "Sign In": the window system adds the application's name.
 
 The dialog never touches the database: the caller passes `attempt(name, password)`, which signs in
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from xmart.ui.generated.ui_sign_in_dialog import Ui_SignInDialog
@@ -65,13 +68,14 @@ class SignInDialog(QDialog):
 
     def give_up(self) -> None:
         """The Quit / Cancel button: give up at once."""
-        super().reject()
+        self.reject()
 
-    def reject(self) -> None:
-        """Esc or the close button: ask first ("Quit xmart?"), default No."""
-        if self.cancel_text.replace("&", "") != "Quit":
-            super().reject()
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Esc asks "Quit xmart?" first (default No) where giving up quits the client; other keys as usual."""
+        if event.key() != Qt.Key.Key_Escape or self.cancel_text.replace("&", "") != "Quit":
+            super().keyPressEvent(event)
             return
+        event.accept()
         answer = QMessageBox.question(
             self,
             "Quit xmart",
@@ -80,7 +84,7 @@ class SignInDialog(QDialog):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            super().reject()
+            self.reject()
 
     def _refuse(self, reason: str) -> None:
         show_field_error(self.ui.errorLabel, reason)
@@ -98,7 +102,7 @@ class SignInDialog(QDialog):
         cancel_text: str = "&Quit",
         note: str = "",
     ) -> bool:
-        """Show the dialog until the user is signed in (True) or gives up (False: Quit, or Esc / close confirmed)."""
+        """Show the dialog until the user is signed in (True) or gives up (False: Quit, close, or Esc confirmed)."""
         dialog = cls(parent, database_label, attempt, user, cancel_text, note)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted

@@ -5,13 +5,15 @@ tab), users holding `card.reveal` get a "Show Card Number" button. It asks the s
 password again (a database without users has none), reads the number through the card-keys service
 (which checks the permission and writes the audit entry), shows it for REVEAL_SECONDS and masks
 it again. The number is shown in a label that cannot be selected, has no context menu and is
-never put on the clipboard; it is masked at once when the client locks or the user changes.
+never put on the clipboard; it is masked at once when the client locks or the user changes, and a
+prompt of the reveal still open (which payment, the password) is cancelled on lock, so no window of
+the reveal sits over the lock screen.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
 
 from xmart.errors import XmartError
 from xmart.processes.security.access import CardPaymentRow, card_payments
@@ -60,7 +62,7 @@ class CardRevealBox(QWidget):
         self.timer.timeout.connect(self.hide_number)
         self.button.clicked.connect(lambda _checked=False: self.reveal())
         ctx.session.changed.connect(self.refresh)
-        ctx.session.locked.connect(self.hide_number)
+        ctx.session.locked.connect(self.on_lock)
         self.refresh()
 
     @property
@@ -77,6 +79,13 @@ class CardRevealBox(QWidget):
             with UnitOfWork(self.ctx.engine) as uow:
                 self.payments = card_payments(uow, self.cso_number)
         self.setVisible(allowed and bool(self.payments))
+
+    def on_lock(self) -> None:
+        """The client locks: mask the number and cancel an open prompt of the reveal."""
+        self.hide_number()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
 
     def hide_number(self) -> None:
         """Hide the number now."""

@@ -4,7 +4,11 @@ password. Nothing is closed, so unsaved work stays as it was; "Sign Out" from th
 the windows the usual way (each asks about its unsaved changes) and signs the user out.
 
 `IdleWatch` is an application-wide event filter restarting a single-shot timer on input; the
-lock flow itself (`MainWindow.lock`) uses `LockScreen.ask` and `cover_windows`.
+lock flow itself (`MainWindow.lock`) uses `LockScreen.ask` and `cover_windows`. The lock screen
+stays above every xmart window: it is a stays-on-top window, and while it is up any other xmart
+window that becomes active (Alt+Tab, a click on a covered window) sends it to the front again, so
+no covered window can hide its password field. Windows that hold a revealed card number or a
+prompt for one close or mask themselves on `Session.locked`, before the curtains go up.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPainter
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLayout, QVBoxLayout, QWidget
 
 from xmart.ui.generated.ui_lock_screen import Ui_LockScreen
 from xmart.ui.widgets.field_error import show_field_error
@@ -135,6 +139,11 @@ class LockScreen(QDialog):
         self.attempt = attempt
         self.result_choice = ""
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self._watching = False
+        layout = self.layout()
+        if layout is not None:  # grow with a wrapped message, never clip the help text (small screens)
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.ui.userLabel.setText(
             f"<b>{user}</b> is signed in. Type the password to go on where you left off; nothing was closed.<br>"
             "Someone else: Sign Out (open windows ask about their unsaved changes first)."
@@ -144,11 +153,47 @@ class LockScreen(QDialog):
         self.ui.signOutButton.clicked.connect(self._sign_out)
         self.ui.passwordEdit.setFocus()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """While shown: watch every window's activation, to come to the front again."""
+        super().showEvent(event)
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Stop watching once hidden."""
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+            self._watching = False
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Another xmart window became active (Alt+Tab, a click): bring the lock screen to the front."""
+        if (
+            event.type() == QEvent.Type.WindowActivate
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched is not self
+            and self.isVisible()
+        ):
+            QTimer.singleShot(0, self.to_front)
+        return False
+
+    def to_front(self) -> None:
+        """Raise and activate the lock screen, its password field focused."""
+        if shiboken6.isValid(self) and self.isVisible():
+            self.raise_()
+            self.activateWindow()
+            self.ui.passwordEdit.setFocus()
+
     def _unlock(self) -> None:
         password = self.ui.passwordEdit.text()
         problem = self.attempt(password) if password else "Type the password."
         if problem is not None:
             show_field_error(self.ui.errorLabel, problem)
+            self.adjustSize()
             self.ui.passwordEdit.clear()
             self.ui.passwordEdit.setFocus()
             return

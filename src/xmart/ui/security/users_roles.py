@@ -111,6 +111,7 @@ class UsersRolesDialog(QDialog):
             show_error(self, exc)
             return
         self.model.set_rows(self.users)
+        self.ui.addUserButton.setText("&Add First Administrator…" if not self.users else "&Add User…")
         names = [user.name for user in self.users]
         row = names.index(select_user) if select_user in names else (0 if names else -1)
         if row >= 0:
