@@ -202,9 +202,7 @@ class MainWindow(QMainWindow):
                 "Change your own password (your current one, then the new one twice); card access is kept",
             )
         )
-        lock = a(
-            "lockScreen", "&Lock Screen", self.lock, "Ctrl+L", "Hide every window until the password is typed"
-        )
+        lock = a("lockScreen", "&Lock Screen", self.lock, "Ctrl+L", "Hide every window until the password is typed")
         lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from every xmart window, listed so by F1
         session.addAction(lock)
         transactions = bar.addMenu("&Transactions")
