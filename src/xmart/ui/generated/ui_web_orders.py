@@ -179,7 +179,7 @@ class Ui_WebOrdersView(object):
 #if QT_CONFIG(tooltip)
         self.mapButton.setToolTip(QCoreApplication.translate("WebOrdersView", u"Let the web store's SKU stand for this xmart item", None))
 #endif // QT_CONFIG(tooltip)
-        self.retryButton.setText(QCoreApplication.translate("WebOrdersView", u"Retry HeRetr&y Held Ordersamp;ld Orders", None))
+        self.retryButton.setText(QCoreApplication.translate("WebOrdersView", u"Retry He&ld Orders", None))
 #if QT_CONFIG(tooltip)
         self.retryButton.setToolTip(QCoreApplication.translate("WebOrdersView", u"Take the held orders again with today's items and SKU mappings", None))
 #endif // QT_CONFIG(tooltip)
