@@ -21,7 +21,7 @@ from tests.support.db import load
 from tests.support.security import cheap_argon2
 from tests.support.sync import STORES, deliver, network_document, store_document
 from tests.ui.conftest import TODAY
-from tests.ui.helpers import click, wait_task, when_modal
+from tests.ui.helpers import click, skip_first_run_setup, wait_task, when_modal
 from xmart.models import Item, Location, SaleOrder, SaleOrderLine, Stock
 from xmart.models.db import UnitOfWork, make_engine
 from xmart.processes.assign import AssignParams, assign_orders
@@ -346,10 +346,9 @@ def test_without_the_sync_permission_store_sync_is_hidden_and_a_refusal_is_one_m
     assert window.store_sync().peers.rowCount() == 3
 
 
-def test_first_run_sets_up_a_store_from_its_code_and_key_file_typed(empty_ctx, qtbot, tmp_path):
+def test_first_run_sets_up_a_store_from_its_code_and_key_file_typed(empty_ctx, qtbot, tmp_path, monkeypatch):
     import os
 
-    from tests.ui.helpers import skip_first_admin
     from xmart.processes.sync.keys import key_file_text
     from xmart.ui.dialogs.store_setup_dialog import StoreSetupDialog
     from xmart.ui.first_run import FirstRunDialog
@@ -364,7 +363,6 @@ def test_first_run_sets_up_a_store_from_its_code_and_key_file_typed(empty_ctx, q
     seen: list[str] = []
 
     def first(dialog: FirstRunDialog) -> None:
-        skip_first_admin(qtbot)
         click(qtbot, dialog.ui.storeButton)
 
     def setup(dialog: StoreSetupDialog) -> None:
@@ -377,6 +375,7 @@ def test_first_run_sets_up_a_store_from_its_code_and_key_file_typed(empty_ctx, q
         qtbot.keyClicks(dialog.ui.codeEdit, "S01")
         click(qtbot, dialog.ok_button)
 
+    skip_first_run_setup(qtbot, monkeypatch)  # company, printer and first administrator come first
     when_modal(first, FirstRunDialog)
     when_modal(setup, StoreSetupDialog)
     window.first_run_check()
